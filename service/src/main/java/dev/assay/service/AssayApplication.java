@@ -1,0 +1,108 @@
+package dev.assay.service;
+
+import dev.assay.service.auth.AccountService;
+import dev.assay.service.auth.LoginRateLimiter;
+import dev.assay.service.auth.PasswordHasher;
+import dev.assay.service.cli.DemoSetup;
+import dev.assay.service.cli.UserCommand;
+import dev.assay.service.db.Persistence;
+import dev.assay.service.invitations.InvitationService;
+import dev.assay.service.resources.AssessmentApiResource;
+import dev.assay.service.resources.CandidateResource;
+import dev.assay.service.resources.DashboardResource;
+import dev.assay.service.resources.HomeResource;
+import dev.assay.service.resources.InvalidInputMapper;
+import dev.assay.service.resources.InvitationResource;
+import dev.assay.service.resources.PingResource;
+import dev.assay.service.resources.SessionResource;
+import dev.assay.service.web.AccessControlFeature;
+import dev.assay.service.web.BrowserSessionFilter;
+import dev.assay.service.web.Cookies;
+import dev.assay.service.web.CsrfFilter;
+import dev.assay.service.web.PrometheusMetrics;
+import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import io.dropwizard.views.common.ViewBundle;
+import java.time.Clock;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+
+/** Wires Assay: bundles in {@link #initialize}, the object graph in {@link #run}. */
+public class AssayApplication extends Application<AssayConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new AssayApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "assay";
+    }
+
+    @Override
+    public void initialize(Bootstrap<AssayConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<AssayConfiguration>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(AssayConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+        });
+        bootstrap.addBundle(new ViewBundle<>());
+        bootstrap.addBundle(new AssetsBundle("/assets", "/assets", null, "assets"));
+        bootstrap.addCommand(new UserCommand());
+    }
+
+    @Override
+    public void run(AssayConfiguration config, Environment environment) {
+        Clock clock = Clock.systemUTC();
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
+        Persistence.configure(jdbi);
+        config.getDocker().build(environment);
+
+        var auth = config.getAuth();
+        AccountService accounts = new AccountService(
+                jdbi,
+                new PasswordHasher(),
+                new LoginRateLimiter(auth.getLoginBurst(), toJava(auth.getLoginRefill()), clock),
+                toJava(auth.getSessionTtl()),
+                clock);
+        InvitationService invitations = new InvitationService(
+                jdbi,
+                config.getPublicUrl(),
+                toJava(auth.getInvitationTtl()),
+                toJava(auth.getCandidateSessionTtl()),
+                clock);
+        Cookies cookies = new Cookies(auth.getSecureCookies());
+
+        var jersey = environment.jersey();
+        jersey.register(new BrowserSessionFilter(accounts, invitations, cookies));
+        jersey.register(new CsrfFilter());
+        jersey.register(new AccessControlFeature());
+        jersey.register(new InvalidInputMapper());
+        jersey.register(new PingResource());
+        jersey.register(new HomeResource());
+        jersey.register(new SessionResource(accounts, cookies));
+        jersey.register(new DashboardResource(jdbi, invitations));
+        jersey.register(new AssessmentApiResource(jdbi, invitations));
+        jersey.register(new InvitationResource(invitations, cookies));
+        jersey.register(new CandidateResource(jdbi));
+
+        PrometheusMetrics.register(environment);
+        if (config.isDemo()) {
+            new DemoSetup(accounts, invitations).registerOn(environment);
+        }
+    }
+
+    private static Duration toJava(io.dropwizard.util.Duration duration) {
+        return Duration.ofMillis(duration.toMilliseconds());
+    }
+}

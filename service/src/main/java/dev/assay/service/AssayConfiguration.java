@@ -1,0 +1,58 @@
+package dev.assay.service;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.assay.service.auth.AuthSettings;
+import dev.assay.service.docker.DockerFactory;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+
+/** The service configuration; see service/config.yml for every setting with its environment variable. */
+public class AssayConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DockerFactory docker = new DockerFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AuthSettings auth = new AuthSettings();
+
+    /** The address candidates and interviewers use; invitation links are built on it. */
+    @NotNull
+    @JsonProperty
+    private URI publicUrl = URI.create("http://localhost:8080");
+
+    /** Demo mode: an admin with a printed one-time password and one invitation, for a first look. */
+    @JsonProperty
+    private boolean demo;
+
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    public DockerFactory getDocker() {
+        return docker;
+    }
+
+    public AuthSettings getAuth() {
+        return auth;
+    }
+
+    public URI getPublicUrl() {
+        return publicUrl;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.assay.service.cli;
+
+import dev.assay.service.auth.AccountService;
+import dev.assay.service.auth.Role;
+import dev.assay.service.invitations.InvitationService;
+import io.dropwizard.core.setup.Environment;
+import java.net.URI;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Demo mode: once the server is up, gives the demo admin a fresh password, invites a demo candidate, and
+ * prints where to go. The password is printed once and replaced at every demo start.
+ */
+public final class DemoSetup {
+    public static final String ADMIN_EMAIL = "admin@assay.local";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
+
+    private final AccountService accounts;
+    private final InvitationService invitations;
+
+    public DemoSetup(AccountService accounts, InvitationService invitations) {
+        this.accounts = accounts;
+        this.invitations = invitations;
+    }
+
+    public void registerOn(Environment environment) {
+        environment.lifecycle().addServerLifecycleListener(this::serverStarted);
+    }
+
+    private void serverStarted(Server server) {
+        String password = UserCommand.generatedPassword();
+        if (accounts.findUser(ADMIN_EMAIL).isPresent()) {
+            accounts.resetPassword(ADMIN_EMAIL, password);
+        } else {
+            accounts.createUser(ADMIN_EMAIL, "Demo admin", Role.ADMIN, password);
+        }
+        InvitationService.Created invite =
+                invitations.invite("candidate@assay.local", "Demo Candidate", "devops-engineer", "technical", null);
+        URI login = invitations.linkFor("x").resolve("/login");
+        String banner = String.join(
+                System.lineSeparator(),
+                "",
+                "==================== Assay demo ====================",
+                "Staff sign-in:  " + login,
+                "  email:        " + ADMIN_EMAIL,
+                "  password:     " + password + "   (one-time: replaced at every demo start)",
+                "Candidate link: " + invite.link() + "   (works once)",
+                "Health:         http://127.0.0.1:8081/healthcheck",
+                "====================================================",
+                "");
+        System.out.println(banner);
+        LOG.info("demo mode: admin {} and one invitation created", ADMIN_EMAIL);
+    }
+}

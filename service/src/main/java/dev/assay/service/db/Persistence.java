@@ -1,0 +1,22 @@
+package dev.assay.service.db;
+
+import dev.assay.service.auth.Role;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** What every Jdbi instance of Assay needs, in the service and in tests alike. */
+public final class Persistence {
+    /** Records read from result sets by their canonical constructor (snake_case columns match camelCase). */
+    private static final List<Class<?>> ROWS = List.of(User.class, Invitation.class, AssessmentSummary.class);
+
+    private Persistence() {}
+
+    public static Jdbi configure(Jdbi jdbi) {
+        jdbi.registerColumnMapper(Role.class, (rs, column, ctx) -> Role.of(rs.getString(column)));
+        for (Class<?> row : ROWS) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(row));
+        }
+        return jdbi;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.assay.service.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import dev.assay.service.auth.Actor;
+import dev.assay.service.auth.Role;
+import dev.assay.service.db.AssessmentDao;
+import dev.assay.service.db.AssessmentSummary;
+import dev.assay.service.invitations.InvitationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Automation: invite a candidate to a role stage, list and read assessments. */
+@Path("/api/v1/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentApiResource {
+
+    /** What to invite: the candidate and the role stage. */
+    public record InviteRequest(String email, String name, String roleId, String stage) {}
+
+    private final Jdbi jdbi;
+    private final InvitationService invitations;
+
+    public AssessmentApiResource(Jdbi jdbi, InvitationService invitations) {
+        this.jdbi = jdbi;
+        this.invitations = invitations;
+    }
+
+    /** Creates candidate, assessment and invitation; the link in the answer is shown this once only. */
+    @POST
+    @RolesAllowed(Role.STAFF_ADMIN)
+    @Timed(name = "invite")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response invite(@Context SecurityContext security, InviteRequest request) {
+        if (request == null
+                || request.email() == null
+                || request.name() == null
+                || request.roleId() == null
+                || request.stage() == null) {
+            return ErrorBody.response(
+                    Response.Status.BAD_REQUEST,
+                    "send {\"email\": ..., \"name\": ..., \"roleId\": ..., \"stage\": \"technical\"|\"system-design\"}");
+        }
+        long adminId = Actor.staffOf(security).id();
+        InvitationService.Created created =
+                invitations.invite(request.email(), request.name(), request.roleId(), request.stage(), adminId);
+        return Response.created(URI.create("/api/v1/assessments/" + created.assessmentId()))
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
+    public List<AssessmentSummary> list(@QueryParam("limit") @DefaultValue("100") int limit) {
+        int bounded = Math.max(1, Math.min(limit, 1000));
+        return jdbi.withExtension(AssessmentDao.class, dao -> dao.recent(bounded));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
+    public AssessmentSummary get(@PathParam("id") long id) {
+        return jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(id))
+                .orElseThrow(() -> new NotFoundException("no assessment " + id));
+    }
+}

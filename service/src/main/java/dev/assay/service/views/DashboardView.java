@@ -1,0 +1,48 @@
+package dev.assay.service.views;
+
+import dev.assay.service.db.AssessmentSummary;
+import dev.assay.service.db.User;
+import dev.assay.service.invitations.InvitationService;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The staff home: recent assessments, and (for admins) the invitation form. */
+public final class DashboardView extends PageView {
+    private final User user;
+    private final List<AssessmentSummary> assessments;
+    private final InvitationService.@Nullable Created created;
+    private final @Nullable String error;
+
+    public DashboardView(
+            String csrf,
+            User user,
+            List<AssessmentSummary> assessments,
+            InvitationService.@Nullable Created created,
+            @Nullable String error) {
+        super("dashboard", "Assessments", csrf);
+        this.user = user;
+        this.assessments = assessments;
+        this.created = created;
+        this.error = error;
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public boolean isAdmin() {
+        return user.role() == dev.assay.service.auth.Role.ADMIN;
+    }
+
+    public List<AssessmentSummary> getAssessments() {
+        return assessments;
+    }
+
+    public InvitationService.@Nullable Created getCreated() {
+        return created;
+    }
+
+    public @Nullable String getError() {
+        return error;
+    }
+}

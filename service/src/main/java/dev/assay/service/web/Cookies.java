@@ -1,0 +1,54 @@
+package dev.assay.service.web;
+
+import dev.assay.service.auth.AuthSettings.SecureCookies;
+import jakarta.ws.rs.core.NewCookie;
+import java.time.Duration;
+
+/**
+ * The browser cookies Assay sets. All are HttpOnly and SameSite=Lax, and Secure when the request came over
+ * HTTPS (or always/never, per {@code auth.secureCookies}).
+ */
+public final class Cookies {
+    /** A staff login session. */
+    public static final String STAFF_SESSION = "assay_session";
+    /** A candidate session, opened by accepting an invitation. */
+    public static final String CANDIDATE_SESSION = "assay_candidate";
+    /** A random browser secret set before login; CSRF tokens on login and invitation forms derive from it. */
+    public static final String PRE_SESSION = "assay_pre";
+
+    private final SecureCookies mode;
+
+    public Cookies(SecureCookies mode) {
+        this.mode = mode;
+    }
+
+    public NewCookie set(String name, String value, Duration maxAge, boolean requestIsHttps) {
+        return new NewCookie.Builder(name)
+                .value(value)
+                .path("/")
+                .maxAge((int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()))
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX)
+                .secure(secure(requestIsHttps))
+                .build();
+    }
+
+    public NewCookie clear(String name, boolean requestIsHttps) {
+        return new NewCookie.Builder(name)
+                .value("")
+                .path("/")
+                .maxAge(0)
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX)
+                .secure(secure(requestIsHttps))
+                .build();
+    }
+
+    private boolean secure(boolean requestIsHttps) {
+        return switch (mode) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> requestIsHttps;
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package dev.assay.service.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.Named;
+
+/**
+ * The two databases Assay runs on, each freshly migrated for one test: H2 in memory and PostgreSQL from
+ * Debian (a new schema per test in the database that {@code ./assay test} creates). PostgreSQL is never
+ * optional: when it is unreachable the test fails and says how to start it.
+ */
+public final class TestDatabases {
+    public static final String PG_URL =
+            env("ASSAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/assay_test");
+    public static final String PG_USER = env("ASSAY_TEST_PG_USER", "assay");
+    public static final String PG_PASSWORD = env("ASSAY_TEST_PG_PASSWORD", "assay");
+
+    private TestDatabases() {}
+
+    /** Both databases, for {@code @MethodSource}. */
+    public static Stream<Named<Jdbi>> both() {
+        return Stream.of(Named.of("H2", h2()), Named.of("PostgreSQL", postgres()));
+    }
+
+    public static Jdbi h2() {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        migrate(url, "sa", "");
+        return prepare(Jdbi.create(url, "sa", ""));
+    }
+
+    public static Jdbi postgres() {
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection admin = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER + " ("
+                    + e.getMessage() + "). Run the tests with './assay test', which installs and starts it,"
+                    + " or point ASSAY_TEST_PG_URL/ASSAY_TEST_PG_USER/ASSAY_TEST_PG_PASSWORD at one.", e);
+        }
+        String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        migrate(url, PG_USER, PG_PASSWORD);
+        return prepare(Jdbi.create(url, PG_USER, PG_PASSWORD));
+    }
+
+    private static Jdbi prepare(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        return Persistence.configure(jdbi);
+    }
+
+    @SuppressWarnings("deprecation") // Liquibase's facade is deprecated for its command API, which needs far more code
+    private static void migrate(String url, String user, String password) {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            try (Liquibase liquibase =
+                    new Liquibase("migrations.xml", new ClassLoaderResourceAccessor(), database)) {
+                liquibase.update("");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("migrating " + url + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
