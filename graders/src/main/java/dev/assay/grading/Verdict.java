@@ -50,8 +50,9 @@ public sealed interface Verdict {
             case "fail" -> fail();
             case "partial" -> partial(Objects.requireNonNull(credit, "a partial verdict needs its credit"));
             case "error" -> notGradable(reason == null ? "not gradable" : reason);
-            default -> throw new IllegalArgumentException(
-                    "unknown verdict status '" + status + "' (expected pass, fail, partial or error)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown verdict status '" + status + "' (expected pass, fail, partial or error)");
         };
     }
 

@@ -36,6 +36,7 @@ class VerdictTest {
         assertThat(Verdict.of("pass", null, null)).isEqualTo(Verdict.pass());
         assertThat(Verdict.of("partial", 0.5, null)).isEqualTo(new Verdict.Partial(0.5));
         assertThat(Verdict.of("error", null, "timeout")).isEqualTo(new Verdict.NotGradable("timeout"));
-        assertThatThrownBy(() -> Verdict.of("maybe", null, null)).hasMessageContaining("unknown verdict status 'maybe'");
+        assertThatThrownBy(() -> Verdict.of("maybe", null, null))
+                .hasMessageContaining("unknown verdict status 'maybe'");
     }
 }

@@ -1,7 +1,7 @@
 package dev.assay.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.assay.service.auth.AuthSettings;
+import dev.assay.service.config.AuthSettings;
 import dev.assay.service.docker.DockerFactory;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;

@@ -42,7 +42,8 @@ class AuthIT {
             assertThat(unknownUser.statusCode()).isEqualTo(401);
             assertThat(wrongPassword.body()).contains("Email or password is incorrect.");
             assertThat(unknownUser.body()).contains("Email or password is incorrect.");
-            assertThat(wrongPassword.headers().allValues("Set-Cookie")).noneSatisfy(c -> assertThat(c).startsWith("assay_session="));
+            assertThat(wrongPassword.headers().allValues("Set-Cookie"))
+                    .noneSatisfy(c -> assertThat(c).startsWith("assay_session="));
 
             Browser api = APP.browser();
             String csrf = TestApp.jsonToken(api.getJson("/api/v1/csrf"));
@@ -59,7 +60,8 @@ class AuthIT {
         void repeatedFailuresAreRateLimited() {
             Browser attacker = APP.browser();
             for (int i = 0; i < 5; i++) {
-                assertThat(loginForm(attacker, TestApp.INTERVIEWER, "guess-" + i).statusCode())
+                assertThat(loginForm(attacker, TestApp.INTERVIEWER, "guess-" + i)
+                                .statusCode())
                         .isEqualTo(401);
             }
             HttpResponse<String> limited = loginForm(attacker, TestApp.INTERVIEWER, TestApp.PASSWORD);
@@ -87,7 +89,10 @@ class AuthIT {
         void cookieFlagsOverHttp() {
             HttpResponse<String> response = loginForm(APP.browser(), TestApp.ADMIN, TestApp.PASSWORD);
             assertThat(response.statusCode()).isEqualTo(303);
-            assertThat(response.headers().firstValue("Location")).get().asString().endsWith("/admin");
+            assertThat(response.headers().firstValue("Location"))
+                    .get()
+                    .asString()
+                    .endsWith("/admin");
             String cookie = sessionCookie(response.headers().allValues("Set-Cookie"));
             assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/").doesNotContain("Secure");
         }
@@ -124,7 +129,10 @@ class AuthIT {
                     "/login",
                     Map.of("email", TestApp.ADMIN, "password", TestApp.PASSWORD, "next", "//evil.example/x"),
                     true);
-            assertThat(response.headers().firstValue("Location")).get().asString().endsWith("/admin");
+            assertThat(response.headers().firstValue("Location"))
+                    .get()
+                    .asString()
+                    .endsWith("/admin");
         }
     }
 
@@ -141,11 +149,16 @@ class AuthIT {
                     .isEqualTo(403);
 
             String csrf = TestApp.signIn(browser, TestApp.ADMIN);
-            String invite = "{\"email\":\"x@test.local\",\"name\":\"X\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}";
-            assertThat(browser.postJson("/api/v1/assessments", invite, "").statusCode()).isEqualTo(403);
-            assertThat(browser.postJson("/api/v1/assessments", invite, "forged").statusCode()).isEqualTo(403);
-            assertThat(browser.postForm("/logout", Map.of(), false).statusCode()).isEqualTo(403);
-            assertThat(browser.postJson("/api/v1/assessments", invite, csrf).statusCode()).isEqualTo(201);
+            String invite =
+                    "{\"email\":\"x@test.local\",\"name\":\"X\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}";
+            assertThat(browser.postJson("/api/v1/assessments", invite, "").statusCode())
+                    .isEqualTo(403);
+            assertThat(browser.postJson("/api/v1/assessments", invite, "forged").statusCode())
+                    .isEqualTo(403);
+            assertThat(browser.postForm("/logout", Map.of(), false).statusCode())
+                    .isEqualTo(403);
+            assertThat(browser.postJson("/api/v1/assessments", invite, csrf).statusCode())
+                    .isEqualTo(201);
         }
 
         @Test
@@ -156,8 +169,10 @@ class AuthIT {
             Browser attacker = APP.browser();
             attacker.get("/login");
             String attackersToken = attacker.csrf();
-            String invite = "{\"email\":\"y@test.local\",\"name\":\"Y\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}";
-            assertThat(victim.postJson("/api/v1/assessments", invite, attackersToken).statusCode())
+            String invite =
+                    "{\"email\":\"y@test.local\",\"name\":\"Y\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}";
+            assertThat(victim.postJson("/api/v1/assessments", invite, attackersToken)
+                            .statusCode())
                     .isEqualTo(403);
         }
     }

@@ -35,7 +35,8 @@ class InvitationIT {
         String csrf = TestApp.signIn(admin, TestApp.ADMIN);
         HttpResponse<String> created = admin.postJson(
                 "/api/v1/assessments",
-                "{\"email\":\"cand@test.local\",\"name\":\"" + name + "\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}",
+                "{\"email\":\"cand@test.local\",\"name\":\"" + name
+                        + "\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}",
                 csrf);
         assertThat(created.statusCode()).isEqualTo(201);
         Matcher matcher = LINK.matcher(created.body());
@@ -48,9 +49,10 @@ class InvitationIT {
     void tokenIsStoredHashed() {
         String path = invite("Hashed");
         String token = path.substring("/i/".length());
-        List<String> stored = APP.jdbi().withHandle(h -> h.createQuery("SELECT token_hash FROM invitations")
-                .mapTo(String.class)
-                .list());
+        List<String> stored = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT token_hash FROM invitations")
+                        .mapTo(String.class)
+                        .list());
         assertThat(token).hasSizeGreaterThanOrEqualTo(43); // 256 bits in base64url
         assertThat(stored).contains(Tokens.hash(token)).noneMatch(s -> s.contains(token));
     }
@@ -61,7 +63,9 @@ class InvitationIT {
         String path = invite("Once");
         Browser candidate = APP.browser();
         assertThat(candidate.get(path).statusCode()).isEqualTo(200);
-        assertThat(candidate.get(path).statusCode()).as("opening the link does not use it").isEqualTo(200);
+        assertThat(candidate.get(path).statusCode())
+                .as("opening the link does not use it")
+                .isEqualTo(200);
 
         HttpResponse<String> accepted = candidate.postForm(path + "/accept", Map.of(), true);
         assertThat(accepted.statusCode()).isEqualTo(303);
@@ -73,9 +77,11 @@ class InvitationIT {
 
         Browser replay = APP.browser();
         assertThat(replay.get(path).statusCode()).isEqualTo(410);
-        assertThat(replay.postForm(path + "/accept", Map.of(), true).statusCode()).isEqualTo(410);
+        assertThat(replay.postForm(path + "/accept", Map.of(), true).statusCode())
+                .isEqualTo(410);
         candidate.get(path);
-        assertThat(candidate.postForm(path + "/accept", Map.of(), true).statusCode()).isEqualTo(410);
+        assertThat(candidate.postForm(path + "/accept", Map.of(), true).statusCode())
+                .isEqualTo(410);
     }
 
     @Test
@@ -83,17 +89,22 @@ class InvitationIT {
     void expiredLinkIsGone() {
         String path = invite("Late");
         String token = path.substring("/i/".length());
-        APP.jdbi().useHandle(h -> h.createUpdate("UPDATE invitations SET expires_at = :past WHERE token_hash = :hash")
-                .bind("past", Instant.now().minusSeconds(1))
-                .bind("hash", Tokens.hash(token))
-                .execute());
+        APP.jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE invitations SET expires_at = :past WHERE token_hash = :hash")
+                        .bind("past", Instant.now().minusSeconds(1))
+                        .bind("hash", Tokens.hash(token))
+                        .execute());
         Browser candidate = APP.browser();
         HttpResponse<String> landing = candidate.get(path);
         assertThat(landing.statusCode()).isEqualTo(410);
         assertThat(landing.body()).contains("expired");
-        assertThat(candidate.postForm(path + "/accept", Map.of(), true).statusCode()).isEqualTo(410);
+        assertThat(candidate.postForm(path + "/accept", Map.of(), true).statusCode())
+                .isEqualTo(410);
         assertThat(candidate.getJson("/api/v1/assessments").statusCode()).isEqualTo(401);
-        assertThat(candidate.get("/assessment").headers().firstValue("Location")).get().asString().contains("/login");
+        assertThat(candidate.get("/assessment").headers().firstValue("Location"))
+                .get()
+                .asString()
+                .contains("/login");
     }
 
     @Test
@@ -126,7 +137,15 @@ class InvitationIT {
         admin.get("/admin");
         HttpResponse<String> created = admin.postForm(
                 "/admin/invitations",
-                Map.of("name", "Form Person", "email", "form@test.local", "role", "devops-engineer", "stage", "system-design"),
+                Map.of(
+                        "name",
+                        "Form Person",
+                        "email",
+                        "form@test.local",
+                        "role",
+                        "devops-engineer",
+                        "stage",
+                        "system-design"),
                 true);
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).contains("/i/", "Form Person");

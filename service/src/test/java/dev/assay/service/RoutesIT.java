@@ -58,7 +58,9 @@ class RoutesIT {
                         }
                     });
         }
-        assertThat(routes).hasSizeGreaterThanOrEqualTo(14).contains("SessionResource.login", "InvitationResource.accept");
+        assertThat(routes)
+                .hasSizeGreaterThanOrEqualTo(14)
+                .contains("SessionResource.login", "InvitationResource.accept");
         assertThat(unguarded).isEmpty();
     }
 
@@ -75,8 +77,10 @@ class RoutesIT {
         Browser interviewer = APP.browser();
         String csrf = TestApp.signIn(interviewer, TestApp.INTERVIEWER);
         assertThat(interviewer.getJson("/api/v1/assessments").statusCode()).isEqualTo(200);
-        String invite = "{\"email\":\"z@test.local\",\"name\":\"Z\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}";
-        assertThat(interviewer.postJson("/api/v1/assessments", invite, csrf).statusCode()).isEqualTo(403);
+        String invite =
+                "{\"email\":\"z@test.local\",\"name\":\"Z\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}";
+        assertThat(interviewer.postJson("/api/v1/assessments", invite, csrf).statusCode())
+                .isEqualTo(403);
         assertThat(interviewer.get("/assessment").statusCode()).isEqualTo(403);
 
         Browser admin = APP.browser();
@@ -87,7 +91,8 @@ class RoutesIT {
 
         Browser candidate = APP.browser();
         candidate.get(link);
-        assertThat(candidate.postForm(link + "/accept", Map.of(), true).statusCode()).isEqualTo(303);
+        assertThat(candidate.postForm(link + "/accept", Map.of(), true).statusCode())
+                .isEqualTo(303);
         assertThat(candidate.get("/assessment").statusCode()).isEqualTo(200);
         assertThat(candidate.get("/admin").statusCode()).isEqualTo(403);
         assertThat(candidate.getJson("/api/v1/assessments").statusCode()).isEqualTo(403);
@@ -108,7 +113,10 @@ class RoutesIT {
         TestApp.signIn(APP.browser(), TestApp.ADMIN);
         HttpResponse<String> metrics = new Browser(APP.admin()).get("/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .startsWith("text/plain");
         assertThat(metrics.body())
                 .contains("jvm_memory_used_bytes{area=\"heap\"}")
                 .contains("dev_assay_service_resources_SessionResource_login_api_count")

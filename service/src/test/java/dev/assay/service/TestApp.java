@@ -3,7 +3,7 @@ package dev.assay.service;
 import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.LoginRateLimiter;
 import dev.assay.service.auth.PasswordHasher;
-import dev.assay.service.auth.Role;
+import dev.assay.service.core.Role;
 import dev.assay.service.db.Persistence;
 import dev.assay.service.web.Browser;
 import io.dropwizard.testing.ConfigOverride;
@@ -40,7 +40,8 @@ public final class TestApp {
     }
 
     public static TestApp create(ConfigOverride... extra) {
-        Path db = Path.of("target", "it-db", UUID.randomUUID().toString(), "assay").toAbsolutePath();
+        Path db = Path.of("target", "it-db", UUID.randomUUID().toString(), "assay")
+                .toAbsolutePath();
         String url = "jdbc:h2:file:" + db + ";WRITE_DELAY=0";
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", url),
@@ -67,8 +68,11 @@ public final class TestApp {
     public void prepare() throws Exception {
         extension.getApplication().run("db", "migrate", configPath());
         AccountService accounts = new AccountService(
-                jdbi(), new PasswordHasher(), new LoginRateLimiter(5, Duration.ofMinutes(1), Clock.systemUTC()),
-                Duration.ofHours(1), Clock.systemUTC());
+                jdbi(),
+                new PasswordHasher(),
+                new LoginRateLimiter(5, Duration.ofMinutes(1), Clock.systemUTC()),
+                Duration.ofHours(1),
+                Clock.systemUTC());
         accounts.createUser(ADMIN, "Admin", Role.ADMIN, PASSWORD);
         accounts.createUser(INTERVIEWER, "Interviewer", Role.INTERVIEWER, PASSWORD);
     }
@@ -96,9 +100,14 @@ public final class TestApp {
 
     /** Signs in through the JSON API; returns the session's CSRF token. */
     public static String signIn(Browser browser, String email) {
+        return signIn(browser, email, PASSWORD);
+    }
+
+    /** Signs in with a given password; returns the session's CSRF token. */
+    public static String signIn(Browser browser, String email, String password) {
         String preToken = jsonToken(browser.getJson("/api/v1/csrf"));
         HttpResponse<String> response = browser.postJson(
-                "/api/v1/session", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", preToken);
+                "/api/v1/session", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", preToken);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + response.body());
         }

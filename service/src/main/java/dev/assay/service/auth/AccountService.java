@@ -1,6 +1,7 @@
 package dev.assay.service.auth;
 
 import dev.assay.service.core.InvalidInputException;
+import dev.assay.service.core.Role;
 import dev.assay.service.db.User;
 import dev.assay.service.db.UserDao;
 import dev.assay.service.db.WebSessionDao;
@@ -87,10 +88,11 @@ public final class AccountService {
         if (blocked.isPresent()) {
             return new LoginOutcome.Limited(blocked.get());
         }
-        Optional<User> user =
-                jdbi.withExtension(UserDao.class, users -> users.findByEmail(email.trim().toLowerCase(Locale.ROOT)));
+        Optional<User> user = jdbi.withExtension(
+                UserDao.class, users -> users.findByEmail(email.trim().toLowerCase(Locale.ROOT)));
         boolean ok = user.isPresent()
-                ? hasher.matches(password, user.get().passwordHash()) && user.get().active()
+                ? hasher.matches(password, user.get().passwordHash())
+                        && user.get().active()
                 : hasher.matchesNothing(password);
         if (!ok || user.isEmpty()) {
             limiter.recordFailure(account, client);
@@ -101,7 +103,8 @@ public final class AccountService {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(sessionTtl);
         jdbi.useExtension(
-                WebSessionDao.class, sessions -> sessions.insert(Tokens.hash(token), user.get().id(), now, expiresAt));
+                WebSessionDao.class,
+                sessions -> sessions.insert(Tokens.hash(token), user.get().id(), now, expiresAt));
         return new LoginOutcome.Success(user.get(), token, expiresAt);
     }
 

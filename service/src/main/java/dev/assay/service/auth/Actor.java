@@ -1,5 +1,6 @@
 package dev.assay.service.auth;
 
+import dev.assay.service.core.Role;
 import dev.assay.service.db.User;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;

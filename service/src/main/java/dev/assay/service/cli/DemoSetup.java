@@ -1,7 +1,7 @@
 package dev.assay.service.cli;
 
 import dev.assay.service.auth.AccountService;
-import dev.assay.service.auth.Role;
+import dev.assay.service.core.Role;
 import dev.assay.service.invitations.InvitationService;
 import io.dropwizard.core.setup.Environment;
 import java.net.URI;

@@ -4,9 +4,9 @@ import dev.assay.service.AssayConfiguration;
 import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.LoginRateLimiter;
 import dev.assay.service.auth.PasswordHasher;
-import dev.assay.service.auth.Role;
 import dev.assay.service.auth.Tokens;
 import dev.assay.service.core.InvalidInputException;
+import dev.assay.service.core.Role;
 import dev.assay.service.db.Persistence;
 import dev.assay.service.db.User;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -42,7 +42,10 @@ public class UserCommand extends ConfiguredCommand<AssayConfiguration> {
         Subparsers actions = subparser.addSubparsers().dest("action").title("actions");
         Subparser add = actions.addParser("add").help("create a staff user");
         add.addArgument("email").help("the user's email address, used to sign in");
-        add.addArgument("--role").choices("admin", "interviewer").setDefault("admin").help("default: admin");
+        add.addArgument("--role")
+                .choices("admin", "interviewer")
+                .setDefault("admin")
+                .help("default: admin");
         add.addArgument("--name").help("display name (default: the part of the email before @)");
         addPasswordAndFile(add);
         Subparser reset = actions.addParser("reset-password").help("set a new password and end the user's sessions");
@@ -75,8 +78,8 @@ public class UserCommand extends ConfiguredCommand<AssayConfiguration> {
             System.err.println("user: " + e.getMessage());
             throw e;
         } catch (UnableToExecuteStatementException e) {
-            System.err.println("user: the database is not ready (" + e.getShortMessage()
-                    + "). Run './assay db migrate' first.");
+            System.err.println(
+                    "user: the database is not ready (" + e.getShortMessage() + "). Run './assay db migrate' first.");
             throw e;
         } finally {
             dataSource.stop();

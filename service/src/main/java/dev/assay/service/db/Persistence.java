@@ -1,6 +1,6 @@
 package dev.assay.service.db;
 
-import dev.assay.service.auth.Role;
+import dev.assay.service.core.Role;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;

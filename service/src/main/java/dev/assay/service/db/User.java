@@ -1,6 +1,6 @@
 package dev.assay.service.db;
 
-import dev.assay.service.auth.Role;
+import dev.assay.service.core.Role;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

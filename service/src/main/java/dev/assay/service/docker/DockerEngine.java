@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.net.URI;
 
 /** The Docker engine as the service sees it: a raw HTTP client with deadlines on every call. */
-public final class DockerEngine {
+public final class DockerEngine implements AutoCloseable {
 
     /** What the engine reported about itself. */
     public record Version(String engine, String apiVersion, String os, String arch) {}
@@ -21,6 +21,11 @@ public final class DockerEngine {
         this.host = host;
         this.http = http;
         this.json = json;
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 
     public URI host() {

@@ -1,6 +1,7 @@
 package dev.assay.service.docker;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.dropwizard.core.setup.Environment;
@@ -32,21 +33,33 @@ public class DockerFactory {
         return host;
     }
 
+    /** Builds the engine client, closes it with the application, and registers the "docker" health check. */
     public DockerEngine build(Environment environment) {
-        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(host)
-                .connectionTimeout(java.time.Duration.ofMillis(connectTimeout.toMilliseconds()))
-                .responseTimeout(java.time.Duration.ofMillis(responseTimeout.toMilliseconds()))
-                .maxConnections(16)
-                .build();
-        DockerEngine engine = new DockerEngine(host, http, environment.getObjectMapper());
+        DockerEngine engine =
+                engine(host, toJava(connectTimeout), toJava(responseTimeout), environment.getObjectMapper());
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() throws Exception {
-                http.close();
+                engine.close();
             }
         });
         environment.healthChecks().register("docker", new DockerHealthCheck(engine));
         return engine;
+    }
+
+    /** A client for the engine at {@code host}; nothing is contacted until the first call. */
+    public static DockerEngine engine(
+            URI host, java.time.Duration connectTimeout, java.time.Duration responseTimeout, ObjectMapper json) {
+        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(host)
+                .connectionTimeout(connectTimeout)
+                .responseTimeout(responseTimeout)
+                .maxConnections(16)
+                .build();
+        return new DockerEngine(host, http, json);
+    }
+
+    private static java.time.Duration toJava(Duration duration) {
+        return java.time.Duration.ofMillis(duration.toMilliseconds());
     }
 }

@@ -1,8 +1,8 @@
 package dev.assay.service.invitations;
 
-import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.Tokens;
+import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.Invitation;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.assay.service.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import dev.assay.service.auth.Actor;
-import dev.assay.service.auth.Role;
+import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.invitations.InvitationService;

@@ -1,7 +1,7 @@
 package dev.assay.service.resources;
 
 import dev.assay.service.auth.Actor;
-import dev.assay.service.auth.Role;
+import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.views.AssessmentView;
 import dev.assay.service.web.BrowserSessionFilter;

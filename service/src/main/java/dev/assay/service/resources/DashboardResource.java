@@ -1,8 +1,8 @@
 package dev.assay.service.resources;
 
 import dev.assay.service.auth.Actor;
-import dev.assay.service.auth.Role;
 import dev.assay.service.core.InvalidInputException;
+import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.User;
 import dev.assay.service.invitations.InvitationService;

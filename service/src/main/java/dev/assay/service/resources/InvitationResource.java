@@ -70,7 +70,10 @@ public class InvitationResource {
     private static Response refusal(String csrf, RuntimeException e) {
         boolean gone = e instanceof InvitationService.Gone;
         return Response.status(gone ? Response.Status.GONE : Response.Status.NOT_FOUND)
-                .entity(new MessageView(csrf, gone ? "This link no longer works" : "Unknown link", java.util.Objects.requireNonNullElse(e.getMessage(), "")))
+                .entity(new MessageView(
+                        csrf,
+                        gone ? "This link no longer works" : "Unknown link",
+                        java.util.Objects.requireNonNullElse(e.getMessage(), "")))
                 .build();
     }
 }

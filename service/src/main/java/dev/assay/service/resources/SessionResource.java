@@ -4,7 +4,7 @@ import com.codahale.metrics.annotation.Timed;
 import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.AccountService.LoginOutcome;
 import dev.assay.service.auth.Actor;
-import dev.assay.service.auth.Role;
+import dev.assay.service.core.Role;
 import dev.assay.service.views.LoginView;
 import dev.assay.service.web.BrowserSessionFilter;
 import dev.assay.service.web.Cookies;
@@ -124,7 +124,8 @@ public class SessionResource {
                     .build();
         }
         if (outcome instanceof LoginOutcome.Limited limited) {
-            Response limitedResponse = ErrorBody.response(Response.Status.TOO_MANY_REQUESTS, tooMany(limited.retryAfter()));
+            Response limitedResponse =
+                    ErrorBody.response(Response.Status.TOO_MANY_REQUESTS, tooMany(limited.retryAfter()));
             return Response.fromResponse(limitedResponse)
                     .header("Retry-After", seconds(limited.retryAfter()))
                     .build();

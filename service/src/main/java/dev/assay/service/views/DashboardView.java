@@ -31,7 +31,7 @@ public final class DashboardView extends PageView {
     }
 
     public boolean isAdmin() {
-        return user.role() == dev.assay.service.auth.Role.ADMIN;
+        return user.role() == dev.assay.service.core.Role.ADMIN;
     }
 
     public List<AssessmentSummary> getAssessments() {

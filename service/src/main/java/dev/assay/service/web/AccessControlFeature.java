@@ -56,7 +56,8 @@ public final class AccessControlFeature implements DynamicFeature {
         }
         Optional<List<String>> rule = rule(method, resourceInfo.getResourceClass());
         if (rule.isEmpty()) {
-            LOG.error("route {}.{} has no access rule: denied to everyone", method.getDeclaringClass(), method.getName());
+            LOG.error(
+                    "route {}.{} has no access rule: denied to everyone", method.getDeclaringClass(), method.getName());
             context.register(new RoleFilter(List.of()));
         } else if (!rule.get().equals(List.of("*"))) {
             context.register(new RoleFilter(rule.get()));

@@ -43,12 +43,14 @@ public final class BrowserSessionFilter implements ContainerRequestFilter, Conta
     public void filter(ContainerRequestContext request) {
         String staffToken = cookie(request, Cookies.STAFF_SESSION);
         String candidateToken = cookie(request, Cookies.CANDIDATE_SESSION);
-        User user = staffToken == null ? null : accounts.userForSession(staffToken).orElse(null);
+        User user =
+                staffToken == null ? null : accounts.userForSession(staffToken).orElse(null);
         Long assessment = candidateToken == null
                 ? null
                 : invitations.assessmentForSession(candidateToken).orElse(null);
 
-        String secret = user != null ? staffToken : assessment != null ? candidateToken : cookie(request, Cookies.PRE_SESSION);
+        String secret =
+                user != null ? staffToken : assessment != null ? candidateToken : cookie(request, Cookies.PRE_SESSION);
         if (secret == null) {
             secret = Tokens.newToken();
             request.setProperty(NEW_PRE_PROPERTY, secret);

@@ -1,6 +1,6 @@
 package dev.assay.service.web;
 
-import dev.assay.service.auth.AuthSettings.SecureCookies;
+import dev.assay.service.config.AuthSettings.SecureCookies;
 import jakarta.ws.rs.core.NewCookie;
 import java.time.Duration;
 

@@ -20,7 +20,9 @@ public final class PrometheusMetrics {
      * they add little, and {@code x.total} would collide with {@code x} once Prometheus names drop the suffix.
      */
     static boolean exported(String name, com.codahale.metrics.Metric metric) {
-        return !(name.endsWith(".request.filtering") || name.endsWith(".response.filtering") || name.endsWith(".total"));
+        return !(name.endsWith(".request.filtering")
+                || name.endsWith(".response.filtering")
+                || name.endsWith(".total"));
     }
 
     public static void register(Environment environment) {
@@ -30,7 +32,8 @@ public final class PrometheusMetrics {
                 .metricFilter(PrometheusMetrics::exported)
                 .register(registry);
         JvmMetrics.builder().register(registry);
-        environment.admin()
+        environment
+                .admin()
                 .addServlet("prometheus", new PrometheusMetricsServlet(registry))
                 .addMapping(PATH);
     }

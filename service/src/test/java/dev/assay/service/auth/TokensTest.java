@@ -23,8 +23,7 @@ class TokensTest {
         String token = Tokens.newToken();
         assertThat(Tokens.hash(token)).hasSize(64).matches("[0-9a-f]+").isNotEqualTo(token);
         assertThat(Tokens.hash(token)).isEqualTo(Tokens.hash(token));
-        assertThat(Tokens.hash("abc"))
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(Tokens.hash("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.assay.service.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.assay.service.auth.Role;
+import dev.assay.service.core.Role;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -38,7 +38,8 @@ class AccountDaoTest {
         jdbi.useExtension(UserDao.class, users -> users.insert("bo@example.com", "Bo", "interviewer", "h", NOW));
         assertThatThrownBy(() -> jdbi.useExtension(
                         UserDao.class, users -> users.insert("bo@example.com", "Bo 2", "admin", "h", NOW)))
-                .message().containsIgnoringCase("users_email_uq");
+                .message()
+                .containsIgnoringCase("users_email_uq");
     }
 
     @ParameterizedTest

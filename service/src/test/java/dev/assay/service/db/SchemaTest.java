@@ -61,6 +61,7 @@ class SchemaTest {
     private static void assertRejectedBy(Jdbi jdbi, String sql, String constraint) {
         assertThatThrownBy(() -> jdbi.useHandle(handle ->
                         handle.createUpdate(sql).bind("now", Instant.now()).execute()))
-                .message().containsIgnoringCase(constraint);
+                .message()
+                .containsIgnoringCase(constraint);
     }
 }

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Named;
  * optional: when it is unreachable the test fails and says how to start it.
  */
 public final class TestDatabases {
-    public static final String PG_URL =
-            env("ASSAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/assay_test");
+    public static final String PG_URL = env("ASSAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/assay_test");
     public static final String PG_USER = env("ASSAY_TEST_PG_USER", "assay");
     public static final String PG_PASSWORD = env("ASSAY_TEST_PG_PASSWORD", "assay");
 
@@ -41,14 +40,17 @@ public final class TestDatabases {
     }
 
     public static Jdbi postgres() {
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String schema = "t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection admin = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
                 Statement statement = admin.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER + " ("
-                    + e.getMessage() + "). Run the tests with './assay test', which installs and starts it,"
-                    + " or point ASSAY_TEST_PG_URL/ASSAY_TEST_PG_USER/ASSAY_TEST_PG_PASSWORD at one.", e);
+            throw new IllegalStateException(
+                    "PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER + " ("
+                            + e.getMessage() + "). Run the tests with './assay test', which installs and starts it,"
+                            + " or point ASSAY_TEST_PG_URL/ASSAY_TEST_PG_USER/ASSAY_TEST_PG_PASSWORD at one.",
+                    e);
         }
         String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         migrate(url, PG_USER, PG_PASSWORD);
@@ -65,8 +67,7 @@ public final class TestDatabases {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             Database database =
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            try (Liquibase liquibase =
-                    new Liquibase("migrations.xml", new ClassLoaderResourceAccessor(), database)) {
+            try (Liquibase liquibase = new Liquibase("migrations.xml", new ClassLoaderResourceAccessor(), database)) {
                 liquibase.update("");
             }
         } catch (Exception e) {

@@ -70,7 +70,8 @@ class InvitationServiceTest {
     void candidateSessionsExpire() {
         String token = tokenOf(at(NOW).invite("hal@example.com", "Hal", "devops-engineer", "technical", null));
         String session = at(NOW).accept(token).sessionToken();
-        assertThat(at(NOW.plus(Duration.ofDays(1))).assessmentForSession(session)).isEmpty();
+        assertThat(at(NOW.plus(Duration.ofDays(1))).assessmentForSession(session))
+                .isEmpty();
     }
 
     @Test

@@ -46,7 +46,9 @@ public final class Browser {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(request(path).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+        HttpResponse<String> response = send(request(path)
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .GET());
         Matcher matcher = CSRF_META.matcher(response.body());
         if (matcher.find()) {
             csrf = matcher.group(1);

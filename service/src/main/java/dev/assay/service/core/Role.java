@@ -1,4 +1,4 @@
-package dev.assay.service.auth;
+package dev.assay.service.core;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.assay.service.auth;
+package dev.assay.service.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;

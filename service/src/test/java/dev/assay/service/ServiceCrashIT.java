@@ -1,0 +1,203 @@
+package dev.assay.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.service.web.Browser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The durability promise of the default H2 set-up: a write the service acknowledged survives {@code kill -9}.
+ * The service runs as a real subprocess from the packaged jar; writers create invitations without pause; the
+ * process is killed at a random moment, and the database is checked for every acknowledged write.
+ */
+@DisplayName("kill -9 at a random moment loses no acknowledged write (H2 file, WRITE_DELAY=0)")
+class ServiceCrashIT {
+    private static final int ROUNDS = 10;
+    private static final int WRITERS = 4;
+    private static final String ADMIN = "crash-admin@test.local";
+    private static final String PASSWORD = "crash-test-password";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path jar =
+            Path.of(System.getProperty("assay.jar", "target/assay-service.jar")).toAbsolutePath();
+    private final Path config =
+            Path.of(System.getProperty("assay.config", "config.yml")).toAbsolutePath();
+
+    @Test
+    void acknowledgedWritesSurviveKillMinus9() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "crash-it").toAbsolutePath())
+                .resolve(Long.toString(System.nanoTime()));
+        String url = "jdbc:h2:file:" + dir.resolve("assay") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        Map<String, String> env = Map.of("ASSAY_DB_URL", url, "ASSAY_LOG_LEVEL", "WARN");
+        run(env, "", "db", "migrate", config.toString());
+        run(env, PASSWORD + "\n", "user", "add", ADMIN, "--password-stdin", config.toString());
+
+        Random random = new Random();
+        long totalAcknowledged = 0;
+        for (int round = 1; round <= ROUNDS; round++) {
+            int port = freePort();
+            Map<String, String> serverEnv = new java.util.HashMap<>(env);
+            serverEnv.put("ASSAY_PORT", Integer.toString(port));
+            serverEnv.put("ASSAY_ADMIN_PORT", Integer.toString(freePort()));
+            Process server = start(serverEnv, "server", config.toString());
+            Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+            try {
+                URI base = URI.create("http://127.0.0.1:" + port + "/");
+                long ready = awaitPing(base, server);
+                AtomicBoolean stop = new AtomicBoolean();
+                ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+                for (int w = 0; w < WRITERS; w++) {
+                    String prefix = "r" + round + "w" + w;
+                    writers.submit(() -> write(base, prefix, acknowledged, stop));
+                }
+                awaitFirstWrite(acknowledged, server);
+                long killAfter = random.nextInt(1500); // a random moment while the writers are busy
+                Thread.sleep(killAfter);
+                server.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no flush
+                assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                stop.set(true);
+                writers.shutdown();
+                assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+                List<Long> lost = missing(url, acknowledged);
+                System.out.printf(
+                        "crash round %2d: ready in %4d ms, killed %4d ms into the writes, %4d acknowledged, %d lost%n",
+                        round, ready, killAfter, acknowledged.size(), lost.size());
+                assertThat(lost)
+                        .as("acknowledged writes lost in round %d", round)
+                        .isEmpty();
+                totalAcknowledged += acknowledged.size();
+            } finally {
+                server.destroyForcibly();
+            }
+        }
+        System.out.printf("crash test: %d rounds, %d acknowledged writes, 0 lost%n", ROUNDS, totalAcknowledged);
+        assertThat(totalAcknowledged).as("the writers must have written").isGreaterThanOrEqualTo(ROUNDS);
+    }
+
+    private static void write(URI base, String prefix, Set<Long> acknowledged, AtomicBoolean stop) {
+        try {
+            Browser browser = new Browser(base);
+            String csrf = TestApp.signIn(browser, ADMIN, PASSWORD);
+            for (int n = 0; !stop.get(); n++) {
+                String body = "{\"email\":\"" + prefix + "-" + n + "@test.local\",\"name\":\"W " + n
+                        + "\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}";
+                HttpResponse<String> response = browser.postJson("/api/v1/assessments", body, csrf);
+                if (response.statusCode() == 201) {
+                    acknowledged.add(
+                            JSON.readTree(response.body()).path("assessmentId").asLong());
+                }
+            }
+        } catch (IllegalStateException | IOException expectedOnceKilled) {
+            // the server died under us: what it acknowledged before is all that counts
+        }
+    }
+
+    private static void awaitFirstWrite(Set<Long> acknowledged, Process server) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (acknowledged.isEmpty()) {
+            assertThat(server.isAlive())
+                    .as("the service died before the first write")
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("no write acknowledged within 60 s")
+                    .isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static List<Long> missing(String url, Set<Long> acknowledged) throws SQLException {
+        List<Long> lost = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, "assay", "assay");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM assessments a JOIN invitations i ON i.assessment_id = a.id"
+                                + " JOIN candidates c ON c.id = a.candidate_id WHERE a.id = ?")) {
+            for (long id : acknowledged) {
+                query.setLong(1, id);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) != 1) {
+                        lost.add(id);
+                    }
+                }
+            }
+        }
+        return lost;
+    }
+
+    private long awaitPing(URI base, Process server) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(server.isAlive()).as("the service exited while starting").isTrue();
+            try {
+                if (new Browser(base).get("/ping").statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - started).toMillis();
+                }
+            } catch (IllegalStateException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the service did not answer /ping within 60 s");
+    }
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        Path.of("target", "crash-it", "service.log").toFile()));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private void run(Map<String, String> env, String stdin, String... args) throws Exception {
+        Process process = start(env, args);
+        try (OutputStream in = process.getOutputStream()) {
+            if (!stdin.isEmpty()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue())
+                .as("%s (see target/crash-it/service.log)", List.of(args))
+                .isZero();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
