@@ -80,5 +80,5 @@ ensure_browser() {
 }
 
 ensure_test_tools() {
-  apt_install debootstrap socat
+  apt_install debootstrap socat docker-compose
 }
