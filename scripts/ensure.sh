@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Installs and starts what Assay needs on a Debian/Ubuntu machine, only when it is missing.
 # Sourced by ./assay. Every step says what it does; every step is idempotent.
 # Packages come from the machine's own apt configuration: no registry host is named here.
@@ -29,25 +30,52 @@ apt_install() { # apt_install <package>...: installs the packages not yet instal
     || die "apt-get install ${missing[*]} failed"
 }
 
+java_major() { # java_major <java binary>: prints the major version, e.g. 17
+  "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
+}
+
+# Assay builds on Java 17 (the enforcer checks it). Uses the default java if it is 17, else a JDK 17 from
+# /usr/lib/jvm, else installs Debian's openjdk-17-jdk-headless.
 ensure_java_build() {
-  command -v java >/dev/null 2>&1 || apt_install openjdk-17-jdk-headless
+  if ! command -v java >/dev/null 2>&1 || [ "$(java_major java)" != 17 ] || ! command -v javac >/dev/null 2>&1; then
+    local jdk
+    jdk=$(find /usr/lib/jvm -maxdepth 1 -name 'java-17-openjdk*' -type d 2>/dev/null | head -n 1)
+    if [ -z "$jdk" ]; then
+      apt_install openjdk-17-jdk-headless
+      jdk=$(find /usr/lib/jvm -maxdepth 1 -name 'java-17-openjdk*' -type d | head -n 1)
+    fi
+    [ -x "$jdk/bin/javac" ] || die "no JDK 17 found in /usr/lib/jvm after installing openjdk-17-jdk-headless"
+    say "using the JDK 17 in $jdk"
+    export JAVA_HOME="$jdk" PATH="$jdk/bin:$PATH"
+  fi
   command -v mvn >/dev/null 2>&1 || apt_install maven
 }
 
 docker_ready() { docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
+docker_denied() { # the engine runs, but this user may not use its socket
+  [ "$(id -u)" -ne 0 ] && [ -S /var/run/docker.sock ] && as_root docker version >/dev/null 2>&1
+}
+
 ensure_docker() {
   command -v dockerd >/dev/null 2>&1 || apt_install docker.io
   command -v docker >/dev/null 2>&1 || apt_install docker.io
   docker_ready && return 0
+  if docker_denied; then
+    die "the Docker engine runs but $(id -un) may not use it: 'sudo usermod -aG docker $(id -un)', then log in again"
+  fi
   say "starting the Docker engine (dockerd, log in /var/log/assay-dockerd.log)"
   as_root sh -c 'nohup dockerd --host unix:///var/run/docker.sock >/var/log/assay-dockerd.log 2>&1 &'
-  local i
-  for i in $(seq 1 60); do docker_ready && { say "Docker engine $(docker version --format '{{.Server.Version}}') is up"; return 0; }; sleep 0.5; done
+  local _
+  for _ in $(seq 1 60); do
+    docker_ready && { say "Docker engine $(docker version --format '{{.Server.Version}}') is up"; return 0; }
+    docker_denied && die "the Docker engine started but $(id -un) may not use it: 'sudo usermod -aG docker $(id -un)', then log in again"
+    sleep 0.5
+  done
   die "the Docker engine did not answer within 30 s; see /var/log/assay-dockerd.log"
 }
 
-PG_VERSION_DIR=""
+pg_sql() { as_root runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtA "$@"; }
 pg_ready() { pg_isready -q -h 127.0.0.1 -p "${ASSAY_PG_PORT:-5432}" 2>/dev/null; }
 
 ensure_postgres() {
@@ -59,19 +87,27 @@ ensure_postgres() {
     say "starting PostgreSQL cluster $cluster"
     # shellcheck disable=SC2086
     as_root pg_ctlcluster --skip-systemctl-redirect $cluster start || die "pg_ctlcluster $cluster start failed"
-    local i
-    for i in $(seq 1 40); do pg_ready && break; sleep 0.25; done
+    local _
+    for _ in $(seq 1 40); do pg_ready && break; sleep 0.25; done
     pg_ready || die "PostgreSQL did not accept connections on 127.0.0.1:${ASSAY_PG_PORT:-5432}"
   fi
-  # The test database and its role: created once, reused after.
+  # The test database and its role: created once, reused after (and repaired if the password differs).
   local user=${ASSAY_TEST_PG_USER:-assay} db=${ASSAY_TEST_PG_DB:-assay_test} pw=${ASSAY_TEST_PG_PASSWORD:-assay}
-  if ! as_root runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname='$user'" | grep -q 1; then
-    say "creating PostgreSQL role $user"
-    as_root runuser -u postgres -- psql -qc "CREATE ROLE $user LOGIN PASSWORD '$pw'" >/dev/null
+  if PGPASSWORD="$pw" psql -qtA -h 127.0.0.1 -p "${ASSAY_PG_PORT:-5432}" -U "$user" -d "$db" -c 'SELECT 1' >/dev/null 2>&1; then
+    return 0
   fi
-  if ! as_root runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
+  [[ "$user" =~ ^[a-z_][a-z0-9_]*$ && "$db" =~ ^[a-z_][a-z0-9_]*$ && "$pw" != *"'"* ]] \
+    || die "ASSAY_TEST_PG_USER/DB must be lower-case identifiers and the password must not contain a quote"
+  if pg_sql -c "SELECT 1 FROM pg_roles WHERE rolname='$user'" | grep -q 1; then
+    say "setting the password of PostgreSQL role $user"
+    pg_sql -c "ALTER ROLE $user LOGIN PASSWORD '$pw'" >/dev/null
+  else
+    say "creating PostgreSQL role $user"
+    pg_sql -c "CREATE ROLE $user LOGIN PASSWORD '$pw'" >/dev/null
+  fi
+  if ! pg_sql -c "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
     say "creating PostgreSQL database $db"
-    as_root runuser -u postgres -- psql -qc "CREATE DATABASE $db OWNER $user" >/dev/null
+    pg_sql -c "CREATE DATABASE $db OWNER $user" >/dev/null
   fi
 }
 
@@ -80,5 +116,5 @@ ensure_browser() {
 }
 
 ensure_test_tools() {
-  apt_install debootstrap socat docker-compose
+  apt_install debootstrap socat docker-compose shellcheck
 }

@@ -91,15 +91,30 @@ class DeploymentFilesIT {
         assertThat(missing).as("metrics queried but not exported").isEmpty();
     }
 
+    @Test
+    @DisplayName("the launcher and CI scripts pass shellcheck, and ./assay help answers")
+    void scriptsAreClean() throws Exception {
+        assertThat(run(List.of("shellcheck", "-x", "assay", "scripts/ensure.sh", ".ci/run")))
+                .isEmpty();
+        assertThat(run(List.of("./assay", "help"))).contains("./assay start [--demo]", "./assay test");
+    }
+
     private static String compose(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                "docker-compose", "-f", ROOT.resolve("docker-compose.yml").toString()));
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-f", "docker-compose.yml"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command);
+    }
+
+    /** Runs a command in the repository root; it must exit 0 within a minute. Returns what it printed. */
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue())
-                .as("docker-compose %s: %s", args, output)
+                .as("%s: %s", String.join(" ", command), output)
                 .isZero();
         return output;
     }

@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /** Staff accounts: creation, password checks with rate limiting, and login sessions. */
 public final class AccountService {
@@ -24,6 +28,14 @@ public final class AccountService {
         record Limited(Duration retryAfter) implements LoginOutcome {}
     }
 
+    public static final int MAX_EMAIL_LENGTH = 320;
+    static final int MAX_PASSWORD_LENGTH = 1024;
+    static final int MAX_PARALLEL_VERIFICATIONS =
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    private static final Duration VERIFICATION_WAIT = Duration.ofSeconds(5);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+");
+
+    private final Semaphore verifications = new Semaphore(MAX_PARALLEL_VERIFICATIONS);
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
     private final LoginRateLimiter limiter;
@@ -39,12 +51,25 @@ public final class AccountService {
         this.clock = clock;
     }
 
+    /** Lower-cased and trimmed; refuses what is not an address (control characters, over 320 characters). */
     public static String normalizeEmail(String email) {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
-        if (!normalized.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new InvalidInputException("'" + email + "' is not an email address");
+        if (!plausibleEmail(normalized)) {
+            throw new InvalidInputException("'" + printable(email) + "' is not an email address (name@domain,"
+                    + " at most " + MAX_EMAIL_LENGTH + " characters)");
         }
         return normalized;
+    }
+
+    private static boolean plausibleEmail(String normalized) {
+        return normalized.length() <= MAX_EMAIL_LENGTH
+                && EMAIL.matcher(normalized).matches();
+    }
+
+    /** Text safe to echo in an error message: control characters shown as '?', at most 80 characters. */
+    public static String printable(String text) {
+        String cleaned = text.replaceAll("\\p{Cntrl}", "?");
+        return cleaned.length() > 80 ? cleaned.substring(0, 80) + "..." : cleaned;
     }
 
     /** Creates a staff user; fails with a clear message if the email is taken or the password too short. */
@@ -53,6 +78,11 @@ public final class AccountService {
             throw new InvalidInputException("candidates do not get accounts: invite them instead");
         }
         String normalized = normalizeEmail(email);
+        if (displayName.isBlank()
+                || displayName.length() > 200
+                || displayName.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("a display name must be 1 to 200 printable characters");
+        }
         String hash = hasher.hash(password);
         return jdbi.inTransaction(handle -> {
             UserDao users = handle.attach(UserDao.class);
@@ -81,31 +111,63 @@ public final class AccountService {
         return jdbi.withExtension(UserDao.class, users -> users.findByEmail(normalizeEmail(email)));
     }
 
+    /**
+     * Checks a sign-in. Rate limits are taken before the password is checked; at most
+     * {@link #MAX_PARALLEL_VERIFICATIONS} Argon2 verifications run at once (each needs 19 MiB), and callers
+     * beyond that are told to retry.
+     */
     public LoginOutcome login(String email, String password, String clientAddress) {
-        String account = "account:" + email.trim().toLowerCase(Locale.ROOT);
-        String client = "client:" + clientAddress;
-        Optional<Duration> blocked = limiter.blockedFor(account, client);
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        if (!plausibleEmail(normalized) || password.length() > MAX_PASSWORD_LENGTH) {
+            return new LoginOutcome.Invalid();
+        }
+        String[] keys = {
+            LoginRateLimiter.clientKey(clientAddress), LoginRateLimiter.accountKey(normalized, clientAddress)
+        };
+        Optional<Duration> blocked = limiter.tryAcquire(keys);
         if (blocked.isPresent()) {
             return new LoginOutcome.Limited(blocked.get());
         }
-        Optional<User> user = jdbi.withExtension(
-                UserDao.class, users -> users.findByEmail(email.trim().toLowerCase(Locale.ROOT)));
-        boolean ok = user.isPresent()
-                ? hasher.matches(password, user.get().passwordHash())
-                        && user.get().active()
-                : hasher.matchesNothing(password);
-        if (!ok || user.isEmpty()) {
-            limiter.recordFailure(account, client);
+        Verification verification = verify(normalized, password);
+        if (verification.busy()) {
+            limiter.refund(keys);
+            return new LoginOutcome.Limited(Duration.ofSeconds(1));
+        }
+        User user = verification.user();
+        if (user == null) {
             return new LoginOutcome.Invalid();
         }
-        limiter.recordSuccess(account);
+        limiter.refund(keys);
         String token = Tokens.newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(sessionTtl);
         jdbi.useExtension(
-                WebSessionDao.class,
-                sessions -> sessions.insert(Tokens.hash(token), user.get().id(), now, expiresAt));
-        return new LoginOutcome.Success(user.get(), token, expiresAt);
+                WebSessionDao.class, sessions -> sessions.insert(Tokens.hash(token), user.id(), now, expiresAt));
+        return new LoginOutcome.Success(user, token, expiresAt);
+    }
+
+    /** The active user the credentials belong to (null if none), or busy if no verifier came free in time. */
+    private record Verification(boolean busy, @Nullable User user) {}
+
+    private Verification verify(String normalizedEmail, String password) {
+        try {
+            if (!verifications.tryAcquire(VERIFICATION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return new Verification(true, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Verification(true, null);
+        }
+        try {
+            Optional<User> user = jdbi.withExtension(UserDao.class, users -> users.findByEmail(normalizedEmail));
+            boolean ok = user.isPresent()
+                    ? hasher.matches(password, user.get().passwordHash())
+                            && user.get().active()
+                    : hasher.matchesNothing(password);
+            return new Verification(false, ok ? user.get() : null);
+        } finally {
+            verifications.release();
+        }
     }
 
     public Optional<User> userForSession(String sessionToken) {

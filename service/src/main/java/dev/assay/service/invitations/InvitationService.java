@@ -65,14 +65,16 @@ public final class InvitationService {
     /** Creates the candidate, the assessment and its invitation in one transaction. */
     public Created invite(String email, String fullName, String roleId, String stage, @Nullable Long invitedBy) {
         String normalizedEmail = AccountService.normalizeEmail(email);
-        if (fullName.isBlank() || fullName.length() > 200) {
-            throw new InvalidInputException("the candidate's name must be 1 to 200 characters");
+        if (fullName.isBlank() || fullName.length() > 200 || fullName.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("the candidate's name must be 1 to 200 printable characters");
         }
         if (!roleId.matches("[a-z0-9][a-z0-9-]{0,99}")) {
-            throw new InvalidInputException("role '" + roleId + "' is not a role id (lower case, digits, dashes)");
+            throw new InvalidInputException(
+                    "role '" + AccountService.printable(roleId) + "' is not a role id (lower case, digits, dashes)");
         }
         if (!STAGES.contains(stage)) {
-            throw new InvalidInputException("stage '" + stage + "' is not one of " + STAGES);
+            throw new InvalidInputException(
+                    "stage '" + AccountService.printable(stage) + "' is not technical or system-design");
         }
         String token = Tokens.newToken();
         Instant now = clock.instant();
@@ -108,7 +110,8 @@ public final class InvitationService {
             AssessmentDao dao = handle.attach(AssessmentDao.class);
             Invitation invitation = dao.findInvitation(tokenHash).orElseThrow(Unknown::new);
             if (dao.acceptInvitation(tokenHash, now) != 1) {
-                throw goneFor(invitation);
+                // read again: a concurrent accept may have won since the first read
+                throw goneFor(dao.findInvitation(tokenHash).orElse(invitation));
             }
             dao.updateStatus(invitation.assessmentId(), "accepted");
             String sessionToken = Tokens.newToken();

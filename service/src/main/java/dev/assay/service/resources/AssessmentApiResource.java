@@ -6,6 +6,7 @@ import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.invitations.InvitationService;
+import io.dropwizard.jersey.params.IntParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -65,8 +66,8 @@ public class AssessmentApiResource {
 
     @GET
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
-    public List<AssessmentSummary> list(@QueryParam("limit") @DefaultValue("100") int limit) {
-        int bounded = Math.max(1, Math.min(limit, 1000));
+    public List<AssessmentSummary> list(@QueryParam("limit") @DefaultValue("100") IntParam limit) {
+        int bounded = Math.max(1, Math.min(limit.get(), 1000));
         return jdbi.withExtension(AssessmentDao.class, dao -> dao.recent(bounded));
     }
 

@@ -3,7 +3,6 @@ package dev.assay.service.resources;
 import com.codahale.metrics.annotation.Timed;
 import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.AccountService.LoginOutcome;
-import dev.assay.service.auth.Actor;
 import dev.assay.service.core.Role;
 import dev.assay.service.views.LoginView;
 import dev.assay.service.web.BrowserSessionFilter;
@@ -25,9 +24,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Staff sign-in and sign-out, as HTML forms and as JSON for automation. */
 @Path("/")
@@ -144,9 +145,9 @@ public class SessionResource {
     }
 
     private void endSession(ContainerRequestContext request) {
-        var cookie = request.getCookies().get(Cookies.STAFF_SESSION);
-        if (cookie != null && !Actor.of(request.getSecurityContext()).anonymous()) {
-            accounts.logout(cookie.getValue());
+        String token = cookies.read(request, Cookies.STAFF_SESSION);
+        if (token != null) {
+            accounts.logout(token);
         }
     }
 
@@ -160,11 +161,16 @@ public class SessionResource {
     }
 
     /** Only local paths: a login link must not send the user to another site. */
-    static String safeNext(String next) {
+    static String safeNext(@Nullable String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
             return "/admin";
         }
-        return next;
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/admin";
+        } catch (URISyntaxException e) {
+            return "/admin";
+        }
     }
 
     private static String seconds(Duration duration) {

@@ -31,21 +31,27 @@ public final class AccessControlFeature implements DynamicFeature {
     public static final String OWN_PACKAGE = "dev.assay.";
     private static final Logger LOG = LoggerFactory.getLogger(AccessControlFeature.class);
 
-    /** The rule that applies to a resource method, if it has one. */
-    public static Optional<List<String>> rule(Method method, Class<?> resourceClass) {
-        Optional<List<String>> own = ruleOn(method);
+    /** Who may call a route: anyone, staff or candidates holding one of the roles, or nobody. */
+    public record AccessRule(boolean open, List<String> roles) {
+        static final AccessRule PUBLIC = new AccessRule(true, List.of());
+        static final AccessRule NOBODY = new AccessRule(false, List.of());
+    }
+
+    /** The rule that applies to a resource method (its own, else its class's), if it has one. */
+    public static Optional<AccessRule> rule(Method method, Class<?> resourceClass) {
+        Optional<AccessRule> own = ruleOn(method);
         return own.isPresent() ? own : ruleOn(resourceClass);
     }
 
-    private static Optional<List<String>> ruleOn(AnnotatedElement element) {
+    private static Optional<AccessRule> ruleOn(AnnotatedElement element) {
         if (element.isAnnotationPresent(Public.class)) {
-            return Optional.of(List.of("*"));
+            return Optional.of(AccessRule.PUBLIC);
         }
         if (element.isAnnotationPresent(DenyAll.class)) {
-            return Optional.of(List.of());
+            return Optional.of(AccessRule.NOBODY);
         }
         RolesAllowed roles = element.getAnnotation(RolesAllowed.class);
-        return roles == null ? Optional.empty() : Optional.of(List.of(roles.value()));
+        return roles == null ? Optional.empty() : Optional.of(new AccessRule(false, List.of(roles.value())));
     }
 
     @Override
@@ -54,13 +60,14 @@ public final class AccessControlFeature implements DynamicFeature {
         if (!resourceInfo.getResourceClass().getName().startsWith(OWN_PACKAGE)) {
             return; // Jersey's own OPTIONS and WADL handlers: they expose no data
         }
-        Optional<List<String>> rule = rule(method, resourceInfo.getResourceClass());
+        Optional<AccessRule> rule = rule(method, resourceInfo.getResourceClass());
         if (rule.isEmpty()) {
             LOG.error(
                     "route {}.{} has no access rule: denied to everyone", method.getDeclaringClass(), method.getName());
-            context.register(new RoleFilter(List.of()));
-        } else if (!rule.get().equals(List.of("*"))) {
-            context.register(new RoleFilter(rule.get()));
+        }
+        AccessRule applied = rule.orElse(AccessRule.NOBODY);
+        if (!applied.open()) {
+            context.register(new RoleFilter(applied.roles()));
         }
     }
 

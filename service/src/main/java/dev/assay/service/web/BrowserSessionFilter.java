@@ -11,12 +11,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the caller from its cookies on every request and fixes the browser secret its CSRF token derives
@@ -41,16 +39,17 @@ public final class BrowserSessionFilter implements ContainerRequestFilter, Conta
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String staffToken = cookie(request, Cookies.STAFF_SESSION);
-        String candidateToken = cookie(request, Cookies.CANDIDATE_SESSION);
+        String staffToken = cookies.read(request, Cookies.STAFF_SESSION);
+        String candidateToken = cookies.read(request, Cookies.CANDIDATE_SESSION);
         User user =
                 staffToken == null ? null : accounts.userForSession(staffToken).orElse(null);
         Long assessment = candidateToken == null
                 ? null
                 : invitations.assessmentForSession(candidateToken).orElse(null);
 
-        String secret =
-                user != null ? staffToken : assessment != null ? candidateToken : cookie(request, Cookies.PRE_SESSION);
+        String secret = user != null
+                ? staffToken
+                : assessment != null ? candidateToken : cookies.read(request, Cookies.PRE_SESSION);
         if (secret == null) {
             secret = Tokens.newToken();
             request.setProperty(NEW_PRE_PROPERTY, secret);
@@ -77,11 +76,6 @@ public final class BrowserSessionFilter implements ContainerRequestFilter, Conta
     /** The CSRF token that forms and API clients must send back with this browser's state-changing requests. */
     public static String csrfToken(ContainerRequestContext request) {
         return (String) request.getProperty(CSRF_PROPERTY);
-    }
-
-    private static @Nullable String cookie(ContainerRequestContext request, String name) {
-        Cookie cookie = request.getCookies().get(name);
-        return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
     }
 
     private record ActorContext(Actor actor, SecurityContext original) implements SecurityContext {

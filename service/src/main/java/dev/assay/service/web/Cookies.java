@@ -1,12 +1,17 @@
 package dev.assay.service.web;
 
 import dev.assay.service.config.AuthSettings.SecureCookies;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The browser cookies Assay sets. All are HttpOnly and SameSite=Lax, and Secure when the request came over
- * HTTPS (or always/never, per {@code auth.secureCookies}).
+ * HTTPS (or always/never, per {@code auth.secureCookies}). Secure cookies carry the {@code __Host-} prefix,
+ * so no sibling subdomain (a lab's web page, say) can plant or overwrite them; over HTTPS only prefixed
+ * cookies are read.
  */
 public final class Cookies {
     /** A staff login session. */
@@ -22,8 +27,19 @@ public final class Cookies {
         this.mode = mode;
     }
 
+    /** The name a cookie has on the wire for a request of this kind. */
+    public String wireName(String name, boolean requestIsHttps) {
+        return secure(requestIsHttps) ? "__Host-" + name : name;
+    }
+
+    /** The value of one of our cookies on this request, if the browser sent it (under its wire name). */
+    public @Nullable String read(ContainerRequestContext request, String name) {
+        Cookie cookie = request.getCookies().get(wireName(name, BrowserSessionFilter.isHttps(request)));
+        return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
+    }
+
     public NewCookie set(String name, String value, Duration maxAge, boolean requestIsHttps) {
-        return new NewCookie.Builder(name)
+        return new NewCookie.Builder(wireName(name, requestIsHttps))
                 .value(value)
                 .path("/")
                 .maxAge((int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()))
@@ -34,7 +50,7 @@ public final class Cookies {
     }
 
     public NewCookie clear(String name, boolean requestIsHttps) {
-        return new NewCookie.Builder(name)
+        return new NewCookie.Builder(wireName(name, requestIsHttps))
                 .value("")
                 .path("/")
                 .maxAge(0)

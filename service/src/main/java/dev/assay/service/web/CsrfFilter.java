@@ -1,5 +1,6 @@
 package dev.assay.service.web;
 
+import dev.assay.service.auth.Tokens;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.Priorities;
@@ -29,7 +30,7 @@ public final class CsrfFilter implements ContainerRequestFilter {
         }
         String expected = BrowserSessionFilter.csrfToken(request);
         String presented = presented(request);
-        if (presented == null || !dev.assay.service.auth.Tokens.same(expected, presented)) {
+        if (presented == null || !Tokens.same(expected, presented)) {
             throw new ForbiddenException(
                     "missing or wrong CSRF token: send the token from the page (form field 'csrf') or from"
                             + " GET /api/v1/csrf (header " + HEADER + ") with the cookies it set");
@@ -43,9 +44,13 @@ public final class CsrfFilter implements ContainerRequestFilter {
         }
         if (request instanceof ContainerRequest jersey
                 && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
-            jersey.bufferEntity();
-            Form form = jersey.readEntity(Form.class);
-            return form.asMap().getFirst(FORM_FIELD);
+            try {
+                jersey.bufferEntity();
+                Form form = jersey.readEntity(Form.class);
+                return form.asMap().getFirst(FORM_FIELD);
+            } catch (RuntimeException unreadable) {
+                return null; // a body we cannot read (unknown charset, broken encoding) carries no token
+            }
         }
         return null;
     }

@@ -15,34 +15,62 @@ class LoginRateLimiterTest {
     @Test
     void refusesOnceTheBurstIsSpentAndSaysForHowLong() {
         for (int i = 0; i < 3; i++) {
-            assertThat(limiter.blockedFor("client:a")).isEmpty();
-            limiter.recordFailure("client:a");
+            assertThat(limiter.tryAcquire("client:a")).isEmpty();
         }
-        assertThat(limiter.blockedFor("client:a")).contains(Duration.ofMinutes(1));
-        assertThat(limiter.blockedFor("client:b")).isEmpty();
+        assertThat(limiter.tryAcquire("client:a")).contains(Duration.ofMinutes(1));
+        assertThat(limiter.tryAcquire("client:b")).isEmpty();
     }
 
     @Test
     void oneAttemptComesBackPerRefillPeriod() {
         for (int i = 0; i < 3; i++) {
-            limiter.recordFailure("account:x");
+            limiter.tryAcquire("k");
         }
         clock.advance(Duration.ofSeconds(30));
-        assertThat(limiter.blockedFor("account:x")).contains(Duration.ofSeconds(30));
+        assertThat(limiter.tryAcquire("k")).contains(Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(30));
-        assertThat(limiter.blockedFor("account:x")).isEmpty();
-        limiter.recordFailure("account:x");
-        assertThat(limiter.blockedFor("account:x")).isPresent();
+        assertThat(limiter.tryAcquire("k")).isEmpty();
+        assertThat(limiter.tryAcquire("k")).isPresent();
     }
 
     @Test
-    void anyBlockedKeyBlocksTheAttempt() {
+    void aRefusedAttemptTakesNothingAndASuccessGivesItsTokensBack() {
         for (int i = 0; i < 3; i++) {
-            limiter.recordFailure("account:victim", "client:" + i);
+            limiter.tryAcquire("client:x");
         }
-        assertThat(limiter.blockedFor("account:victim", "client:fresh")).isPresent();
-        limiter.recordSuccess("account:victim");
-        assertThat(limiter.blockedFor("account:victim", "client:fresh")).isEmpty();
+        assertThat(limiter.tryAcquire("account:y", "client:x")).isPresent();
+        assertThat(limiter.tryAcquire("account:y")).isEmpty(); // the refused attempt left account:y alone
+        limiter.refund("client:x");
+        assertThat(limiter.tryAcquire("client:x")).isEmpty();
+    }
+
+    @Test
+    void concurrentAttemptsNeverExceedTheBurst() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger granted = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] threads = new Thread[16];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    if (limiter.tryAcquire("client:z").isEmpty()) {
+                        granted.incrementAndGet();
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(granted).hasValue(3);
+    }
+
+    @Test
+    void keysStandForTheClientsNetwork() {
+        assertThat(LoginRateLimiter.clientKey("10.1.2.3")).isEqualTo("client:10.1.2.3");
+        assertThat(LoginRateLimiter.clientKey("2001:db8:1:2:aaaa::1"))
+                .isEqualTo(LoginRateLimiter.clientKey("2001:db8:1:2:bbbb::9"))
+                .isNotEqualTo(LoginRateLimiter.clientKey("2001:db8:1:3::1"));
+        assertThat(LoginRateLimiter.accountKey("a@b.c", "10.1.2.3")).isEqualTo("account:a@b.c|10.1.2.3");
     }
 
     /** A clock the test moves by hand. */

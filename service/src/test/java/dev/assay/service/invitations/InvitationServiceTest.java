@@ -87,6 +87,6 @@ class InvitationServiceTest {
         assertThatThrownBy(() -> at(NOW).invite("x@y.z", "X", "DevOps!", "technical", null))
                 .hasMessageContaining("is not a role id");
         assertThatThrownBy(() -> at(NOW).invite("x@y.z", "X", "devops-engineer", "onsite", null))
-                .hasMessageContaining("stage 'onsite' is not one of");
+                .hasMessageContaining("stage 'onsite' is not technical or system-design");
     }
 }

@@ -81,6 +81,11 @@ public final class Browser {
         return send(builder);
     }
 
+    /** Posts a body as it is, with the given content type and no CSRF token. */
+    public HttpResponse<String> postRaw(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public HttpResponse<String> getJson(String path) {
         return send(request(path).header("Accept", "application/json").GET());
     }
