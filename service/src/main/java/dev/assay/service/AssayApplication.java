@@ -3,7 +3,9 @@ package dev.assay.service;
 import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.LoginRateLimiter;
 import dev.assay.service.auth.PasswordHasher;
+import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.cli.DemoSetup;
+import dev.assay.service.cli.LabsCommand;
 import dev.assay.service.cli.UserCommand;
 import dev.assay.service.db.Persistence;
 import dev.assay.service.invitations.InvitationService;
@@ -59,6 +61,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         bootstrap.addBundle(new ViewBundle<>());
         bootstrap.addBundle(new AssetsBundle("/assets", "/assets", null, "assets"));
         bootstrap.addCommand(new UserCommand());
+        bootstrap.addCommand(new LabsCommand());
     }
 
     @Override
@@ -67,6 +70,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         Persistence.configure(jdbi);
         config.getDocker().build(environment);
+        LabCatalog catalog = config.getLabs().build(environment);
 
         var auth = config.getAuth();
         AccountService accounts = new AccountService(
@@ -77,6 +81,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 clock);
         InvitationService invitations = new InvitationService(
                 jdbi,
+                catalog::role,
                 config.getPublicUrl(),
                 toJava(auth.getInvitationTtl()),
                 toJava(auth.getCandidateSessionTtl()),
@@ -91,7 +96,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new PingResource());
         jersey.register(new HomeResource());
         jersey.register(new SessionResource(accounts, cookies));
-        jersey.register(new DashboardResource(jdbi, invitations));
+        jersey.register(new DashboardResource(jdbi, invitations, catalog));
         jersey.register(new AssessmentApiResource(jdbi, invitations));
         jersey.register(new InvitationResource(invitations, cookies));
         jersey.register(new CandidateResource(jdbi));

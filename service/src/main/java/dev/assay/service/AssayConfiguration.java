@@ -1,6 +1,7 @@
 package dev.assay.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.assay.service.catalog.CatalogFactory;
 import dev.assay.service.config.AuthSettings;
 import dev.assay.service.docker.DockerFactory;
 import io.dropwizard.core.Configuration;
@@ -27,6 +28,11 @@ public class AssayConfiguration extends Configuration {
     @JsonProperty
     private AuthSettings auth = new AuthSettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private CatalogFactory labs = new CatalogFactory();
+
     /** The address candidates and interviewers use; invitation links are built on it. */
     @NotNull
     @JsonProperty
@@ -42,6 +48,10 @@ public class AssayConfiguration extends Configuration {
 
     public DockerFactory getDocker() {
         return docker;
+    }
+
+    public CatalogFactory getLabs() {
+        return labs;
     }
 
     public AuthSettings getAuth() {

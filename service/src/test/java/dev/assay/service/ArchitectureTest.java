@@ -22,6 +22,21 @@ class ArchitectureTest {
     };
 
     @ArchTest
+    static final ArchRule catalogIsContentOnly = noClasses()
+            .that()
+            .resideInAPackage("dev.assay.service.catalog..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.assay.service.resources..",
+                    "dev.assay.service.views..",
+                    "dev.assay.service.web..",
+                    "dev.assay.service.cli..",
+                    "dev.assay.service.db..",
+                    "jakarta.ws.rs..")
+            .because("the lab catalog reads files; pages and storage use it, not the other way round");
+
+    @ArchTest
     static final ArchRule domainDoesNotReachUp = noClasses()
             .that()
             .resideInAnyPackage(DOMAIN)

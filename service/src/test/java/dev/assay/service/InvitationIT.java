@@ -137,23 +137,18 @@ class InvitationIT {
         admin.get("/admin");
         HttpResponse<String> created = admin.postForm(
                 "/admin/invitations",
-                Map.of(
-                        "name",
-                        "Form Person",
-                        "email",
-                        "form@test.local",
-                        "role",
-                        "devops-engineer",
-                        "stage",
-                        "system-design"),
+                Map.of("name", "Form Person", "email", "form@test.local", "target", "devops-engineer/system-design"),
                 true);
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).contains("/i/", "Form Person");
-        assertThat(admin.get("/admin").body()).contains("Form Person").doesNotContain("/i/");
+        String dashboard = admin.get("/admin").body();
+        assertThat(dashboard).contains("Form Person").doesNotContain("/i/");
+        assertThat(dashboard)
+                .contains("<option value=\"devops-engineer/technical\">DevOps Engineer: Technical interview");
 
         HttpResponse<String> bad = admin.postForm(
                 "/admin/invitations",
-                Map.of("name", "X", "email", "not-an-email", "role", "devops-engineer", "stage", "technical"),
+                Map.of("name", "X", "email", "not-an-email", "target", "devops-engineer/technical"),
                 true);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("is not an email address");

@@ -54,7 +54,7 @@ class ServiceCrashIT {
         Path dir = Files.createDirectories(Path.of("target", "crash-it").toAbsolutePath())
                 .resolve(Long.toString(System.nanoTime()));
         String url = "jdbc:h2:file:" + dir.resolve("assay") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        Map<String, String> env = Map.of("ASSAY_DB_URL", url, "ASSAY_LOG_LEVEL", "WARN");
+        Map<String, String> env = Map.of("ASSAY_DB_URL", url, "ASSAY_LOG_LEVEL", "WARN", "ASSAY_LABS_DIR", "../labs");
         run(env, "", "db", "migrate", config.toString());
         run(env, PASSWORD + "\n", "user", "add", ADMIN, "--password-stdin", config.toString());
 
@@ -67,6 +67,7 @@ class ServiceCrashIT {
             serverEnv.put("ASSAY_ADMIN_PORT", Integer.toString(freePort()));
             Process server = start(serverEnv, "server", config.toString());
             Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+            List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
             try {
                 URI base = URI.create("http://127.0.0.1:" + port + "/");
                 long ready = awaitPing(base, server);
@@ -74,9 +75,9 @@ class ServiceCrashIT {
                 ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
                 for (int w = 0; w < WRITERS; w++) {
                     String prefix = "r" + round + "w" + w;
-                    writers.submit(() -> write(base, prefix, acknowledged, stop));
+                    writers.submit(() -> write(base, prefix, acknowledged, refused, stop));
                 }
-                awaitFirstWrite(acknowledged, server);
+                awaitFirstWrite(acknowledged, refused, server);
                 long killAfter = random.nextInt(1500); // a random moment while the writers are busy
                 Thread.sleep(killAfter);
                 server.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no flush
@@ -101,7 +102,8 @@ class ServiceCrashIT {
         assertThat(totalAcknowledged).as("the writers must have written").isGreaterThanOrEqualTo(ROUNDS);
     }
 
-    private static void write(URI base, String prefix, Set<Long> acknowledged, AtomicBoolean stop) {
+    private static void write(
+            URI base, String prefix, Set<Long> acknowledged, List<String> refused, AtomicBoolean stop) {
         try {
             Browser browser = new Browser(base);
             String csrf = TestApp.signIn(browser, ADMIN, PASSWORD);
@@ -112,6 +114,9 @@ class ServiceCrashIT {
                 if (response.statusCode() == 201) {
                     acknowledged.add(
                             JSON.readTree(response.body()).path("assessmentId").asLong());
+                } else if (response.statusCode() < 500) {
+                    refused.add(response.statusCode() + " " + response.body());
+                    return;
                 }
             }
         } catch (IllegalStateException | IOException expectedOnceKilled) {
@@ -119,9 +124,11 @@ class ServiceCrashIT {
         }
     }
 
-    private static void awaitFirstWrite(Set<Long> acknowledged, Process server) throws InterruptedException {
+    private static void awaitFirstWrite(Set<Long> acknowledged, List<String> refused, Process server)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (acknowledged.isEmpty()) {
+            assertThat(refused).as("the service refused the writes").isEmpty();
             assertThat(server.isAlive())
                     .as("the service died before the first write")
                     .isTrue();

@@ -45,6 +45,7 @@ public final class TestApp {
         String url = "jdbc:h2:file:" + db + ";WRITE_DELAY=0";
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", url),
+                ConfigOverride.config("labs.dir", "../labs"),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.applicationConnectors[0].useForwardedHeaders", "true"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),

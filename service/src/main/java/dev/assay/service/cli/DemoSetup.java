@@ -1,6 +1,7 @@
 package dev.assay.service.cli;
 
 import dev.assay.service.auth.AccountService;
+import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
 import dev.assay.service.invitations.InvitationService;
 import io.dropwizard.core.setup.Environment;
@@ -36,8 +37,14 @@ public final class DemoSetup {
         } else {
             accounts.createUser(ADMIN_EMAIL, "Demo admin", Role.ADMIN, password);
         }
-        InvitationService.Created invite =
-                invitations.invite("candidate@assay.local", "Demo Candidate", "devops-engineer", "technical", null);
+        String candidateLine;
+        try {
+            InvitationService.Created invite =
+                    invitations.invite("candidate@assay.local", "Demo Candidate", "devops-engineer", "technical", null);
+            candidateLine = invite.link() + "   (works once)";
+        } catch (InvalidInputException e) {
+            candidateLine = "none: " + e.getMessage();
+        }
         URI login = invitations.linkFor("x").resolve("/login");
         String banner = String.join(
                 System.lineSeparator(),
@@ -46,7 +53,7 @@ public final class DemoSetup {
                 "Staff sign-in:  " + login,
                 "  email:        " + ADMIN_EMAIL,
                 "  password:     " + password + "   (one-time: replaced at every demo start)",
-                "Candidate link: " + invite.link() + "   (works once)",
+                "Candidate link: " + candidateLine,
                 "Health:         http://127.0.0.1:8081/healthcheck",
                 "====================================================",
                 "");

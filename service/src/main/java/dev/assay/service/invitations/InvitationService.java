@@ -2,6 +2,7 @@ package dev.assay.service.invitations;
 
 import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.Tokens;
+import dev.assay.service.catalog.Role;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.Invitation;
@@ -10,7 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  * accepting it (POST) consumes it atomically. A second accept, or one after expiry, is {@link Gone}.
  */
 public final class InvitationService {
-    public static final Set<String> STAGES = Set.of("technical", "system-design");
-
     /** An invitation just made: the token appears here once and is never stored. */
     public record Created(long candidateId, long assessmentId, long invitationId, URI link, Instant expiresAt) {}
 
@@ -48,14 +47,22 @@ public final class InvitationService {
     }
 
     private final Jdbi jdbi;
+    private final Function<String, Optional<Role>> roles;
     private final URI publicUrl;
     private final Duration invitationTtl;
     private final Duration candidateSessionTtl;
     private final Clock clock;
 
+    /** {@code roles} finds the roles candidates can be invited to (the lab catalog's). */
     public InvitationService(
-            Jdbi jdbi, URI publicUrl, Duration invitationTtl, Duration candidateSessionTtl, Clock clock) {
+            Jdbi jdbi,
+            Function<String, Optional<Role>> roles,
+            URI publicUrl,
+            Duration invitationTtl,
+            Duration candidateSessionTtl,
+            Clock clock) {
         this.jdbi = jdbi;
+        this.roles = roles;
         this.publicUrl = publicUrl;
         this.invitationTtl = invitationTtl;
         this.candidateSessionTtl = candidateSessionTtl;
@@ -68,13 +75,13 @@ public final class InvitationService {
         if (fullName.isBlank() || fullName.length() > 200 || fullName.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("the candidate's name must be 1 to 200 printable characters");
         }
-        if (!roleId.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+        Role role = roles.apply(roleId)
+                .orElseThrow(() -> new InvalidInputException("there is no role '" + AccountService.printable(roleId)
+                        + "'; roles are the files in labs/roles/ ('./assay labs list' shows them)"));
+        if (role.stages().stream().noneMatch(s -> s.id().equals(stage))) {
             throw new InvalidInputException(
-                    "role '" + AccountService.printable(roleId) + "' is not a role id (lower case, digits, dashes)");
-        }
-        if (!STAGES.contains(stage)) {
-            throw new InvalidInputException(
-                    "stage '" + AccountService.printable(stage) + "' is not technical or system-design");
+                    "role " + roleId + " has no stage '" + AccountService.printable(stage) + "'; its stages are "
+                            + role.stages().stream().map(Role.Stage::id).toList());
         }
         String token = Tokens.newToken();
         Instant now = clock.instant();

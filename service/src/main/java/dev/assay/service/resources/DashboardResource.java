@@ -1,6 +1,7 @@
 package dev.assay.service.resources;
 
 import dev.assay.service.auth.Actor;
+import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
@@ -31,10 +33,16 @@ public class DashboardResource {
 
     private final Jdbi jdbi;
     private final InvitationService invitations;
+    private final List<DashboardView.Target> targets;
 
-    public DashboardResource(Jdbi jdbi, InvitationService invitations) {
+    public DashboardResource(Jdbi jdbi, InvitationService invitations, LabCatalog catalog) {
         this.jdbi = jdbi;
         this.invitations = invitations;
+        this.targets = catalog.roles().stream()
+                .flatMap(role -> role.stages().stream()
+                        .map(stage -> new DashboardView.Target(
+                                role.id() + "/" + stage.id(), role.title() + ": " + stage.title())))
+                .toList();
     }
 
     @GET
@@ -51,11 +59,12 @@ public class DashboardResource {
             @Context ContainerRequestContext request,
             @FormParam("name") @DefaultValue("") String name,
             @FormParam("email") @DefaultValue("") String email,
-            @FormParam("role") @DefaultValue("") String role,
-            @FormParam("stage") @DefaultValue("") String stage) {
+            @FormParam("target") @DefaultValue("") String target) {
         User admin = Actor.staffOf(request.getSecurityContext());
+        String[] roleAndStage = target.split("/", 2);
         try {
-            InvitationService.Created created = invitations.invite(email, name, role, stage, admin.id());
+            InvitationService.Created created = invitations.invite(
+                    email, name, roleAndStage[0], roleAndStage.length > 1 ? roleAndStage[1] : "", admin.id());
             return Response.status(Response.Status.CREATED)
                     .entity(view(request, created, null))
                     .build();
@@ -71,6 +80,7 @@ public class DashboardResource {
         return new DashboardView(
                 BrowserSessionFilter.csrfToken(request),
                 Actor.staffOf(request.getSecurityContext()),
+                targets,
                 jdbi.withExtension(AssessmentDao.class, dao -> dao.recent(RECENT)),
                 created,
                 error);

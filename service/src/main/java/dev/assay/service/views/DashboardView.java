@@ -12,15 +12,21 @@ public final class DashboardView extends PageView {
     private final List<AssessmentSummary> assessments;
     private final InvitationService.@Nullable Created created;
     private final @Nullable String error;
+    private final List<Target> targets;
+
+    /** A role stage one can invite to, as the invitation form offers it. */
+    public record Target(String value, String label) {}
 
     public DashboardView(
             String csrf,
             User user,
+            List<Target> targets,
             List<AssessmentSummary> assessments,
             InvitationService.@Nullable Created created,
             @Nullable String error) {
         super("dashboard", "Assessments", csrf);
         this.user = user;
+        this.targets = targets;
         this.assessments = assessments;
         this.created = created;
         this.error = error;
@@ -32,6 +38,10 @@ public final class DashboardView extends PageView {
 
     public boolean isAdmin() {
         return user.role() == dev.assay.service.core.Role.ADMIN;
+    }
+
+    public List<Target> getTargets() {
+        return targets;
     }
 
     public List<AssessmentSummary> getAssessments() {

@@ -3,6 +3,7 @@ package dev.assay.service.invitations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assay.service.catalog.Role;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.db.TestDatabases;
 import java.net.URI;
@@ -11,16 +12,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 class InvitationServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Role ROLE = new Role(
+            "devops-engineer",
+            "DevOps Engineer",
+            "",
+            List.of(new Role.Skill("linux", "Linux", true, "Linux")),
+            List.of(
+                    new Role.Stage("technical", "Technical", List.of()),
+                    new Role.Stage("system-design", "Design", List.of())),
+            Role.DEFAULT_CUTS);
     private final Jdbi jdbi = TestDatabases.h2();
 
     private InvitationService at(Instant now) {
         return new InvitationService(
                 jdbi,
+                id -> id.equals(ROLE.id()) ? Optional.of(ROLE) : Optional.empty(),
                 URI.create("https://assay.example"),
                 Duration.ofDays(7),
                 Duration.ofDays(1),
@@ -85,8 +97,8 @@ class InvitationServiceTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not an email address");
         assertThatThrownBy(() -> at(NOW).invite("x@y.z", "X", "DevOps!", "technical", null))
-                .hasMessageContaining("is not a role id");
+                .hasMessageContaining("there is no role 'DevOps!'");
         assertThatThrownBy(() -> at(NOW).invite("x@y.z", "X", "devops-engineer", "onsite", null))
-                .hasMessageContaining("stage 'onsite' is not technical or system-design");
+                .hasMessage("role devops-engineer has no stage 'onsite'; its stages are [technical, system-design]");
     }
 }

@@ -1,0 +1,75 @@
+package dev.assay.service.catalog;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A validated lab, read from {@code labs/<id>/lab.yaml}. Paths are absolute and exist. See labs/README.md
+ * for the meaning of every field.
+ */
+public record Lab(
+        String id,
+        String version,
+        String title,
+        String summary,
+        String stage,
+        String difficulty,
+        Duration timeLimit,
+        Map<String, Double> skills,
+        Environment environment,
+        Path instructions,
+        Path interviewerNotes,
+        List<Check> checks,
+        double freePointsCeiling,
+        Path solution,
+        List<Mutant> mutants,
+        Path directory) {
+
+    public static final List<String> STAGES = List.of("technical", "system-design");
+    public static final List<String> DIFFICULTIES = List.of("easy", "medium", "hard");
+
+    /** Total points of the lab's checks. */
+    public double points() {
+        return checks.stream().mapToDouble(Check::points).sum();
+    }
+
+    /** Where and how the lab runs. {@code image} or {@code build} (a Dockerfile) names the image. */
+    public record Environment(
+            String kind,
+            @Nullable String image,
+            @Nullable Path build,
+            Resources resources,
+            List<String> capabilities,
+            String network,
+            List<SetupStep> setup,
+            List<Path> kubernetesObjects) {}
+
+    /** Limits: CPUs, memory and disk in bytes, process count. */
+    public record Resources(double cpus, long memoryBytes, int pids, long diskBytes) {}
+
+    /** A step that plants the scenario before the candidate arrives: a command or a script file. */
+    public record SetupStep(
+            String name, @Nullable String run, @Nullable Path script, Duration timeout) {}
+
+    /** One graded check. */
+    public record Check(
+            String id,
+            String title,
+            String grader,
+            Map<String, Object> parameters,
+            double points,
+            Map<String, Double> skills,
+            String visibility,
+            @Nullable String hint,
+            Duration timeout,
+            boolean gate) {
+
+        public static final List<String> VISIBILITIES = List.of("candidate", "interviewer", "hidden");
+    }
+
+    /** A near-miss wrong solution; the self-test requires each named check to fail after it is applied. */
+    public record Mutant(String id, String description, Path script, List<String> fails) {}
+}

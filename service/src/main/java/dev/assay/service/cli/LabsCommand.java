@@ -1,0 +1,101 @@
+package dev.assay.service.cli;
+
+import dev.assay.grading.GraderRegistry;
+import dev.assay.service.catalog.Coverage;
+import dev.assay.service.catalog.Lab;
+import dev.assay.service.catalog.LabCatalog;
+import dev.assay.service.catalog.Problem;
+import dev.assay.service.catalog.Role;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code labs validate [dir]} (exit 1 on any problem), {@code labs list [dir]}, {@code labs coverage [dir]}:
+ * the lab content tools for the hiring team. {@code dir} defaults to {@code labs}.
+ */
+public class LabsCommand extends Command {
+
+    /** Lab content has problems; the message lists them. */
+    public static final class InvalidContentException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidContentException(int count) {
+            super(count + " problem(s) in the lab content; see above");
+        }
+    }
+
+    public LabsCommand() {
+        super("labs", "Validate, list and measure the lab content");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("action").choices("validate", "list", "coverage").help("what to do");
+        subparser.addArgument("dir").nargs("?").setDefault("labs").help("the labs folder (default: labs)");
+    }
+
+    @Override
+    public void run(Bootstrap<?> bootstrap, Namespace namespace) {
+        LabCatalog catalog = LabCatalog.load(Path.of(namespace.getString("dir")), GraderRegistry.discover());
+        PrintStream out = System.out;
+        switch (namespace.getString("action")) {
+            case "validate" -> validate(catalog, out);
+            case "list" -> list(catalog, out);
+            default ->
+                catalog.roles()
+                        .forEach(role -> out.print(Coverage.of(role, catalog).table()));
+        }
+    }
+
+    @Override
+    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
+        cli.getStdErr().println(e.getMessage());
+    }
+
+    private static void validate(LabCatalog catalog, PrintStream out) {
+        for (Problem problem : catalog.problems()) {
+            out.println(problem);
+        }
+        out.printf(
+                "%d lab(s) and %d role(s) valid, %d lab(s) broken, %d problem(s)%n",
+                catalog.labs().size(),
+                catalog.roles().size(),
+                catalog.brokenLabs().size(),
+                catalog.problems().size());
+        if (!catalog.problems().isEmpty()) {
+            throw new InvalidContentException(catalog.problems().size());
+        }
+    }
+
+    private static void list(LabCatalog catalog, PrintStream out) {
+        out.printf("%-28s %-14s %-7s %6s %6s %5s  %s%n", "lab", "stage", "level", "time", "checks", "pts", "title");
+        for (Lab lab : catalog.labs()) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-28s %-14s %-7s %6s %6d %5.0f  %s%n",
+                    lab.id(),
+                    lab.stage(),
+                    lab.difficulty(),
+                    minutes(lab.timeLimit()),
+                    lab.checks().size(),
+                    lab.points(),
+                    lab.title());
+        }
+        for (String broken : catalog.brokenLabs()) {
+            out.printf("%-28s (not served: run 'labs validate')%n", broken);
+        }
+        for (Role role : catalog.roles()) {
+            out.printf("role %s: %s%n", role.id(), role.title());
+        }
+    }
+
+    private static String minutes(Duration duration) {
+        return duration.toMinutes() + "m";
+    }
+}

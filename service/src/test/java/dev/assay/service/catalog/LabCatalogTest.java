@@ -1,0 +1,81 @@
+package dev.assay.service.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.grading.GraderRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabCatalogTest {
+
+    @Test
+    @DisplayName("a role with other skills, stages and cuts loads and validates with no code change")
+    void fixtureRoleLoads(@TempDir Path dir) throws Exception {
+        LabCatalog catalog = LabCatalog.load(BrokenLabsTest.copyBase(dir), GraderRegistry.discover());
+
+        assertThat(catalog.problems()).isEmpty();
+        Role role = catalog.role("data-platform-engineer").orElseThrow();
+        assertThat(role.skills()).extracting(Role.Skill::id).containsExactly("sql", "pipelines", "python");
+        assertThat(role.stages()).extracting(Role.Stage::id).containsExactly("screen", "architecture");
+        assertThat(role.cuts()).containsExactly(0.3, 0.5, 0.7, 0.9);
+
+        Lab lab = catalog.lab("demo").orElseThrow();
+        assertThat(lab.timeLimit()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(lab.points()).isEqualTo(3.0);
+        assertThat(lab.checks().get(0).parameters()).containsEntry("exitCode", 0L);
+        assertThat(lab.environment().resources().memoryBytes()).isEqualTo(512L << 20);
+
+        Coverage coverage = Coverage.of(role, catalog);
+        assertThat(coverage.lines())
+                .filteredOn(line -> line.skill().id().equals("sql"))
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(line.labs()).containsExactly("demo");
+                    assertThat(line.points()).isEqualTo(0.5);
+                    assertThat(line.thin()).isTrue();
+                });
+        assertThat(coverage.table()).contains("sql", "<- fewer than 2 labs");
+    }
+
+    @Test
+    @DisplayName("a role naming a lab that does not exist is reported and not served")
+    void roleWithUnknownLab(@TempDir Path dir) throws Exception {
+        Path labs = BrokenLabsTest.copyBase(dir);
+        Path role = labs.resolve("roles/data-platform-engineer.yaml");
+        Files.writeString(role, Files.readString(role).replace("labs: [demo]", "labs: [demo, ghost]"));
+
+        LabCatalog catalog = LabCatalog.load(labs, GraderRegistry.discover());
+
+        assertThat(catalog.role("data-platform-engineer")).isEmpty();
+        assertThat(catalog.lab("demo")).isPresent();
+        assertThat(catalog.problems())
+                .singleElement()
+                .asString()
+                .contains("data-platform-engineer.yaml:19:5: stages[0].labs: no lab 'ghost'");
+    }
+
+    @Test
+    @DisplayName("the repository's own lab content is valid")
+    void repositoryContentIsValid() {
+        LabCatalog catalog = LabCatalog.load(Path.of("..", "labs"), GraderRegistry.discover());
+        assertThat(catalog.problems()).isEmpty();
+        assertThat(catalog.role("devops-engineer"))
+                .get()
+                .satisfies(role -> assertThat(role.skills())
+                        .filteredOn(Role.Skill::mustHave)
+                        .extracting(Role.Skill::id)
+                        .containsExactly("aws", "kubernetes", "nodejs", "cicd", "iac", "monitoring", "linux", "git"));
+        assertThat(catalog.labs()).isNotEmpty();
+    }
+
+    @Test
+    void aMissingFolderIsOneClearProblem() {
+        LabCatalog catalog = LabCatalog.load(Path.of("no-such-labs"), GraderRegistry.discover());
+        assertThat(catalog.labs()).isEmpty();
+        assertThat(catalog.problems()).singleElement().asString().contains("no-such-labs: no such folder");
+    }
+}
