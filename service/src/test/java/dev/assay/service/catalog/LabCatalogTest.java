@@ -73,6 +73,25 @@ class LabCatalogTest {
     }
 
     @Test
+    @DisplayName("labs/README.md documents every grader and every parameter")
+    void graderDocumentationIsComplete() throws Exception {
+        String readme = Files.readString(Path.of("..", "labs", "README.md"));
+        GraderRegistry registry = GraderRegistry.discover();
+        for (String id : registry.ids()) {
+            String row = readme.lines()
+                    .filter(line -> line.startsWith("| `" + id + "` |"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no row for grader " + id + " in labs/README.md"));
+            registry.find(id)
+                    .orElseThrow()
+                    .parameters()
+                    .parameters()
+                    .keySet()
+                    .forEach(parameter -> assertThat(row).as("grader %s", id).contains("`" + parameter + "`"));
+        }
+    }
+
+    @Test
     void aMissingFolderIsOneClearProblem() {
         LabCatalog catalog = LabCatalog.load(Path.of("no-such-labs"), GraderRegistry.discover());
         assertThat(catalog.labs()).isEmpty();
