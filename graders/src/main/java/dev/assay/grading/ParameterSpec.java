@@ -108,8 +108,11 @@ public final class ParameterSpec {
                         && map.values().stream().allMatch(String.class::isInstance);
         };
         if (!ok) {
-            String got =
-                    value instanceof String s ? "'" + s + "'" : value.getClass().getSimpleName();
+            String got = value instanceof String s
+                    ? "'" + s + "'"
+                    : value instanceof Number n && parameter.type() == Type.STRING
+                            ? "the number " + n + " (quote it to make it text, e.g. \"0644\")"
+                            : value.getClass().getSimpleName();
             return "must be " + parameter.type().description() + ", got " + got;
         }
         if (!parameter.allowed().isEmpty() && !parameter.allowed().contains(String.valueOf(value))) {

@@ -64,12 +64,21 @@ public final class InstructionsRenderer {
     }
 
     public String render(Path markdown, Variables variables) throws IOException {
+        if (!Files.isRegularFile(markdown) || Files.size(markdown) > SafeYaml.MAX_BYTES) {
+            throw new IllegalArgumentException(
+                    markdown + ": must be a regular file of at most " + SafeYaml.MAX_BYTES + " bytes");
+        }
         String source = Files.readString(markdown, StandardCharsets.UTF_8);
         Optional<String> problem = problem(source);
         if (problem.isPresent()) {
             throw new IllegalArgumentException(markdown + ": " + problem.get());
         }
         String html = renderer.render(parser.parse(source));
+        // Markdown escapes (\{, &#123;) can turn into braces: check again what Mustache will actually see.
+        problem = problem(html);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(markdown + ": " + problem.get() + " (after Markdown escapes)");
+        }
         Mustache template = new DefaultMustacheFactory().compile(new StringReader(html), markdown.toString());
         StringWriter out = new StringWriter();
         template.execute(out, variables.scope());
@@ -83,8 +92,9 @@ public final class InstructionsRenderer {
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.ofNullable(e.getMessage()).map(m -> m.substring(m.indexOf(": ") + 2));
-        } catch (MustacheException e) {
-            return Optional.of("template error: " + e.getMessage());
+        } catch (MustacheException | StackOverflowError e) {
+            return Optional.of("template error: "
+                    + (e instanceof StackOverflowError ? "sections nested too deeply" : e.getMessage()));
         } catch (IOException | UncheckedIOException e) {
             return Optional.of("cannot read: " + e.getMessage());
         }

@@ -51,6 +51,11 @@ public final class LabCatalog {
         }
         Map<String, RoleReader.Read> roleReads = new TreeMap<>();
         for (Path file : list(root.resolve("roles"), problems, "*.{yaml,yml}")) {
+            if (!Files.isRegularFile(file)) {
+                problems.add(new Problem(
+                        shown(directory, root, file), 0, 0, "", "not a regular file", "roles are YAML files"));
+                continue;
+            }
             RoleReader.read(file, shown(directory, root, file), problems)
                     .ifPresent(read -> roleReads.put(read.role().id(), read));
         }
@@ -78,15 +83,16 @@ public final class LabCatalog {
         }
         Map<String, Role> roles = new TreeMap<>();
         for (RoleReader.Read read : roleReads.values()) {
-            if (stagesHold(
-                    read,
-                    labs,
-                    broken,
-                    shown(
-                            directory,
-                            root,
-                            root.resolve("roles").resolve(read.role().id() + ".yaml")),
-                    problems)) {
+            if (read.valid()
+                    && stagesHold(
+                            read,
+                            labs,
+                            broken,
+                            shown(
+                                    directory,
+                                    root,
+                                    root.resolve("roles").resolve(read.role().id() + ".yaml")),
+                            problems)) {
                 roles.put(read.role().id(), read.role());
             }
         }

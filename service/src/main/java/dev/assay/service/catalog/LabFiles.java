@@ -2,6 +2,7 @@ package dev.assay.service.catalog;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -15,9 +16,19 @@ final class LabFiles {
         this.directory = directory.toAbsolutePath().normalize();
     }
 
-    /** The file or folder at {@code relative}, which should exist (a problem is recorded if it does not). */
+    private static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** The regular file at {@code relative}, which should exist (a problem is recorded if it does not). */
     Path existing(Node node, String field, String relative) {
-        Path resolved = directory.resolve(relative).normalize();
+        Path resolved;
+        try {
+            resolved = directory.resolve(relative).normalize();
+        } catch (InvalidPathException e) {
+            source.problem(node, field, "'" + printable(relative) + "' is not a valid path", "use plain file names");
+            return directory;
+        }
         if (relative.startsWith("/") || !resolved.startsWith(directory)) {
             source.problem(
                     node,
@@ -33,6 +44,9 @@ final class LabFiles {
                         field,
                         "'" + relative + "' does not exist",
                         "create it or correct the path (relative to the lab's folder)");
+            } else if (!Files.isRegularFile(resolved)) {
+                source.problem(
+                        node, field, "'" + relative + "' is not a regular file", "name a file, not a folder or device");
             } else if (!resolved.toRealPath().startsWith(directory.toRealPath())) {
                 source.problem(
                         node,

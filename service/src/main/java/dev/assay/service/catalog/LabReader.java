@@ -271,7 +271,7 @@ final class LabReader {
                                 m.value("fails").orElseThrow(),
                                 field + ".fails",
                                 "no check '" + check + "'",
-                                "name one of " + checkIds);
+                                "name one of " + YamlSource.sample(checkIds));
                     }
                 }
                 mutants.add(new Lab.Mutant(id, m.required("description", "say what is wrong in it"), script, fails));
@@ -295,7 +295,7 @@ final class LabReader {
                         at,
                         map.field(key) + "." + skill,
                         "'" + skill + "' is not one of " + whose,
-                        "use one of " + new java.util.TreeSet<>(allowed));
+                        "use one of " + YamlSource.sample(new java.util.TreeSet<>(allowed)));
             }
             if (weight <= 0 || weight > 1) {
                 source.problem(

@@ -114,9 +114,15 @@ final class MapReader {
             return Optional.empty();
         }
         if (value instanceof ScalarNode scalar
+                && plain(source, value, field(key))
                 && (Tag.INT.equals(value.getTag()) || Tag.FLOAT.equals(value.getTag()))) {
             try {
-                return Optional.of(new BigDecimal(scalar.getValue().replace("_", "")).doubleValue());
+                double number = new BigDecimal(scalar.getValue().replace("_", "")).doubleValue();
+                if (Math.abs(number) > 1e9) {
+                    source.problem(value, field(key), "is out of range", "write a number of reasonable size");
+                    return Optional.empty();
+                }
+                return Optional.of(number);
             } catch (NumberFormatException e) {
                 // falls through to the problem below
             }
@@ -130,7 +136,7 @@ final class MapReader {
         if (value == null) {
             return Optional.empty();
         }
-        if (value instanceof ScalarNode scalar && Tag.BOOL.equals(value.getTag())) {
+        if (value instanceof ScalarNode scalar && plain(source, value, field(key)) && Tag.BOOL.equals(value.getTag())) {
             return Optional.of(Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT)));
         }
         source.problem(value, field(key), "must be true or false", "write true or false");
@@ -186,7 +192,7 @@ final class MapReader {
         return value == null ? Optional.empty() : Optional.ofNullable(toJava(value, field(key), 0));
     }
 
-    private Object toJava(Node value, String field, int depth) {
+    private @org.jspecify.annotations.Nullable Object toJava(Node value, String field, int depth) {
         if (!plain(source, value, field) || depth > SafeYaml.MAX_DEPTH) {
             return "";
         }
@@ -207,9 +213,12 @@ final class MapReader {
         return map;
     }
 
-    private static Object scalarValue(ScalarNode scalar) {
+    private static @org.jspecify.annotations.Nullable Object scalarValue(ScalarNode scalar) {
         String text = scalar.getValue();
         Tag tag = scalar.getTag();
+        if (Tag.NULL.equals(tag)) {
+            return null; // 'key:' with nothing, '~' or 'null': absent, never the text "~"
+        }
         try {
             if (Tag.INT.equals(tag)) {
                 return Long.parseLong(text.replace("_", ""));

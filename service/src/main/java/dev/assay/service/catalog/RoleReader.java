@@ -17,7 +17,7 @@ final class RoleReader {
     private static final Set<String> STAGE_KEYS = Set.of("id", "title", "kind", "labs");
 
     /** A role as read, with the kinds of its stages (technical, system-design) kept for the catalog's checks. */
-    record Read(Role role, List<String> stageKinds, List<Node> stageNodes) {}
+    record Read(Role role, List<String> stageKinds, List<Node> stageNodes, boolean valid) {}
 
     private RoleReader() {}
 
@@ -43,10 +43,10 @@ final class RoleReader {
         List<Node> stageNodes = new ArrayList<>();
         List<Role.Stage> stages = stages(source, map, kinds, stageNodes);
         List<Double> cuts = cuts(source, map);
-        if (problems.size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new Read(new Role(id, title, origin, skills, stages, cuts), kinds, stageNodes));
+        // A role with problems is still returned (not valid): its labs are checked against its skills, so one
+        // mistake in the role does not echo as misleading errors in every lab it lists.
+        return Optional.of(new Read(
+                new Role(id, title, origin, skills, stages, cuts), kinds, stageNodes, problems.size() == before));
     }
 
     private static List<Role.Skill> skills(YamlSource source, MapReader map) {

@@ -34,6 +34,10 @@ public final class SafeYaml {
     /** The document's root node, or empty with the reason added to {@code problems}. */
     public static Optional<Node> parse(Path file, Path shown, List<Problem> problems) {
         try {
+            if (!Files.isRegularFile(file)) {
+                problems.add(new Problem(shown, 0, 0, "", "not a regular file", "lab content is plain files"));
+                return Optional.empty();
+            }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 problems.add(new Problem(

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /** Parsing of the small value languages lab files use: durations (90s, 45m, 1h30m) and sizes (512Mi, 2Gi). */
 final class Values {
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)(Ki|Mi|Gi)");
+    private static final Pattern DURATION =
+            Pattern.compile("(?:(\\d{1,6})h)?(?:(\\d{1,6})m(?!s))?(?:(\\d{1,6})s)?(?:(\\d{1,6})ms)?");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})(Ki|Mi|Gi)");
 
     private Values() {}
 

@@ -65,8 +65,13 @@ class InstructionsRendererTest {
     @Test
     @DisplayName("unescaped output and partials are refused")
     void unsafeTemplates(@TempDir Path dir) throws Exception {
-        for (String markdown :
-                new String[] {"{{{candidate.firstName}}}", "{{& candidate.firstName}}", "{{> /etc/passwd}}"}) {
+        for (String markdown : new String[] {
+            "{{{candidate.firstName}}}",
+            "{{& candidate.firstName}}",
+            "{{> /etc/passwd}}",
+            "Hi {\\{{candidate.firstName}}}!",
+            "Hi &#123;{{candidate.firstName}}}!"
+        }) {
             assertThatThrownBy(() -> render(dir, markdown, "Ana")).hasMessageContaining("only escaped {{variables}}");
         }
         Path file = Files.writeString(dir.resolve("x.md"), "{{#hosts}}unclosed");

@@ -59,6 +59,24 @@ class LabCatalogTest {
     }
 
     @Test
+    @DisplayName("a mistake in a role is reported once, not echoed as errors in the labs it lists")
+    void brokenRoleDoesNotCascade(@TempDir Path dir) throws Exception {
+        Path labs = BrokenLabsTest.copyBase(dir);
+        Path role = labs.resolve("roles/data-platform-engineer.yaml");
+        Files.writeString(
+                role, Files.readString(role).replace("ratingCuts: [0.3, 0.5, 0.7, 0.9]", "ratingCuts: [0.9, 0.5]"));
+
+        LabCatalog catalog = LabCatalog.load(labs, GraderRegistry.discover());
+
+        assertThat(catalog.role("data-platform-engineer")).isEmpty();
+        assertThat(catalog.lab("demo")).isPresent();
+        assertThat(catalog.problems())
+                .singleElement()
+                .asString()
+                .contains("ratingCuts: must be four increasing numbers");
+    }
+
+    @Test
     @DisplayName("the repository's own lab content is valid")
     void repositoryContentIsValid() {
         LabCatalog catalog = LabCatalog.load(Path.of("..", "labs"), GraderRegistry.discover());

@@ -3,6 +3,7 @@ package dev.assay.service.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class SafeYamlTest {
     @Test
     void fourMebibytes(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("big.yaml");
-        Files.write(file, ("k: " + "x".repeat(4 * 1024 * 1024) + "\n").getBytes());
+        Files.write(file, ("k: " + "x".repeat(4 * 1024 * 1024) + "\n").getBytes(StandardCharsets.UTF_8));
         assertThat(parse(file)).singleElement().asString().contains("may have at most " + SafeYaml.MAX_BYTES);
     }
 
