@@ -1,0 +1,48 @@
+package dev.assay.service.environment;
+
+import java.util.List;
+
+/**
+ * Creates, uses and removes disposable lab environments. One implementation per {@code environment.kind}
+ * (container: the Docker engine; kubernetes: a namespace per session). The platform around it owns sessions,
+ * audit and retries; a driver only does infrastructure.
+ *
+ * <p>Contract, for every implementation (the shared contract test suite checks it):
+ *
+ * <ul>
+ *   <li>Every call has a deadline and returns or throws within it; an unreachable engine is
+ *       {@link EnvironmentException.EngineUnavailable}, never a hang.
+ *   <li>{@link #provision} is idempotent per session id: a second call returns the environment the first made
+ *       (re-attaching after a restart). It runs the lab's setup before returning, and on any failure removes
+ *       what it created, so no half-made environment is left behind.
+ *   <li>{@link #destroy} is idempotent: destroying a gone environment succeeds.
+ *   <li>Everything created carries the labels {@link #listManaged} finds it by, including the expiry; nothing
+ *       unlabelled is ever touched.
+ *   <li>Reads of candidate files never follow links, never read special files and never read more than asked.
+ * </ul>
+ */
+public interface EnvironmentDriver extends AutoCloseable {
+
+    /** The {@code environment.kind} this driver serves. */
+    String kind();
+
+    /** Creates (or finds) the session's environment and runs the lab's setup in it. */
+    EnvironmentHandle provision(EnvironmentRequest request);
+
+    /** Runs a command inside the environment (advisory: the candidate controls what runs there). */
+    ExecResult exec(EnvironmentHandle handle, ExecRequest request);
+
+    /** Reads one regular file through the engine's API, never with tools inside the environment. */
+    FileRead readFile(EnvironmentHandle handle, String path, long maxBytes);
+
+    EnvironmentStatus status(EnvironmentHandle handle);
+
+    /** Removes the environment and everything created with it; succeeds if it is already gone. */
+    void destroy(EnvironmentHandle handle);
+
+    /** Every environment this driver manages on the engine, running or not (for the reaper). */
+    List<ManagedEnvironment> listManaged();
+
+    @Override
+    void close();
+}

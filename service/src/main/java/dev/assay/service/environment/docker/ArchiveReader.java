@@ -1,0 +1,126 @@
+package dev.assay.service.environment.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.transport.DockerHttpClient;
+import dev.assay.service.environment.EnvironmentException;
+import dev.assay.service.environment.FileRead;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a candidate's file through the engine's archive API, never with tools inside the lab: the engine's stat
+ * header is checked before the body is read, and only a regular file is downloaded, at most {@code maxBytes} of it, from a tar stream
+ * whose entry must again be a regular file. Links, directories, devices, pipes and sockets are refused.
+ */
+final class ArchiveReader {
+    /** Go's os.FileMode bits that mark anything but a regular file (dir, symlink, device, pipe, socket, ...). */
+    private static final long NOT_REGULAR =
+            (1L << 31) | (1L << 27) | (1L << 26) | (1L << 25) | (1L << 24) | (1L << 21) | (1L << 19);
+
+    private final DockerHttpClient http;
+    private final ObjectMapper json;
+
+    ArchiveReader(DockerHttpClient http, ObjectMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    FileRead read(String containerId, String path, long maxBytes) {
+        if (!path.startsWith("/")) {
+            return new FileRead.Refused(path, "the path must be absolute");
+        }
+        String query =
+                "/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+        DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path(query)
+                .build());
+        TarArchiveInputStream tar = null;
+        try {
+            if (response.getStatusCode() == 404) {
+                return new FileRead.Missing(path);
+            }
+            if (response.getStatusCode() != 200) {
+                throw new EnvironmentException("reading " + path + " answered HTTP " + response.getStatusCode());
+            }
+            // The engine states the path's type and size in a header: refuse before a byte of the body is read.
+            Optional<String> refusal = refusal(response.getHeader("X-Docker-Container-Path-Stat"));
+            if (refusal.isPresent()) {
+                return new FileRead.Refused(path, refusal.get());
+            }
+            tar = new TarArchiveInputStream(response.getBody());
+            TarArchiveEntry entry = tar.getNextEntry();
+            if (entry == null || !entry.isFile() || entry.isLink() || entry.isSymbolicLink()) {
+                return new FileRead.Refused(path, "changed into something other than a regular file while being read");
+            }
+            return content(tar, entry, maxBytes);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot read " + path + ": " + e.getMessage(), e);
+        } finally {
+            // Close the response first: it drops the connection instead of draining a 10 GiB body.
+            closeQuietly(response);
+            closeQuietly(tar);
+        }
+    }
+
+    private Optional<String> refusal(@Nullable String stat) throws IOException {
+        if (stat == null) {
+            return Optional.of("the engine sent no file type; not read");
+        }
+        JsonNode node = json.readTree(Base64.getDecoder().decode(stat));
+        long mode = node.path("mode").asLong();
+        if (!node.path("linkTarget").asText("").isEmpty() || (mode & NOT_REGULAR) != 0) {
+            return Optional.of("not a regular file (mode " + Long.toOctalString(mode & 0xFFFFFFFFL) + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static FileRead.Content content(InputStream tar, TarArchiveEntry entry, long maxBytes) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long wanted = Math.min(entry.getSize(), maxBytes);
+        while (bytes.size() < wanted) {
+            int n = tar.read(buffer, 0, (int) Math.min(buffer.length, wanted - bytes.size()));
+            if (n < 0) {
+                break;
+            }
+            bytes.write(buffer, 0, n);
+            sha.update(buffer, 0, n);
+        }
+        return new FileRead.Content(
+                bytes.toByteArray(),
+                entry.getSize(),
+                entry.getSize() > bytes.size(),
+                HexFormat.of().formatHex(sha.digest()),
+                entry.getMode());
+    }
+
+    private static void closeQuietly(@Nullable AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing after the read is done or abandoned: nothing left to save
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.assay.service.environment.docker;
+
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Ulimit;
+import dev.assay.service.environment.EnvironmentRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hardened container a lab runs in, as pure data: names, labels and host configuration. No call to the
+ * engine here, so every setting can be read (and tested) in one place.
+ */
+final class ContainerSpecs {
+    static final String MANAGED = "assay.managed";
+    static final String SESSION = "assay.session";
+    static final String LAB = "assay.lab";
+    static final String LAB_VERSION = "assay.lab-version";
+    static final String EXPIRES_AT = "assay.expires-at";
+    static final String NAME_PREFIX = "assay-lab-";
+    /** Docker's json-file log of a lab: one file of at most this, so a log flood cannot fill the host disk. */
+    static final String LOG_MAX_SIZE = "1m";
+
+    private ContainerSpecs() {}
+
+    static String name(String sessionId) {
+        return NAME_PREFIX + sessionId;
+    }
+
+    static Map<String, String> labels(EnvironmentRequest request) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(MANAGED, "true");
+        labels.put(SESSION, request.sessionId());
+        labels.put(LAB, request.labId());
+        labels.put(LAB_VERSION, request.labVersion());
+        labels.put(EXPIRES_AT, request.expiresAt().toString());
+        return labels;
+    }
+
+    /**
+     * No network (or the session's internal one), memory = memory+swap, a CPU quota, a pids limit, an init
+     * process, every capability dropped but those the lab declared, no new privileges, a capped log, size-capped
+     * tmpfs scratch space, no host mounts, never privileged.
+     */
+    static HostConfig hostConfig(EnvironmentRequest request) {
+        EnvironmentRequest.Limits limits = request.limits();
+        String scratch = "rw,nosuid,nodev,size=" + limits.scratchBytes();
+        return HostConfig.newHostConfig()
+                .withPrivileged(false)
+                .withNetworkMode("internal".equals(request.network()) ? networkName(request.sessionId()) : "none")
+                .withMemory(limits.memoryBytes())
+                .withMemorySwap(limits.memoryBytes())
+                .withNanoCPUs(Math.round(limits.cpus() * 1_000_000_000L))
+                .withPidsLimit((long) limits.pids())
+                .withInit(true)
+                .withCapDrop(Capability.ALL)
+                .withCapAdd(
+                        request.capabilities().stream().map(Capability::valueOf).toArray(Capability[]::new))
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withLogConfig(new LogConfig(
+                        LogConfig.LoggingType.JSON_FILE, Map.of("max-size", LOG_MAX_SIZE, "max-file", "1")))
+                .withTmpFs(Map.of("/tmp", scratch, "/var/tmp", scratch))
+                .withUlimits(List.of(new Ulimit("nofile", 4096L, 4096L)))
+                .withIpcMode("private")
+                .withAutoRemove(false);
+    }
+
+    static String networkName(String sessionId) {
+        return "assay-net-" + sessionId;
+    }
+}

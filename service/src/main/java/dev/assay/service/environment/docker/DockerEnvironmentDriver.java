@@ -1,0 +1,238 @@
+package dev.assay.service.environment.docker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.environment.EnvironmentException;
+import dev.assay.service.environment.EnvironmentHandle;
+import dev.assay.service.environment.EnvironmentRequest;
+import dev.assay.service.environment.EnvironmentStatus;
+import dev.assay.service.environment.ExecRequest;
+import dev.assay.service.environment.ExecResult;
+import dev.assay.service.environment.FileRead;
+import dev.assay.service.environment.ManagedEnvironment;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The container driver: one hardened container per session on the Docker engine (see {@link ContainerSpecs}).
+ * Engine calls have a response deadline ({@code apiTimeout}); exec output streams have their own client so a
+ * long, quiet command is bounded by its exec deadline instead.
+ */
+public final class DockerEnvironmentDriver implements EnvironmentDriver {
+    public static final String KIND = "container";
+    private static final int SETUP_OUTPUT = 16 * 1024;
+
+    private final URI host;
+    private final DockerHttpClient apiHttp;
+    private final DockerHttpClient streamHttp;
+    private final DockerClient api;
+    private final DockerClient streams;
+    private final ArchiveReader archives;
+
+    public DockerEnvironmentDriver(URI host, Duration connectTimeout, Duration apiTimeout, ObjectMapper json) {
+        this.host = host;
+        this.apiHttp = http(host, connectTimeout, apiTimeout);
+        this.streamHttp = http(host, connectTimeout, Duration.ofMinutes(30));
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host.toString())
+                .build();
+        this.api = DockerClientImpl.getInstance(config, apiHttp);
+        this.streams = DockerClientImpl.getInstance(config, streamHttp);
+        this.archives = new ArchiveReader(apiHttp, json);
+    }
+
+    private static DockerHttpClient http(URI host, Duration connect, Duration response) {
+        return new ZerodepDockerHttpClient.Builder()
+                .dockerHost(host)
+                .connectionTimeout(connect)
+                .responseTimeout(response)
+                .maxConnections(32)
+                .build();
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public EnvironmentHandle provision(EnvironmentRequest request) {
+        String name = ContainerSpecs.name(request.sessionId());
+        Optional<InspectContainerResponse> existing = call("inspect " + name, () -> inspect(name));
+        if (existing.isPresent()
+                && Boolean.TRUE.equals(existing.get().getState().getRunning())) {
+            return handle(existing.get().getId(), request.sessionId());
+        }
+        existing.ifPresent(stale -> remove(stale.getId()));
+        String id = call(
+                        "create " + name,
+                        () -> api.createContainerCmd(request.image())
+                                .withName(name)
+                                .withHostName("lab")
+                                .withLabels(ContainerSpecs.labels(request))
+                                .withCmd("sleep", "infinity")
+                                .withWorkingDir("/root")
+                                .withHostConfig(ContainerSpecs.hostConfig(request))
+                                .exec())
+                .getId();
+        try {
+            call("start " + name, () -> {
+                api.startContainerCmd(id).exec();
+                return id;
+            });
+            for (EnvironmentRequest.SetupCommand step : request.setup()) {
+                runSetup(id, step);
+            }
+            return handle(id, request.sessionId());
+        } catch (RuntimeException e) {
+            remove(id);
+            throw e;
+        }
+    }
+
+    private void runSetup(String id, EnvironmentRequest.SetupCommand step) {
+        ExecResult result =
+                exec(handle(id, ""), new ExecRequest(List.of("sh", "-c", step.script()), step.timeout(), SETUP_OUTPUT));
+        if (!result.succeeded()) {
+            String why = result.timedOut() ? "did not finish within " + step.timeout() : "exited " + result.exitCode();
+            throw new EnvironmentException.SetupFailed(
+                    "setup step '" + step.name() + "' " + why + "; output: " + tail(result.stdout() + result.stderr()));
+        }
+    }
+
+    @Override
+    public ExecResult exec(EnvironmentHandle handle, ExecRequest request) {
+        return call("exec in " + handle.externalId(), () -> {
+            try {
+                return BoundedExec.run(api, streams, handle.externalId(), request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EnvironmentException("interrupted while running " + request.command(), e);
+            }
+        });
+    }
+
+    @Override
+    public FileRead readFile(EnvironmentHandle handle, String path, long maxBytes) {
+        return call("read " + path, () -> archives.read(handle.externalId(), path, maxBytes));
+    }
+
+    @Override
+    public EnvironmentStatus status(EnvironmentHandle handle) {
+        return call("inspect " + handle.externalId(), () -> inspect(handle.externalId()))
+                .map(c -> Boolean.TRUE.equals(c.getState().getRunning())
+                        ? EnvironmentStatus.RUNNING
+                        : EnvironmentStatus.STOPPED)
+                .orElse(EnvironmentStatus.GONE);
+    }
+
+    @Override
+    public void destroy(EnvironmentHandle handle) {
+        remove(handle.externalId());
+    }
+
+    @Override
+    public List<ManagedEnvironment> listManaged() {
+        List<Container> containers = call(
+                "list",
+                () -> api.listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(Map.of(ContainerSpecs.MANAGED, "true"))
+                        .exec());
+        return containers.stream().map(this::managed).toList();
+    }
+
+    private ManagedEnvironment managed(Container container) {
+        Map<String, String> labels = container.getLabels() == null ? Map.of() : container.getLabels();
+        Instant expires;
+        try {
+            expires = Instant.parse(labels.getOrDefault(ContainerSpecs.EXPIRES_AT, ""));
+        } catch (java.time.format.DateTimeParseException e) {
+            expires = Instant.EPOCH; // a managed container with a broken expiry is overdue
+        }
+        EnvironmentStatus status =
+                "running".equals(container.getState()) ? EnvironmentStatus.RUNNING : EnvironmentStatus.STOPPED;
+        return new ManagedEnvironment(
+                handle(container.getId(), labels.getOrDefault(ContainerSpecs.SESSION, "")),
+                labels.getOrDefault(ContainerSpecs.LAB, ""),
+                expires,
+                status);
+    }
+
+    private void remove(String id) {
+        call("remove " + id, () -> {
+            try {
+                api.removeContainerCmd(id)
+                        .withForce(true)
+                        .withRemoveVolumes(true)
+                        .exec();
+            } catch (NotFoundException gone) {
+                // already gone: destroy is idempotent
+            }
+            return id;
+        });
+    }
+
+    private Optional<InspectContainerResponse> inspect(String idOrName) {
+        try {
+            return Optional.of(api.inspectContainerCmd(idOrName).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static EnvironmentHandle handle(String id, String sessionId) {
+        return new EnvironmentHandle(KIND, id, sessionId);
+    }
+
+    /** Runs one engine call, turning transport failures and 5xx answers into {@link EnvironmentException}s. */
+    private <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NotFoundException e) {
+            throw new EnvironmentException.NotFound(what + ": not found on the Docker engine at " + host);
+        } catch (DockerException e) {
+            if (e.getHttpStatus() >= 500) {
+                throw new EnvironmentException.EngineUnavailable(
+                        what + ": the Docker engine failed: " + e.getMessage(), e);
+            }
+            throw new EnvironmentException(what + ": the Docker engine refused: " + e.getMessage(), e);
+        } catch (EnvironmentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EnvironmentException.EngineUnavailable(
+                    what + ": the Docker engine at " + host + " is not reachable (" + e
+                            + "). Start it (./assay start does) or check DOCKER_HOST.",
+                    e);
+        }
+    }
+
+    private static String tail(String output) {
+        return output.length() <= 2000 ? output : "..." + output.substring(output.length() - 2000);
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+            streams.close();
+        } catch (IOException e) {
+            throw new EnvironmentException("closing the Docker clients failed", e);
+        }
+    }
+}

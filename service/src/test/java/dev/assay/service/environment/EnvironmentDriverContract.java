@@ -1,0 +1,197 @@
+package dev.assay.service.environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link EnvironmentDriver} keeps (see its Javadoc). A driver's integration test extends
+ * this class and supplies the driver and an image; the Kubernetes driver runs the same suite.
+ */
+public abstract class EnvironmentDriverContract {
+    private final List<EnvironmentHandle> created = new ArrayList<>();
+
+    protected abstract EnvironmentDriver driver();
+
+    /** An image (or equivalent) with a POSIX shell and coreutils. */
+    protected abstract String image();
+
+    protected EnvironmentRequest request(List<EnvironmentRequest.SetupCommand> setup) {
+        return new EnvironmentRequest(
+                "it-" + UUID.randomUUID().toString().substring(0, 12),
+                "contract-lab",
+                "1",
+                image(),
+                new EnvironmentRequest.Limits(0.5, 128L << 20, 64, 16L << 20),
+                List.of(),
+                "none",
+                setup,
+                Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    protected EnvironmentHandle provision(EnvironmentRequest request) {
+        EnvironmentHandle handle = driver().provision(request);
+        created.add(handle);
+        return handle;
+    }
+
+    protected EnvironmentHandle provision() {
+        return provision(request(List.of()));
+    }
+
+    @AfterEach
+    void destroyCreated() {
+        created.forEach(driver()::destroy);
+    }
+
+    protected ExecResult sh(EnvironmentHandle handle, String script) {
+        return driver().exec(handle, ExecRequest.shell(script, Duration.ofSeconds(20)));
+    }
+
+    @Nested
+    @DisplayName("provision")
+    class Provision {
+        @Test
+        @DisplayName("runs the setup before it returns, and a second call returns the same environment")
+        void runsSetupAndIsIdempotent() {
+            EnvironmentRequest request = request(List.of(new EnvironmentRequest.SetupCommand(
+                    "plant", "echo planted > /root/marker", Duration.ofSeconds(30))));
+            EnvironmentHandle first = provision(request);
+            EnvironmentHandle again = provision(request);
+            assertThat(again.externalId()).isEqualTo(first.externalId());
+            assertThat(driver().status(first)).isEqualTo(EnvironmentStatus.RUNNING);
+            assertThat(sh(first, "cat /root/marker").stdout()).isEqualTo("planted\n");
+        }
+
+        @Test
+        @DisplayName("a failing setup step fails provisioning, names the step, and leaves nothing behind")
+        void failedSetupLeavesNothing() {
+            EnvironmentRequest request = request(
+                    List.of(new EnvironmentRequest.SetupCommand("break", "echo boom; exit 3", Duration.ofSeconds(30))));
+            assertThatThrownBy(() -> provision(request))
+                    .isInstanceOf(EnvironmentException.SetupFailed.class)
+                    .hasMessageContaining("setup step 'break' exited 3")
+                    .hasMessageContaining("boom");
+            assertThat(driver().listManaged())
+                    .noneMatch(env -> env.handle().sessionId().equals(request.sessionId()));
+        }
+
+        @Test
+        @DisplayName("everything it creates is listed as managed, with the session and expiry")
+        void listedAsManaged() {
+            EnvironmentRequest request = request(List.of());
+            EnvironmentHandle handle = provision(request);
+            assertThat(driver().listManaged())
+                    .filteredOn(env -> env.handle().externalId().equals(handle.externalId()))
+                    .singleElement()
+                    .satisfies(env -> {
+                        assertThat(env.handle().sessionId()).isEqualTo(request.sessionId());
+                        assertThat(env.labId()).isEqualTo("contract-lab");
+                        assertThat(env.expiresAt()).isEqualTo(request.expiresAt());
+                        assertThat(env.status()).isEqualTo(EnvironmentStatus.RUNNING);
+                    });
+        }
+    }
+
+    @Nested
+    @DisplayName("exec")
+    class Exec {
+        @Test
+        void reportsExitCodeAndBothStreams() {
+            ExecResult result = sh(provision(), "echo out; echo err >&2; exit 3");
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.stdout()).isEqualTo("out\n");
+            assertThat(result.stderr()).isEqualTo("err\n");
+            assertThat(result.timedOut()).isFalse();
+            assertThat(result.truncated()).isFalse();
+        }
+
+        @Test
+        @DisplayName("a command that never ends returns at its deadline, marked timed out")
+        void deadline() {
+            EnvironmentHandle handle = provision();
+            ExecResult result = driver().exec(handle, ExecRequest.shell("sleep 600", Duration.ofSeconds(1)));
+            assertThat(result.timedOut()).isTrue();
+            assertThat(result.exitCode()).isEqualTo(-1);
+            assertThat(result.took()).isLessThan(Duration.ofSeconds(5));
+            assertThat(sh(handle, "echo still usable").stdout()).isEqualTo("still usable\n");
+        }
+
+        @Test
+        @DisplayName("output beyond the cap is dropped, counted and marked")
+        void outputCap() {
+            ExecResult result = driver().exec(
+                            provision(),
+                            new ExecRequest(
+                                    List.of("sh", "-c", "head -c 5000000 /dev/zero | tr '\\000' x"),
+                                    Duration.ofSeconds(30),
+                                    65536));
+            assertThat(result.truncated()).isTrue();
+            assertThat(result.stdout()).hasSize(65536).matches("x+");
+            assertThat(result.outputBytes()).isEqualTo(5_000_000);
+        }
+    }
+
+    @Nested
+    @DisplayName("readFile")
+    class ReadFile {
+        @Test
+        @DisplayName("reads a regular file with its size and SHA-256, capped")
+        void regularFile() throws Exception {
+            EnvironmentHandle handle = provision();
+            sh(handle, "printf 'hello, grader' > /root/answer.txt");
+            FileRead.Content content = (FileRead.Content) driver().readFile(handle, "/root/answer.txt", 1024);
+            assertThat(content.text()).isEqualTo("hello, grader");
+            assertThat(content.size()).isEqualTo(13);
+            assertThat(content.truncated()).isFalse();
+            assertThat(content.sha256())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest("hello, grader".getBytes(StandardCharsets.UTF_8))));
+
+            FileRead.Content capped = (FileRead.Content) driver().readFile(handle, "/root/answer.txt", 5);
+            assertThat(capped.text()).isEqualTo("hello");
+            assertThat(capped.truncated()).isTrue();
+            assertThat(capped.size()).isEqualTo(13);
+        }
+
+        @Test
+        @DisplayName("refuses links, directories and pipes; a missing file is missing")
+        void refusesWhatIsNotARegularFile() {
+            EnvironmentHandle handle = provision();
+            sh(handle, "ln -s /etc/hostname /root/link; mkdir /root/dir; mkfifo /root/fifo");
+            assertThat(driver().readFile(handle, "/root/link", 1024)).isInstanceOf(FileRead.Refused.class);
+            assertThat(driver().readFile(handle, "/root/dir", 1024)).isInstanceOf(FileRead.Refused.class);
+            assertThat(driver().readFile(handle, "/root/fifo", 1024)).isInstanceOf(FileRead.Refused.class);
+            assertThat(driver().readFile(handle, "/root/none", 1024)).isEqualTo(new FileRead.Missing("/root/none"));
+            assertThat(driver().readFile(handle, "relative", 1024)).isInstanceOf(FileRead.Refused.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("destroy")
+    class Destroy {
+        @Test
+        @DisplayName("removes the environment, and destroying again succeeds")
+        void idempotent() {
+            EnvironmentHandle handle = provision();
+            driver().destroy(handle);
+            assertThat(driver().status(handle)).isEqualTo(EnvironmentStatus.GONE);
+            driver().destroy(handle);
+            assertThat(driver().listManaged())
+                    .noneMatch(env -> env.handle().externalId().equals(handle.externalId()));
+        }
+    }
+}
