@@ -3,8 +3,9 @@ package dev.assay.service.environment;
 import java.time.Duration;
 
 /**
- * What a command did. {@code exitCode} is -1 when it did not finish by its deadline ({@code timedOut}).
- * Output beyond the request's cap is dropped and {@code truncated} says so; {@code outputBytes} counts all.
+ * What a command did. {@code exitCode} is -1 when it did not finish by its deadline ({@code timedOut}) or was
+ * cut off for writing more than the request's output cap ({@code truncated}); {@code outputBytes} counts what was
+ * received before that.
  */
 public record ExecResult(
         int exitCode,

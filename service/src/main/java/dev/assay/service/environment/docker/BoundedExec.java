@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One exec with a deadline and an output cap. The caller's thread waits at most the deadline; output past the cap
- * is counted and dropped. A command still running at its deadline is abandoned (its stream closed); it stays
- * bounded by the container's pids and CPU limits and dies with the container.
+ * One exec with a deadline and an output cap. The caller's thread waits at most the deadline. Once the output
+ * passes the cap the stream is closed at once (the command gets SIGPIPE on its next write), so a gigabyte of
+ * output costs no more than the cap; the result is then truncated with exit code -1. A command still running at
+ * its deadline is abandoned the same way; it stays bounded by the container's pids and CPU limits and dies with
+ * the container.
  */
 final class BoundedExec {
     private BoundedExec() {}
@@ -32,7 +34,8 @@ final class BoundedExec {
                 .getId();
         Capture capture = new Capture(request.maxOutputBytes());
         streams.execStartCmd(execId).exec(capture);
-        boolean finished = capture.awaitCompletion(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        boolean completed = capture.awaitCompletion(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        boolean finished = completed && !capture.truncated();
         try {
             capture.close();
         } catch (IOException e) {
@@ -45,7 +48,7 @@ final class BoundedExec {
             exitCode = code == null ? -1 : code.intValue();
         }
         return new ExecResult(
-                exitCode, capture.stdout(), capture.stderr(), capture.truncated(), capture.seen(), !finished, took);
+                exitCode, capture.stdout(), capture.stderr(), capture.truncated(), capture.seen(), !completed, took);
     }
 
     /** Collects stdout and stderr up to a shared cap. */
@@ -69,6 +72,13 @@ final class BoundedExec {
             int keep = (int) Math.min(room, payload.length);
             (frame.getStreamType() == StreamType.STDERR ? err : out).write(payload, 0, keep);
             seen += payload.length;
+            if (keep < payload.length) {
+                try {
+                    close(); // past the cap: stop reading, which also ends the wait
+                } catch (IOException e) {
+                    // the stream is abandoned either way
+                }
+            }
         }
 
         synchronized String stdout() {
