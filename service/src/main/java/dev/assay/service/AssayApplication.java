@@ -7,6 +7,7 @@ import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.cli.DemoSetup;
 import dev.assay.service.cli.LabsCommand;
 import dev.assay.service.cli.UserCommand;
+import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.Persistence;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.resources.AssessmentApiResource;
@@ -71,6 +72,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         Persistence.configure(jdbi);
         config.getDocker().build(environment);
         LabCatalog catalog = config.getLabs().build(environment);
+        config.getEnvironments().build(environment, config.getDocker().getHost(), sessionId -> isLive(jdbi, sessionId));
 
         var auth = config.getAuth();
         AccountService accounts = new AccountService(
@@ -105,6 +107,14 @@ public class AssayApplication extends Application<AssayConfiguration> {
         if (config.isDemo()) {
             new DemoSetup(accounts, invitations).registerOn(environment);
         }
+    }
+
+    /** Environments are named by lab session id; anything else on the engine with our labels is an orphan. */
+    private static boolean isLive(Jdbi jdbi, String sessionId) {
+        if (!sessionId.matches("\\d{1,18}")) {
+            return false;
+        }
+        return jdbi.withExtension(LabSessionDao.class, dao -> dao.isLive(Long.parseLong(sessionId)));
     }
 
     private static Duration toJava(io.dropwizard.util.Duration duration) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.assay.service.catalog.CatalogFactory;
 import dev.assay.service.config.AuthSettings;
 import dev.assay.service.docker.DockerFactory;
+import dev.assay.service.environment.EnvironmentsFactory;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -33,6 +34,11 @@ public class AssayConfiguration extends Configuration {
     @JsonProperty
     private CatalogFactory labs = new CatalogFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private EnvironmentsFactory environments = new EnvironmentsFactory();
+
     /** The address candidates and interviewers use; invitation links are built on it. */
     @NotNull
     @JsonProperty
@@ -48,6 +54,10 @@ public class AssayConfiguration extends Configuration {
 
     public DockerFactory getDocker() {
         return docker;
+    }
+
+    public EnvironmentsFactory getEnvironments() {
+        return environments;
     }
 
     public CatalogFactory getLabs() {

@@ -46,6 +46,7 @@ public final class TestApp {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", url),
                 ConfigOverride.config("labs.dir", "../labs"),
+                ConfigOverride.config("environments.instance", "it-app-" + UUID.randomUUID()),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.applicationConnectors[0].useForwardedHeaders", "true"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),

@@ -15,6 +15,9 @@ import java.util.Map;
  */
 final class ContainerSpecs {
     static final String MANAGED = "assay.managed";
+    /** Which Assay installation owns the container: two on one engine never touch each other's labs. */
+    static final String INSTANCE = "assay.instance";
+
     static final String SESSION = "assay.session";
     static final String LAB = "assay.lab";
     static final String LAB_VERSION = "assay.lab-version";
@@ -29,9 +32,10 @@ final class ContainerSpecs {
         return NAME_PREFIX + sessionId;
     }
 
-    static Map<String, String> labels(EnvironmentRequest request) {
+    static Map<String, String> labels(String instance, EnvironmentRequest request) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(MANAGED, "true");
+        labels.put(INSTANCE, instance);
         labels.put(SESSION, request.sessionId());
         labels.put(LAB, request.labId());
         labels.put(LAB_VERSION, request.labVersion());

@@ -38,14 +38,18 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     private static final int SETUP_OUTPUT = 16 * 1024;
 
     private final URI host;
+    private final String instance;
     private final DockerHttpClient apiHttp;
     private final DockerHttpClient streamHttp;
     private final DockerClient api;
     private final DockerClient streams;
     private final ArchiveReader archives;
 
-    public DockerEnvironmentDriver(URI host, Duration connectTimeout, Duration apiTimeout, ObjectMapper json) {
+    /** {@code instance} names this installation: it only ever sees and touches containers labelled with it. */
+    public DockerEnvironmentDriver(
+            URI host, String instance, Duration connectTimeout, Duration apiTimeout, ObjectMapper json) {
         this.host = host;
+        this.instance = instance;
         this.apiHttp = http(host, connectTimeout, apiTimeout);
         this.streamHttp = http(host, connectTimeout, Duration.ofMinutes(30));
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
@@ -84,7 +88,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                         () -> api.createContainerCmd(request.image())
                                 .withName(name)
                                 .withHostName("lab")
-                                .withLabels(ContainerSpecs.labels(request))
+                                .withLabels(ContainerSpecs.labels(instance, request))
                                 .withCmd("sleep", "infinity")
                                 .withWorkingDir("/root")
                                 .withHostConfig(ContainerSpecs.hostConfig(request))
@@ -152,7 +156,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                 "list",
                 () -> api.listContainersCmd()
                         .withShowAll(true)
-                        .withLabelFilter(Map.of(ContainerSpecs.MANAGED, "true"))
+                        .withLabelFilter(Map.of(ContainerSpecs.MANAGED, "true", ContainerSpecs.INSTANCE, instance))
                         .exec());
         return containers.stream().map(this::managed).toList();
     }

@@ -10,10 +10,17 @@ import java.util.concurrent.TimeUnit;
 final class DockerLabs {
     private DockerLabs() {}
 
+    /** The label value integration tests run under: a developer's own Assay labs ("default") stay untouched. */
+    static final String INSTANCE = "integration-tests";
+
     static DockerEnvironmentDriver driver() {
+        return driver(INSTANCE);
+    }
+
+    static DockerEnvironmentDriver driver(String instance) {
         String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
         return new DockerEnvironmentDriver(
-                URI.create(host), Duration.ofSeconds(2), Duration.ofSeconds(30), new ObjectMapper());
+                URI.create(host), instance, Duration.ofSeconds(2), Duration.ofSeconds(30), new ObjectMapper());
     }
 
     static String image(String name) {
