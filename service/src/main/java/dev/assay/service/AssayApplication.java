@@ -13,6 +13,7 @@ import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.resources.AssessmentApiResource;
 import dev.assay.service.resources.CandidateResource;
 import dev.assay.service.resources.DashboardResource;
+import dev.assay.service.resources.EngineUnavailableMapper;
 import dev.assay.service.resources.HomeResource;
 import dev.assay.service.resources.InvalidInputMapper;
 import dev.assay.service.resources.InvitationResource;
@@ -95,6 +96,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new CsrfFilter());
         jersey.register(new AccessControlFeature());
         jersey.register(new InvalidInputMapper());
+        jersey.register(new EngineUnavailableMapper());
         jersey.register(new PingResource());
         jersey.register(new HomeResource());
         jersey.register(new SessionResource(accounts, cookies));

@@ -8,7 +8,7 @@ public class EnvironmentException extends RuntimeException {
         super(message);
     }
 
-    public EnvironmentException(String message, Throwable cause) {
+    public EnvironmentException(String message, @org.jspecify.annotations.Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -16,7 +16,7 @@ public class EnvironmentException extends RuntimeException {
     public static final class EngineUnavailable extends EnvironmentException {
         private static final long serialVersionUID = 1L;
 
-        public EngineUnavailable(String message, Throwable cause) {
+        public EngineUnavailable(String message, @org.jspecify.annotations.Nullable Throwable cause) {
             super(message, cause);
         }
     }

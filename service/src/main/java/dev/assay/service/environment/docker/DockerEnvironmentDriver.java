@@ -36,10 +36,13 @@ import java.util.function.Supplier;
 public final class DockerEnvironmentDriver implements EnvironmentDriver {
     public static final String KIND = "container";
     private static final int SETUP_OUTPUT = 16 * 1024;
+    /** Provisioning first asks the engine for a sign of life, so a dead engine is reported within 2 s. */
+    private static final Duration PING_DEADLINE = Duration.ofMillis(1500);
 
     private final URI host;
     private final String instance;
     private final DockerHttpClient apiHttp;
+    private final DockerHttpClient pingHttp;
     private final DockerHttpClient streamHttp;
     private final DockerClient api;
     private final DockerClient streams;
@@ -51,6 +54,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
         this.host = host;
         this.instance = instance;
         this.apiHttp = http(host, connectTimeout, apiTimeout);
+        this.pingHttp = http(host, PING_DEADLINE, PING_DEADLINE);
         this.streamHttp = http(host, connectTimeout, Duration.ofMinutes(30));
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host.toString())
@@ -76,6 +80,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
 
     @Override
     public EnvironmentHandle provision(EnvironmentRequest request) {
+        ping();
         String name = ContainerSpecs.name(request.sessionId());
         Optional<InspectContainerResponse> existing = call("inspect " + name, () -> inspect(name));
         if (existing.isPresent()
@@ -192,6 +197,28 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
         });
     }
 
+    /** Throws {@link EnvironmentException.EngineUnavailable} unless the engine answers /_ping within the deadline. */
+    private void ping() {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/_ping")
+                .build();
+        try (DockerHttpClient.Response response = pingHttp.execute(request)) {
+            if (response.getStatusCode() != 200) {
+                throw new EnvironmentException.EngineUnavailable(
+                        "the Docker engine at " + host + " answered /_ping with HTTP " + response.getStatusCode(),
+                        null);
+            }
+        } catch (EnvironmentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EnvironmentException.EngineUnavailable(
+                    "the Docker engine at " + host + " did not answer within " + PING_DEADLINE.toMillis() + " ms (" + e
+                            + "). Start it or check DOCKER_HOST.",
+                    e);
+        }
+    }
+
     private Optional<InspectContainerResponse> inspect(String idOrName) {
         try {
             return Optional.of(api.inspectContainerCmd(idOrName).exec());
@@ -233,6 +260,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     @Override
     public void close() {
         try {
+            pingHttp.close();
             api.close();
             streams.close();
         } catch (IOException e) {
