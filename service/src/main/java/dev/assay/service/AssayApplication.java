@@ -4,6 +4,7 @@ import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.LoginRateLimiter;
 import dev.assay.service.auth.PasswordHasher;
 import dev.assay.service.catalog.LabCatalog;
+import dev.assay.service.cli.BenchCommand;
 import dev.assay.service.cli.DemoSetup;
 import dev.assay.service.cli.LabsCommand;
 import dev.assay.service.cli.UserCommand;
@@ -64,6 +65,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         bootstrap.addBundle(new AssetsBundle("/assets", "/assets", null, "assets"));
         bootstrap.addCommand(new UserCommand());
         bootstrap.addCommand(new LabsCommand());
+        bootstrap.addCommand(new BenchCommand());
     }
 
     @Override

@@ -32,6 +32,13 @@ public interface EnvironmentDriver extends AutoCloseable {
     /** Runs a command inside the environment (advisory: the candidate controls what runs there). */
     ExecResult exec(EnvironmentHandle handle, ExecRequest request);
 
+    /**
+     * Runs a command in a short-lived probe of ours (static tools only) that shares the environment's network
+     * and process namespaces but not its file system: what it reports cannot be faked from inside the lab
+     * through libraries, binaries or preloads. The probe is removed at its deadline.
+     */
+    ExecResult probe(EnvironmentHandle handle, ExecRequest request);
+
     /** Reads one regular file through the engine's API, never with tools inside the environment. */
     FileRead readFile(EnvironmentHandle handle, String path, long maxBytes);
 

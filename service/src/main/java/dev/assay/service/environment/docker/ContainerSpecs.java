@@ -71,6 +71,31 @@ final class ContainerSpecs {
                 .withAutoRemove(false);
     }
 
+    static final String PROBE_PREFIX = "assay-probe-";
+
+    /**
+     * A probe joins the lab's network and pid namespaces, with its own read-only file system (static busybox),
+     * no host mounts, small limits, and only CAP_SYS_PTRACE, which reading /proc/<pid>/exe and /fd of the lab's
+     * processes needs (they hold capabilities the probe otherwise lacks).
+     */
+    static HostConfig probeHostConfig(String labContainerId) {
+        return HostConfig.newHostConfig()
+                .withPrivileged(false)
+                .withNetworkMode("container:" + labContainerId)
+                .withPidMode("container:" + labContainerId)
+                .withMemory(64L << 20)
+                .withMemorySwap(64L << 20)
+                .withNanoCPUs(500_000_000L)
+                .withPidsLimit(32L)
+                .withCapDrop(Capability.ALL)
+                .withCapAdd(Capability.SYS_PTRACE)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withReadonlyRootfs(true)
+                .withLogConfig(new LogConfig(
+                        LogConfig.LoggingType.JSON_FILE, Map.of("max-size", LOG_MAX_SIZE, "max-file", "1")))
+                .withAutoRemove(false);
+    }
+
     static String networkName(String sessionId) {
         return "assay-net-" + sessionId;
     }

@@ -41,6 +41,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
 
     private final URI host;
     private final String instance;
+    private final String probeImage;
     private final DockerHttpClient apiHttp;
     private final DockerHttpClient pingHttp;
     private final DockerHttpClient streamHttp;
@@ -51,8 +52,20 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     /** {@code instance} names this installation: it only ever sees and touches containers labelled with it. */
     public DockerEnvironmentDriver(
             URI host, String instance, Duration connectTimeout, Duration apiTimeout, ObjectMapper json) {
+        this(host, instance, "assay/probe:latest", connectTimeout, apiTimeout, json);
+    }
+
+    /** {@code probeImage}: the image of static tools probes run ({@code ./assay images build} makes it). */
+    public DockerEnvironmentDriver(
+            URI host,
+            String instance,
+            String probeImage,
+            Duration connectTimeout,
+            Duration apiTimeout,
+            ObjectMapper json) {
         this.host = host;
         this.instance = instance;
+        this.probeImage = probeImage;
         this.apiHttp = http(host, connectTimeout, apiTimeout);
         this.pingHttp = http(host, PING_DEADLINE, PING_DEADLINE);
         this.streamHttp = http(host, connectTimeout, Duration.ofMinutes(30));
@@ -134,6 +147,44 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                 throw new EnvironmentException("interrupted while running " + request.command(), e);
             }
         });
+    }
+
+    @Override
+    public ExecResult probe(EnvironmentHandle handle, ExecRequest request) {
+        ping();
+        String name = ContainerSpecs.PROBE_PREFIX + handle.sessionId() + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long lifetime = Math.max(1, request.timeout().toSeconds() + 5);
+        Map<String, String> labels = Map.of(
+                ContainerSpecs.MANAGED,
+                "true",
+                ContainerSpecs.INSTANCE,
+                instance,
+                ContainerSpecs.SESSION,
+                handle.sessionId(),
+                ContainerSpecs.LAB,
+                "probe",
+                ContainerSpecs.EXPIRES_AT,
+                java.time.Instant.now().plusSeconds(lifetime).toString());
+        String id = call(
+                        "create probe " + name,
+                        () -> api.createContainerCmd(probeImage)
+                                .withName(name)
+                                .withLabels(labels)
+                                .withEntrypoint("/bin/sleep")
+                                .withCmd(Long.toString(lifetime))
+                                .withHostConfig(ContainerSpecs.probeHostConfig(handle.externalId()))
+                                .exec())
+                .getId();
+        try {
+            call("start probe " + name, () -> {
+                api.startContainerCmd(id).exec();
+                return id;
+            });
+            return exec(handle(id, handle.sessionId()), request);
+        } finally {
+            remove(id);
+        }
     }
 
     @Override

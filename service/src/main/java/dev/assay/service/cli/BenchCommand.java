@@ -1,0 +1,128 @@
+package dev.assay.service.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.service.environment.EnvironmentHandle;
+import dev.assay.service.environment.EnvironmentRequest;
+import dev.assay.service.environment.ExecRequest;
+import dev.assay.service.environment.docker.DockerEnvironmentDriver;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code bench provision [--rounds N] [--image I]}: cold provisioning (create, start, setup, ready) and exec
+ * round trip through the driver, next to a bare {@code docker run} / {@code docker exec} floor measured in the
+ * same run; a table, then one JSON line.
+ */
+public class BenchCommand extends Command {
+
+    public BenchCommand() {
+        super("bench", "Measure provisioning and exec against the local Docker engine");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("what").choices("provision").help("what to measure");
+        subparser.addArgument("--rounds").type(Integer.class).setDefault(10).help("provisions to time (default 10)");
+        subparser.addArgument("--image").setDefault("assay/workbench:latest").help("the lab image");
+    }
+
+    @Override
+    public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+        int rounds = namespace.getInt("rounds");
+        String image = namespace.getString("image");
+        URI host = URI.create(System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        try (DockerEnvironmentDriver driver = new DockerEnvironmentDriver(
+                host, "bench", Duration.ofSeconds(2), Duration.ofSeconds(60), new ObjectMapper())) {
+            for (int i = 0; i < rounds; i++) {
+                samples.computeIfAbsent("bare docker run (start, first exec)", k -> new ArrayList<>())
+                        .add(bareRun(image));
+                long started = System.nanoTime();
+                EnvironmentHandle handle = driver.provision(request(image));
+                samples.computeIfAbsent("driver cold provision (create, start, setup)", k -> new ArrayList<>())
+                        .add(millis(started));
+                for (int e = 0; e < 5; e++) {
+                    long execStarted = System.nanoTime();
+                    driver.exec(handle, ExecRequest.shell("true", Duration.ofSeconds(10)));
+                    samples.computeIfAbsent("driver exec round trip", k -> new ArrayList<>())
+                            .add(millis(execStarted));
+                }
+                driver.destroy(handle);
+            }
+        }
+        report(samples);
+    }
+
+    private static EnvironmentRequest request(String image) {
+        return new EnvironmentRequest(
+                "bench-" + UUID.randomUUID().toString().substring(0, 12),
+                "bench",
+                "1",
+                image,
+                new EnvironmentRequest.Limits(1, 256L << 20, 128, 64L << 20),
+                List.of(),
+                "none",
+                List.of(new EnvironmentRequest.SetupCommand("ready", "true", Duration.ofSeconds(30))),
+                Instant.now().plus(Duration.ofMinutes(10)));
+    }
+
+    /** docker run -d, then docker exec true: the floor the driver's cold provision compares to. */
+    private static double bareRun(String image) throws IOException, InterruptedException {
+        String name = "assay-bench-bare-" + UUID.randomUUID().toString().substring(0, 8);
+        long started = System.nanoTime();
+        docker("run", "-d", "--network", "none", "--name", name, image, "sleep", "600");
+        docker("exec", name, "true");
+        double took = millis(started);
+        docker("rm", "-f", name);
+        return took;
+    }
+
+    private static void docker(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("docker " + String.join(" ", args) + " failed");
+        }
+    }
+
+    private static double millis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000.0;
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static void report(Map<String, List<Double>> samples) {
+        System.out.printf("%-46s %6s %9s %9s%n", "measure", "n", "p50 ms", "p95 ms");
+        StringBuilder json = new StringBuilder("{\"bench\":\"provision\"");
+        samples.forEach((name, values) -> {
+            double p50 = percentile(values, 0.50);
+            double p95 = percentile(values, 0.95);
+            System.out.printf(Locale.ROOT, "%-46s %6d %9.1f %9.1f%n", name, values.size(), p50, p95);
+            String key = name.replaceAll("\\s*\\(.*\\)", "").replace(' ', '_');
+            json.append(String.format(Locale.ROOT, ",\"%s_p50_ms\":%.1f,\"%s_p95_ms\":%.1f", key, p50, key, p95));
+        });
+        System.out.println("warm claim: not measured yet (warm pools are not built)");
+        System.out.println(json.append('}'));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.assay.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark runs and prints its table and JSON line; the figures themselves are judged by people, not here. */
+@DisplayName("bench provision runs against the real engine and prints figures")
+class BenchCommandIT {
+    @Test
+    void printsTableAndJson() throws Exception {
+        Path jar = Path.of(System.getProperty("assay.jar", "target/assay-service.jar"))
+                .toAbsolutePath();
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "bench",
+                        "provision",
+                        "--rounds",
+                        "1",
+                        "--image",
+                        "assay/base:latest"))
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output)
+                .contains("driver cold provision", "bare docker run", "driver exec round trip")
+                .containsPattern(
+                        "\\{\"bench\":\"provision\",\"bare_docker_run_p50_ms\":[0-9.]+,.*\"driver_exec_round_trip_p95_ms\":[0-9.]+}");
+    }
+}
