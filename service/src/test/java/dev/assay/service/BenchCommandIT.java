@@ -32,8 +32,9 @@ class BenchCommandIT {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output)
-                .contains("driver cold provision", "bare docker run", "driver exec round trip")
+                .contains("driver cold provision", "bare docker run", "driver exec round trip", "warm claim")
                 .containsPattern(
-                        "\\{\"bench\":\"provision\",\"bare_docker_run_p50_ms\":[0-9.]+,.*\"driver_exec_round_trip_p95_ms\":[0-9.]+}");
+                        "\\{\"bench\":\"provision\",\"bare_docker_run_p50_ms\":[0-9.]+,.*\"warm_claim_p95_ms\":[0-9.]+}")
+                .doesNotContain("WARN", "ERROR");
     }
 }

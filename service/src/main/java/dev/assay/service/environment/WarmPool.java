@@ -1,0 +1,150 @@
+package dev.assay.service.environment;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Environments of one lab, provisioned ahead with the setup already applied, so a candidate's start costs a claim
+ * instead of a provision. {@link #claim()} is atomic (a queue poll: two claims never get one environment) and
+ * starts a background refill. Entries older than {@code maxAge} are destroyed instead of handed out.
+ */
+public final class WarmPool implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WarmPool.class);
+
+    private record Entry(EnvironmentHandle handle, Instant created) {}
+
+    private final String labId;
+    private final EnvironmentDriver driver;
+    private final Function<String, EnvironmentRequest> requestFor;
+    private final int size;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final ConcurrentLinkedQueue<Entry> ready = new ConcurrentLinkedQueue<>();
+    private final Set<String> pooledSessions = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean refilling = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ExecutorService refiller;
+    private final Timer claims;
+
+    /** {@code requestFor} makes the provisioning request for a pool session id ({@code pool-<lab>-<random>}). */
+    public WarmPool(
+            String labId,
+            EnvironmentDriver driver,
+            Function<String, EnvironmentRequest> requestFor,
+            int size,
+            Duration maxAge,
+            Clock clock,
+            MetricRegistry metrics) {
+        this.labId = labId;
+        this.driver = driver;
+        this.requestFor = requestFor;
+        this.size = size;
+        this.maxAge = maxAge;
+        this.clock = clock;
+        this.refiller = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "assay-pool-" + labId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.claims = metrics.timer(MetricRegistry.name("assay", "pool", labId, "claim"));
+        metrics.gauge(MetricRegistry.name("assay", "pool", labId, "ready"), () -> ready::size);
+    }
+
+    /** A ready environment, or empty when the pool is drained (the caller provisions cold). */
+    public Optional<EnvironmentHandle> claim() {
+        try (Timer.Context ignored = claims.time()) {
+            Entry entry;
+            while ((entry = ready.poll()) != null) {
+                pooledSessions.remove(entry.handle().sessionId());
+                if (Duration.between(entry.created(), clock.instant()).compareTo(maxAge) < 0) {
+                    refill();
+                    return Optional.of(entry.handle());
+                }
+                destroyQuietly(entry.handle());
+            }
+            refill();
+            return Optional.empty();
+        }
+    }
+
+    /** Starts provisioning in the background until {@code size} environments are ready (one refill at a time). */
+    public void refill() {
+        if (refilling.compareAndSet(false, true)) {
+            refiller.execute(() -> {
+                try {
+                    while (ready.size() < size && !closed.get()) {
+                        String session = "pool-" + labId + "-"
+                                + UUID.randomUUID().toString().substring(0, 12);
+                        pooledSessions.add(session);
+                        try {
+                            ready.add(new Entry(driver.provision(requestFor.apply(session)), clock.instant()));
+                        } catch (EnvironmentException e) {
+                            pooledSessions.remove(session);
+                            LOG.warn(
+                                    "warm pool {}: provisioning failed, will retry on the next claim: {}",
+                                    labId,
+                                    e.getMessage());
+                            return;
+                        }
+                    }
+                } finally {
+                    refilling.set(false);
+                }
+            });
+        }
+    }
+
+    public int ready() {
+        return ready.size();
+    }
+
+    /** Whether a session id is one of this pool's unclaimed environments (the reaper keeps those). */
+    public boolean holds(String sessionId) {
+        return pooledSessions.contains(sessionId);
+    }
+
+    /** Lets an in-flight provision finish (so nothing is left half-made), then removes every unclaimed entry. */
+    @Override
+    public void close() {
+        closed.set(true);
+        refiller.shutdown();
+        try {
+            if (!refiller.awaitTermination(2, TimeUnit.MINUTES)) {
+                LOG.warn("warm pool {}: a provision did not finish in 2 min; the reaper removes what is left", labId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Entry entry;
+        while ((entry = ready.poll()) != null) {
+            destroyQuietly(entry.handle());
+        }
+    }
+
+    private void destroyQuietly(EnvironmentHandle handle) {
+        try {
+            driver.destroy(handle);
+        } catch (EnvironmentException e) {
+            LOG.warn(
+                    "warm pool {}: could not remove {}; the reaper will: {}",
+                    labId,
+                    handle.externalId(),
+                    e.getMessage());
+        }
+    }
+}
