@@ -101,6 +101,9 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
             return handle(existing.get().getId(), request.sessionId());
         }
         existing.ifPresent(stale -> remove(stale.getId()));
+        if ("internal".equals(request.network())) {
+            createNetwork(request);
+        }
         String id = call(
                         "create " + name,
                         () -> api.createContainerCmd(request.image())
@@ -123,6 +126,9 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
             return handle(id, request.sessionId());
         } catch (RuntimeException e) {
             remove(id);
+            if ("internal".equals(request.network())) {
+                removeNetwork(ContainerSpecs.networkName(request.sessionId()));
+            }
             throw e;
         }
     }
@@ -204,6 +210,38 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     @Override
     public void destroy(EnvironmentHandle handle) {
         remove(handle.externalId());
+        if (!handle.sessionId().isEmpty()) {
+            removeNetwork(ContainerSpecs.networkName(handle.sessionId()));
+        }
+    }
+
+    /** The session's own network: internal (no gateway, no way out), labelled like the container. */
+    private void createNetwork(EnvironmentRequest request) {
+        String name = ContainerSpecs.networkName(request.sessionId());
+        call("create network " + name, () -> {
+            try {
+                api.inspectNetworkCmd().withNetworkId(name).exec();
+            } catch (NotFoundException absent) {
+                api.createNetworkCmd()
+                        .withName(name)
+                        .withDriver("bridge")
+                        .withInternal(true)
+                        .withLabels(ContainerSpecs.labels(instance, request))
+                        .exec();
+            }
+            return name;
+        });
+    }
+
+    private void removeNetwork(String name) {
+        call("remove network " + name, () -> {
+            try {
+                api.removeNetworkCmd(name).exec();
+            } catch (NotFoundException gone) {
+                // no network for this session, or already removed
+            }
+            return name;
+        });
     }
 
     @Override

@@ -1,0 +1,70 @@
+package dev.assay.service.environment.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.service.environment.EnvironmentHandle;
+import dev.assay.service.environment.EnvironmentRequest;
+import dev.assay.service.environment.ExecRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("network: internal gives the session a network of its own with no way out, removed with the lab")
+class InternalNetworkIT {
+
+    private static String docker(String... args) throws Exception {
+        Process process = new ProcessBuilder(List.of(args).stream()
+                        .collect(java.util.stream.Collectors.toCollection(
+                                () -> new java.util.ArrayList<>(List.of("docker")))))
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out.trim();
+    }
+
+    private static boolean networkExists(String name) throws Exception {
+        Process process = new ProcessBuilder("docker", "network", "inspect", name)
+                .redirectErrorStream(true)
+                .start();
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue() == 0;
+    }
+
+    @Test
+    void internalNetworkLifecycle() throws Exception {
+        String session = "it-net-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DockerEnvironmentDriver driver = DockerLabs.driver()) {
+            EnvironmentHandle lab = driver.provision(new EnvironmentRequest(
+                    session,
+                    "internal-net",
+                    "1",
+                    DockerLabs.image("assay/workbench:latest"),
+                    new EnvironmentRequest.Limits(0.25, 128L << 20, 64, 8L << 20),
+                    List.of(),
+                    "internal",
+                    List.of(),
+                    Instant.now().plus(Duration.ofHours(1))));
+            String network = ContainerSpecs.networkName(session);
+            try {
+                assertThat(networkExists(network)).isTrue();
+                // no packet is sent out to prove it: Docker marks the network internal (no NAT, isolated)
+                assertThat(docker("network", "inspect", "-f", "{{.Internal}}", network))
+                        .isEqualTo("true");
+                String interfaces = driver.exec(lab, ExecRequest.shell("ls /sys/class/net", Duration.ofSeconds(10)))
+                        .stdout();
+                assertThat(interfaces).contains("eth0", "lo");
+            } finally {
+                driver.destroy(lab);
+            }
+            assertThat(networkExists(network)).isFalse();
+            driver.destroy(lab);
+        }
+    }
+}
