@@ -8,8 +8,9 @@ import dev.assay.service.cli.BenchCommand;
 import dev.assay.service.cli.DemoSetup;
 import dev.assay.service.cli.LabsCommand;
 import dev.assay.service.cli.UserCommand;
-import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.Persistence;
+import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.environment.EnvironmentsFactory;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.resources.AssessmentApiResource;
 import dev.assay.service.resources.CandidateResource;
@@ -18,8 +19,14 @@ import dev.assay.service.resources.EngineUnavailableMapper;
 import dev.assay.service.resources.HomeResource;
 import dev.assay.service.resources.InvalidInputMapper;
 import dev.assay.service.resources.InvitationResource;
+import dev.assay.service.resources.LabSessionApiResource;
 import dev.assay.service.resources.PingResource;
 import dev.assay.service.resources.SessionResource;
+import dev.assay.service.sessions.DatabaseLedger;
+import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.sessions.SessionKeeper;
+import dev.assay.service.sessions.SessionRecovery;
+import dev.assay.service.sessions.WarmPools;
 import dev.assay.service.web.AccessControlFeature;
 import dev.assay.service.web.BrowserSessionFilter;
 import dev.assay.service.web.Cookies;
@@ -37,6 +44,7 @@ import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.views.common.ViewBundle;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** Wires Assay: bundles in {@link #initialize}, the object graph in {@link #run}. */
@@ -75,7 +83,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         Persistence.configure(jdbi);
         config.getDocker().build(environment);
         LabCatalog catalog = config.getLabs().build(environment);
-        config.getEnvironments().build(environment, config.getDocker().getHost(), sessionId -> isLive(jdbi, sessionId));
+        LabSessions labSessions = startSessions(config, environment, jdbi, catalog, clock);
 
         var auth = config.getAuth();
         AccountService accounts = new AccountService(
@@ -105,7 +113,8 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new DashboardResource(jdbi, invitations, catalog));
         jersey.register(new AssessmentApiResource(jdbi, invitations));
         jersey.register(new InvitationResource(invitations, cookies));
-        jersey.register(new CandidateResource(jdbi));
+        jersey.register(new CandidateResource(jdbi, labSessions));
+        jersey.register(new LabSessionApiResource(jdbi, labSessions));
 
         PrometheusMetrics.register(environment);
         if (config.isDemo()) {
@@ -113,12 +122,31 @@ public class AssayApplication extends Application<AssayConfiguration> {
         }
     }
 
-    /** Environments are named by lab session id; anything else on the engine with our labels is an orphan. */
-    private static boolean isLive(Jdbi jdbi, String sessionId) {
-        if (!sessionId.matches("\\d{1,18}")) {
-            return false;
-        }
-        return jdbi.withExtension(LabSessionDao.class, dao -> dao.isLive(Long.parseLong(sessionId)));
+    /**
+     * The environment side: drivers, warm pools (adopting unclaimed environments on record), re-attachment of
+     * live sessions before requests are served, and the reaper, started in that order.
+     */
+    private static LabSessions startSessions(
+            AssayConfiguration config, Environment environment, Jdbi jdbi, LabCatalog catalog, Clock clock) {
+        EnvironmentsFactory settings = config.getEnvironments();
+        List<EnvironmentDriver> drivers =
+                settings.build(environment, config.getDocker().getHost());
+        EnvironmentDriver containers = drivers.get(0);
+        WarmPools pools = new WarmPools(
+                settings.pools(),
+                catalog,
+                containers,
+                new DatabaseLedger(jdbi, containers.kind(), clock),
+                settings.poolMaxAge(),
+                settings.expiryMargin(),
+                clock,
+                environment.metrics());
+        LabSessions sessions =
+                new LabSessions(jdbi, catalog, drivers, pools, settings.expiryMargin(), clock, environment.metrics());
+        environment.lifecycle().manage(new SessionRecovery(sessions, settings.reaperInterval()));
+        environment.lifecycle().manage(pools);
+        settings.manageReaper(environment, drivers, new SessionKeeper(jdbi, pools, Duration.ofMinutes(10), clock));
+        return sessions;
     }
 
     private static Duration toJava(io.dropwizard.util.Duration duration) {

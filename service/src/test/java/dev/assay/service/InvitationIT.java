@@ -6,13 +6,10 @@ import dev.assay.service.auth.Tokens;
 import dev.assay.service.web.Browser;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,31 +20,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InvitationIT {
     static final TestApp APP = TestApp.create();
     static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
-    private static final Pattern LINK = Pattern.compile("\"link\"\\s*:\\s*\"([^\"]+)\"");
 
     @BeforeAll
     static void prepare() throws Exception {
         APP.prepare();
     }
 
-    private static String invite(String name) {
-        Browser admin = APP.browser();
-        String csrf = TestApp.signIn(admin, TestApp.ADMIN);
-        HttpResponse<String> created = admin.postJson(
-                "/api/v1/assessments",
-                "{\"email\":\"cand@test.local\",\"name\":\"" + name
-                        + "\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}",
-                csrf);
-        assertThat(created.statusCode()).isEqualTo(201);
-        Matcher matcher = LINK.matcher(created.body());
-        assertThat(matcher.find()).as("link in %s", created.body()).isTrue();
-        return URI.create(matcher.group(1)).getPath();
-    }
-
     @Test
     @DisplayName("the token is stored only as its SHA-256")
     void tokenIsStoredHashed() {
-        String path = invite("Hashed");
+        String path = APP.invite("Hashed").link();
         String token = path.substring("/i/".length());
         List<String> stored = APP.jdbi()
                 .withHandle(h -> h.createQuery("SELECT token_hash FROM invitations")
@@ -60,7 +42,7 @@ class InvitationIT {
     @Test
     @DisplayName("the link works once: accept opens the assessment; a replay, from any browser, gets 410")
     void linkWorksOnce() {
-        String path = invite("Once");
+        String path = APP.invite("Once").link();
         Browser candidate = APP.browser();
         assertThat(candidate.get(path).statusCode()).isEqualTo(200);
         assertThat(candidate.get(path).statusCode())
@@ -87,7 +69,7 @@ class InvitationIT {
     @Test
     @DisplayName("an expired link gets 410 and opens nothing")
     void expiredLinkIsGone() {
-        String path = invite("Late");
+        String path = APP.invite("Late").link();
         String token = path.substring("/i/".length());
         APP.jdbi()
                 .useHandle(h -> h.createUpdate("UPDATE invitations SET expires_at = :past WHERE token_hash = :hash")
@@ -116,7 +98,7 @@ class InvitationIT {
     @Test
     @DisplayName("names are escaped wherever a page shows them")
     void outputIsEscaped() {
-        String path = invite("<script>alert(1)</script>");
+        String path = APP.invite("<script>alert(1)</script>").link();
         Browser candidate = APP.browser();
         String landing = candidate.get(path).body();
         assertThat(landing).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.service.web.Browser;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,33 +40,28 @@ class ServiceCrashIT {
     private static final String PASSWORD = "crash-test-password";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path jar =
-            Path.of(System.getProperty("assay.jar", "target/assay-service.jar")).toAbsolutePath();
-    private final Path config =
-            Path.of(System.getProperty("assay.config", "config.yml")).toAbsolutePath();
-
     @Test
     void acknowledgedWritesSurviveKillMinus9() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "crash-it").toAbsolutePath())
-                .resolve(Long.toString(System.nanoTime()));
+        ServiceProcess service = new ServiceProcess("crash-it");
+        Path dir = service.scratch();
         String url = "jdbc:h2:file:" + dir.resolve("assay") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         Map<String, String> env = Map.of("ASSAY_DB_URL", url, "ASSAY_LOG_LEVEL", "WARN", "ASSAY_LABS_DIR", "../labs");
-        run(env, "", "db", "migrate", config.toString());
-        run(env, PASSWORD + "\n", "user", "add", ADMIN, "--password-stdin", config.toString());
+        service.run(env, "", "db", "migrate");
+        service.run(env, PASSWORD + "\n", "user", "add", ADMIN, "--password-stdin");
 
         Random random = new Random();
         long totalAcknowledged = 0;
         for (int round = 1; round <= ROUNDS; round++) {
-            int port = freePort();
+            int port = ServiceProcess.freePort();
             Map<String, String> serverEnv = new java.util.HashMap<>(env);
             serverEnv.put("ASSAY_PORT", Integer.toString(port));
-            serverEnv.put("ASSAY_ADMIN_PORT", Integer.toString(freePort()));
-            Process server = start(serverEnv, "server", config.toString());
+            serverEnv.put("ASSAY_ADMIN_PORT", Integer.toString(ServiceProcess.freePort()));
+            Process server = service.start(serverEnv, "server");
             Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
             List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
             try {
                 URI base = URI.create("http://127.0.0.1:" + port + "/");
-                long ready = awaitPing(base, server);
+                long ready = ServiceProcess.awaitPing(base, server);
                 AtomicBoolean stop = new AtomicBoolean();
                 ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
                 for (int w = 0; w < WRITERS; w++) {
@@ -80,8 +71,7 @@ class ServiceCrashIT {
                 awaitFirstWrite(acknowledged, refused, server);
                 long killAfter = random.nextInt(1500); // a random moment while the writers are busy
                 Thread.sleep(killAfter);
-                server.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no flush
-                assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                ServiceProcess.kill(server);
                 stop.set(true);
                 writers.shutdown();
                 assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -156,55 +146,5 @@ class ServiceCrashIT {
             }
         }
         return lost;
-    }
-
-    private long awaitPing(URI base, Process server) throws InterruptedException {
-        long started = System.nanoTime();
-        long deadline = started + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(server.isAlive()).as("the service exited while starting").isTrue();
-            try {
-                if (new Browser(base).get("/ping").statusCode() == 200) {
-                    return Duration.ofNanos(System.nanoTime() - started).toMillis();
-                }
-            } catch (IllegalStateException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the service did not answer /ping within 60 s");
-    }
-
-    private Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        Path.of("target", "crash-it", "service.log").toFile()));
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
-    private void run(Map<String, String> env, String stdin, String... args) throws Exception {
-        Process process = start(env, args);
-        try (OutputStream in = process.getOutputStream()) {
-            if (!stdin.isEmpty()) {
-                in.write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue())
-                .as("%s (see target/crash-it/service.log)", List.of(args))
-                .isZero();
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,10 +1,13 @@
 package dev.assay.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.LoginRateLimiter;
 import dev.assay.service.auth.PasswordHasher;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.Persistence;
+import dev.assay.service.db.TestDatabases;
 import dev.assay.service.web.Browser;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -16,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -32,21 +36,28 @@ public final class TestApp {
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final String dbUrl;
+    private final String instance;
     private final DropwizardAppExtension<AssayConfiguration> extension;
 
-    private TestApp(String dbUrl, DropwizardAppExtension<AssayConfiguration> extension) {
+    private TestApp(String dbUrl, String instance, DropwizardAppExtension<AssayConfiguration> extension) {
         this.dbUrl = dbUrl;
+        this.instance = instance;
         this.extension = extension;
     }
+
+    /** An invitation made through the API, and the candidate's browser once they accepted it. */
+    public record Candidate(long assessmentId, String link, Browser browser) {}
 
     public static TestApp create(ConfigOverride... extra) {
         Path db = Path.of("target", "it-db", UUID.randomUUID().toString(), "assay")
                 .toAbsolutePath();
         String url = "jdbc:h2:file:" + db + ";WRITE_DELAY=0";
+        String instance = "it-app-" + UUID.randomUUID();
+        TestDatabases.migrate(url, "assay", "assay"); // the service expects its schema when it starts
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", url),
                 ConfigOverride.config("labs.dir", "../labs"),
-                ConfigOverride.config("environments.instance", "it-app-" + UUID.randomUUID()),
+                ConfigOverride.config("environments.instance", instance),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.applicationConnectors[0].useForwardedHeaders", "true"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
@@ -54,6 +65,7 @@ public final class TestApp {
         overrides.addAll(List.of(extra));
         return new TestApp(
                 url,
+                instance,
                 new DropwizardAppExtension<>(
                         AssayApplication.class, configPath(), overrides.toArray(ConfigOverride[]::new)));
     }
@@ -98,6 +110,54 @@ public final class TestApp {
     public Browser browser() {
         int n = CLIENTS.incrementAndGet();
         return new Browser(base()).with("X-Forwarded-For", "10.9." + (n / 250) + "." + (n % 250 + 1));
+    }
+
+    /** Invites a candidate to the devops-engineer technical stage; returns the assessment and the link's path. */
+    public Candidate invite(String name) {
+        Browser admin = browser();
+        String csrf = signIn(admin, ADMIN);
+        HttpResponse<String> created = admin.postJson(
+                "/api/v1/assessments",
+                "{\"email\":\"cand@test.local\",\"name\":\"" + name
+                        + "\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}",
+                csrf);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("invitation failed: " + created.statusCode() + " " + created.body());
+        }
+        try {
+            JsonNode body = new ObjectMapper().readTree(created.body());
+            String link = URI.create(body.path("link").asText()).getPath();
+            return new Candidate(body.path("assessmentId").asLong(), link, browser());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable answer " + created.body(), e);
+        }
+    }
+
+    /** A candidate who accepted their invitation: the browser holds their session. */
+    public Candidate acceptedCandidate(String name) {
+        Candidate candidate = invite(name);
+        candidate.browser().get(candidate.link());
+        HttpResponse<String> accepted = candidate.browser().postForm(candidate.link() + "/accept", Map.of(), true);
+        if (accepted.statusCode() != 303) {
+            throw new IllegalStateException("accepting failed: " + accepted.statusCode() + " " + accepted.body());
+        }
+        candidate.browser().get("/assessment");
+        return candidate;
+    }
+
+    /** The {@code environments.instance} label of this application's containers. */
+    public String instance() {
+        return instance;
+    }
+
+    /** Removes every container this application made (its labs outlive it otherwise); for {@code @AfterAll}. */
+    public void removeEnvironments() {
+        String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + instance);
+        if (!ids.isBlank()) {
+            List<String> rm = new ArrayList<>(List.of("rm", "-f"));
+            rm.addAll(ids.lines().toList());
+            DockerCli.run(rm.toArray(String[]::new));
+        }
     }
 
     /** Signs in through the JSON API; returns the session's CSRF token. */

@@ -2,11 +2,16 @@ package dev.assay.service.cli;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.service.db.AssessmentDao;
+import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.Persistence;
+import dev.assay.service.db.Schema;
 import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.EnvironmentRequest;
 import dev.assay.service.environment.ExecRequest;
 import dev.assay.service.environment.WarmPool;
 import dev.assay.service.environment.docker.DockerEnvironmentDriver;
+import dev.assay.service.sessions.DatabaseLedger;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
@@ -25,6 +30,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * {@code bench provision [--rounds N] [--image I]}: cold provisioning (create, start, setup, ready) and exec
@@ -72,14 +79,43 @@ public class BenchCommand extends Command {
         report(samples);
     }
 
-    /** Claims from a warm pool of 2, letting it refill between claims, as a steady trickle of candidates would. */
+    /**
+     * Claims from a warm pool of 2, letting it refill between claims, as a steady trickle of candidates would.
+     * The pool records and binds its environments in a database like the service's default (an H2 file that
+     * syncs every commit), so a claim costs what it costs in the service.
+     */
     private static void warmClaims(
             DockerEnvironmentDriver driver, String image, int rounds, Map<String, List<Double>> samples)
+            throws InterruptedException, IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("assay-bench");
+        try {
+            warmClaims(driver, image, rounds, samples, benchDatabase(dir));
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path file :
+                        files.sorted(Collections.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private static void warmClaims(
+            DockerEnvironmentDriver driver, String image, int rounds, Map<String, List<Double>> samples, Jdbi jdbi)
             throws InterruptedException {
+        long assessment = jdbi.withExtension(
+                AssessmentDao.class,
+                dao -> dao.insertAssessment(
+                        dao.insertCandidate("bench@localhost", "Bench", null, Instant.now()),
+                        "bench",
+                        "technical",
+                        null,
+                        Instant.now()));
         try (WarmPool pool = new WarmPool(
                 "bench",
                 driver,
                 session -> request(image, session),
+                new DatabaseLedger(jdbi, driver.kind(), Clock.systemUTC()),
                 2,
                 Duration.ofHours(1),
                 Clock.systemUTC(),
@@ -90,13 +126,24 @@ public class BenchCommand extends Command {
                 while (pool.ready() < 2 && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
+                int round = i;
+                long session = jdbi.withExtension(
+                        LabSessionDao.class, dao -> dao.insert(assessment, "bench-" + round, "1", 1, Instant.now()));
                 long started = System.nanoTime();
-                Optional<EnvironmentHandle> claimed = pool.claim();
-                samples.computeIfAbsent("warm claim (pool of 2)", k -> new ArrayList<>())
+                Optional<EnvironmentHandle> claimed = pool.claim(Long.toString(session));
+                samples.computeIfAbsent("warm claim (pool of 2, database ledger)", k -> new ArrayList<>())
                         .add(millis(started));
                 claimed.ifPresent(driver::destroy);
             }
         }
+    }
+
+    private static Jdbi benchDatabase(java.nio.file.Path dir) {
+        String url = "jdbc:h2:file:" + dir.resolve("bench") + ";WRITE_DELAY=0";
+        Schema.migrate(url, "sa", "");
+        Jdbi jdbi = Jdbi.create(url, "sa", "");
+        jdbi.installPlugin(new SqlObjectPlugin());
+        return Persistence.configure(jdbi);
     }
 
     private static EnvironmentRequest request(String image) {

@@ -1,12 +1,88 @@
 package dev.assay.service.db;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+import org.jspecify.annotations.Nullable;
 
-/** Lab sessions (a candidate's attempt at one lab); more arrives with the candidate flow. */
+/** Lab sessions (a candidate's attempt at one lab) and their event log. */
 public interface LabSessionDao {
+
+    String COLUMNS = "SELECT id, assessment_id, lab_id, lab_version, attempt, state, deadline_at, created_at,"
+            + " updated_at FROM lab_sessions";
 
     /** Whether the session exists and still needs its environment. */
     @SqlQuery("SELECT COUNT(*) > 0 FROM lab_sessions WHERE id = :id AND state IN ('provisioning', 'active', 'grading')")
     boolean isLive(@Bind("id") long id);
+
+    /** A new attempt in state provisioning; a second insert of the same attempt fails on its unique key. */
+    @SqlUpdate("INSERT INTO lab_sessions (assessment_id, lab_id, lab_version, attempt, state, created_at, updated_at)"
+            + " VALUES (:assessmentId, :labId, :labVersion, :attempt, 'provisioning', :now, :now)")
+    @GetGeneratedKeys("id")
+    long insertRow(
+            @Bind("assessmentId") long assessmentId,
+            @Bind("labId") String labId,
+            @Bind("labVersion") String labVersion,
+            @Bind("attempt") int attempt,
+            @Bind("now") Instant now);
+
+    @Transaction
+    default long insert(long assessmentId, String labId, String labVersion, int attempt, Instant now) {
+        long id = insertRow(assessmentId, labId, labVersion, attempt, now);
+        event(id, null, LabSession.PROVISIONING, "attempt " + attempt + " of lab " + labId + " v" + labVersion, now);
+        return id;
+    }
+
+    @SqlQuery(COLUMNS + " WHERE id = :id")
+    Optional<LabSession> find(@Bind("id") long id);
+
+    @SqlQuery(COLUMNS + " WHERE assessment_id = :assessmentId ORDER BY lab_id, attempt")
+    List<LabSession> forAssessment(@Bind("assessmentId") long assessmentId);
+
+    @SqlQuery(COLUMNS + " WHERE assessment_id = :assessmentId AND lab_id = :labId ORDER BY attempt DESC LIMIT 1")
+    Optional<LabSession> latest(@Bind("assessmentId") long assessmentId, @Bind("labId") String labId);
+
+    @SqlQuery(COLUMNS + " WHERE state IN (<states>) ORDER BY id")
+    List<LabSession> inStates(@BindList("states") List<String> states);
+
+    @SqlUpdate("UPDATE lab_sessions SET state = :to, deadline_at = COALESCE(:deadline, deadline_at), updated_at = :now"
+            + " WHERE id = :id AND state = :from")
+    int updateState(
+            @Bind("id") long id,
+            @Bind("from") String from,
+            @Bind("to") String to,
+            @Bind("deadline") @Nullable Instant deadline,
+            @Bind("now") Instant now);
+
+    @SqlUpdate("INSERT INTO lab_session_events (lab_session_id, from_state, to_state, detail, at)"
+            + " VALUES (:id, :from, :to, :detail, :at)")
+    void event(
+            @Bind("id") long id,
+            @Bind("from") @Nullable String from,
+            @Bind("to") String to,
+            @Bind("detail") @Nullable String detail,
+            @Bind("at") Instant at);
+
+    /**
+     * Moves the session from {@code from} to {@code to} and logs it, in one transaction; false (nothing written)
+     * when the session was no longer in {@code from}, so of two racing transitions exactly one happens.
+     */
+    @Transaction
+    default boolean transition(
+            long id, String from, String to, @Nullable Instant deadline, String detail, Instant now) {
+        if (updateState(id, from, to, deadline, now) != 1) {
+            return false;
+        }
+        event(id, from, to, detail, now);
+        return true;
+    }
+
+    @SqlQuery("SELECT from_state, to_state, detail, at FROM lab_session_events WHERE lab_session_id = :id ORDER BY id")
+    List<LabSessionEvent> events(@Bind("id") long id);
 }

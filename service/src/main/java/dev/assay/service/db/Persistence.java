@@ -8,7 +8,13 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 /** What every Jdbi instance of Assay needs, in the service and in tests alike. */
 public final class Persistence {
     /** Records read from result sets by their canonical constructor (snake_case columns match camelCase). */
-    private static final List<Class<?>> ROWS = List.of(User.class, Invitation.class, AssessmentSummary.class);
+    private static final List<Class<?>> ROWS = List.of(
+            User.class,
+            Invitation.class,
+            AssessmentSummary.class,
+            LabSession.class,
+            LabSessionEvent.class,
+            StoredHandle.class);
 
     private Persistence() {}
 

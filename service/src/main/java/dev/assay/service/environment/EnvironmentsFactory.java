@@ -1,6 +1,7 @@
 package dev.assay.service.environment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import dev.assay.service.environment.docker.DockerEnvironmentDriver;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
@@ -8,10 +9,13 @@ import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the environment drivers and the reaper that sweeps them (the {@code environments:} block of config.yml).
+ * The {@code environments:} block of config.yml: the drivers, the reaper that sweeps them, and the warm pools.
  * The drivers are closed with the application; the reaper runs at start-up and every {@code reaperInterval}.
  */
 public class EnvironmentsFactory {
@@ -28,8 +32,55 @@ public class EnvironmentsFactory {
     @JsonProperty
     private Duration apiTimeout = Duration.seconds(30);
 
-    /** The drivers, by kind; the reaper is started with the server. */
-    public List<EnvironmentDriver> build(Environment environment, URI dockerHost, Reaper.LiveSessions sessions) {
+    /** Lab id to the number of environments kept ready for it; empty for none. */
+    private Map<String, Integer> pools = new LinkedHashMap<>();
+
+    /**
+     * {@code pools:} in YAML as a map ({@code {linux-web-outage: 2}}), or as text {@code lab=2,other=1} (what
+     * {@code ASSAY_WARM_POOLS} holds); blank for none.
+     */
+    @JsonSetter("pools")
+    public void setPools(@Nullable Object value) {
+        Map<String, Integer> parsed = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((lab, size) -> parsed.put(String.valueOf(lab), size(lab, String.valueOf(size))));
+        } else if (value instanceof String text && !text.isBlank()) {
+            for (String entry : text.split(",")) {
+                String[] parts = entry.split("=", 2);
+                if (parts.length != 2 || parts[0].isBlank()) {
+                    throw new IllegalArgumentException("environments.pools: '" + entry.trim()
+                            + "' is not lab=size; write e.g. ASSAY_WARM_POOLS=linux-web-outage=2,other-lab=1");
+                }
+                parsed.put(parts[0].trim(), size(parts[0].trim(), parts[1].trim()));
+            }
+        } else if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException(
+                    "environments.pools must be a map of lab id to size, or text such as linux-web-outage=2");
+        }
+        this.pools = parsed;
+    }
+
+    private static int size(Object lab, String size) {
+        try {
+            return Integer.parseInt(size);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "environments.pools: the size for '" + lab + "' must be a whole number, not '" + size + "'", e);
+        }
+    }
+
+    /** A pool environment older than this is replaced rather than handed out. */
+    @NotNull
+    @JsonProperty
+    private Duration poolMaxAge = Duration.minutes(30);
+
+    /** How long past a session's deadline its environment may live at most (grading, extensions). */
+    @NotNull
+    @JsonProperty
+    private Duration expiryMargin = Duration.hours(2);
+
+    /** The drivers, by kind. */
+    public List<EnvironmentDriver> build(Environment environment, URI dockerHost) {
         DockerEnvironmentDriver docker = new DockerEnvironmentDriver(
                 dockerHost,
                 instance,
@@ -42,12 +93,29 @@ public class EnvironmentsFactory {
                 docker.close();
             }
         });
-        List<EnvironmentDriver> drivers = List.of(docker);
+        return List.of(docker);
+    }
+
+    /** Starts the reaper with the server. */
+    public void manageReaper(Environment environment, List<EnvironmentDriver> drivers, Reaper.Keeper keeper) {
         environment
                 .lifecycle()
-                .manage(new ReaperTask(
-                        new Reaper(drivers, sessions, Clock.systemUTC()),
-                        java.time.Duration.ofMillis(reaperInterval.toMilliseconds())));
-        return drivers;
+                .manage(new ReaperTask(new Reaper(drivers, keeper, Clock.systemUTC()), reaperInterval()));
+    }
+
+    public java.time.Duration reaperInterval() {
+        return java.time.Duration.ofMillis(reaperInterval.toMilliseconds());
+    }
+
+    public Map<String, Integer> pools() {
+        return Map.copyOf(pools);
+    }
+
+    public java.time.Duration poolMaxAge() {
+        return java.time.Duration.ofMillis(poolMaxAge.toMilliseconds());
+    }
+
+    public java.time.Duration expiryMargin() {
+        return java.time.Duration.ofMillis(expiryMargin.toMilliseconds());
     }
 }

@@ -12,10 +12,15 @@ import java.util.List;
  */
 public final class Reaper {
 
-    /** Whether a session still needs its environment (provisioning, active or grading). */
+    /**
+     * Decides which unexpired environments are still needed (a live session's, or a warm pool's), and hears about
+     * each removal so records of it can be closed.
+     */
     @FunctionalInterface
-    public interface LiveSessions {
-        boolean isLive(String sessionId);
+    public interface Keeper {
+        boolean keep(String driverKind, ManagedEnvironment environment);
+
+        default void removed(String driverKind, ManagedEnvironment environment) {}
     }
 
     /** What one sweep did. */
@@ -27,12 +32,12 @@ public final class Reaper {
     }
 
     private final List<EnvironmentDriver> drivers;
-    private final LiveSessions sessions;
+    private final Keeper keeper;
     private final Clock clock;
 
-    public Reaper(List<EnvironmentDriver> drivers, LiveSessions sessions, Clock clock) {
+    public Reaper(List<EnvironmentDriver> drivers, Keeper keeper, Clock clock) {
         this.drivers = List.copyOf(drivers);
-        this.sessions = sessions;
+        this.keeper = keeper;
         this.clock = clock;
     }
 
@@ -52,12 +57,13 @@ public final class Reaper {
             }
             for (ManagedEnvironment environment : managed) {
                 boolean overdue = !environment.expiresAt().isAfter(now);
-                if (!overdue && sessions.isLive(environment.handle().sessionId())) {
+                if (!overdue && keeper.keep(driver.kind(), environment)) {
                     kept++;
                     continue;
                 }
                 try {
                     driver.destroy(environment.handle());
+                    keeper.removed(driver.kind(), environment);
                     (overdue ? expired : orphaned).add(environment);
                 } catch (EnvironmentException e) {
                     failures.add(environment.handle().externalId() + ": " + e.getMessage());

@@ -5,6 +5,7 @@ import com.codahale.metrics.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,17 +21,58 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Environments of one lab, provisioned ahead with the setup already applied, so a candidate's start costs a claim
- * instead of a provision. {@link #claim()} is atomic (a queue poll: two claims never get one environment) and
- * starts a background refill. Entries older than {@code maxAge} are destroyed instead of handed out.
+ * instead of a provision. {@link #claim} is atomic twice over: a queue poll (two threads never get one entry) and
+ * the {@link Ledger}'s bind (two replicas, or a replica and its restarted self, never get one environment). Every
+ * claim starts a background refill. Entries older than {@code maxAge} are destroyed instead of handed out.
  */
 public final class WarmPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmPool.class);
 
-    private record Entry(EnvironmentHandle handle, Instant created) {}
+    /** A ready environment and when it was made. */
+    public record Entry(EnvironmentHandle handle, Instant created) {}
+
+    /**
+     * Where unclaimed environments are recorded, so that they outlive this process and every claimant agrees on
+     * who got one. The service's ledger is the database; {@link #local()} keeps nothing (tests, benchmarks).
+     */
+    public interface Ledger {
+        /** Records a ready, unclaimed environment of {@code labId} before it is offered. */
+        void ready(String labId, Entry entry, Instant expiresAt);
+
+        /** Gives the environment to {@code sessionId}; false when someone else already has it. */
+        boolean bind(EnvironmentHandle handle, String sessionId);
+
+        /** The environment was removed. */
+        void destroyed(EnvironmentHandle handle);
+
+        /** Unclaimed environments of {@code labId} on record (made by this process before a restart, or another). */
+        List<Entry> unclaimed(String labId);
+
+        static Ledger local() {
+            return new Ledger() {
+                @Override
+                public void ready(String labId, Entry entry, Instant expiresAt) {}
+
+                @Override
+                public boolean bind(EnvironmentHandle handle, String sessionId) {
+                    return true;
+                }
+
+                @Override
+                public void destroyed(EnvironmentHandle handle) {}
+
+                @Override
+                public List<Entry> unclaimed(String labId) {
+                    return List.of();
+                }
+            };
+        }
+    }
 
     private final String labId;
     private final EnvironmentDriver driver;
     private final Function<String, EnvironmentRequest> requestFor;
+    private final Ledger ledger;
     private final int size;
     private final Duration maxAge;
     private final Clock clock;
@@ -46,6 +88,7 @@ public final class WarmPool implements AutoCloseable {
             String labId,
             EnvironmentDriver driver,
             Function<String, EnvironmentRequest> requestFor,
+            Ledger ledger,
             int size,
             Duration maxAge,
             Clock clock,
@@ -53,6 +96,7 @@ public final class WarmPool implements AutoCloseable {
         this.labId = labId;
         this.driver = driver;
         this.requestFor = requestFor;
+        this.ledger = ledger;
         this.size = size;
         this.maxAge = maxAge;
         this.clock = clock;
@@ -65,17 +109,43 @@ public final class WarmPool implements AutoCloseable {
         metrics.gauge(MetricRegistry.name("assay", "pool", labId, "ready"), () -> ready::size);
     }
 
-    /** A ready environment, or empty when the pool is drained (the caller provisions cold). */
-    public Optional<EnvironmentHandle> claim() {
+    /**
+     * Takes over the unclaimed environments on record that are still running (after a restart they would
+     * otherwise wait for the reaper), then fills the pool up.
+     */
+    public void start() {
+        for (Entry entry : ledger.unclaimed(labId)) {
+            try {
+                if (isFresh(entry) && driver.status(entry.handle()) == EnvironmentStatus.RUNNING) {
+                    pooledSessions.add(entry.handle().sessionId());
+                    ready.add(entry);
+                } else {
+                    destroyQuietly(entry.handle());
+                }
+            } catch (EnvironmentException e) {
+                LOG.warn(
+                        "warm pool {}: cannot adopt {}: {}",
+                        labId,
+                        entry.handle().externalId(),
+                        e.getMessage());
+            }
+        }
+        refill();
+    }
+
+    /** A ready environment, now {@code sessionId}'s, or empty when the pool is drained (provision cold). */
+    public Optional<EnvironmentHandle> claim(String sessionId) {
         try (Timer.Context ignored = claims.time()) {
             Entry entry;
             while ((entry = ready.poll()) != null) {
                 pooledSessions.remove(entry.handle().sessionId());
-                if (Duration.between(entry.created(), clock.instant()).compareTo(maxAge) < 0) {
+                if (!isFresh(entry)) {
+                    destroyQuietly(entry.handle());
+                } else if (ledger.bind(entry.handle(), sessionId)) {
                     refill();
                     return Optional.of(entry.handle());
                 }
-                destroyQuietly(entry.handle());
+                // else another replica claimed it first: it is theirs now, not ours to remove
             }
             refill();
             return Optional.empty();
@@ -92,7 +162,10 @@ public final class WarmPool implements AutoCloseable {
                                 + UUID.randomUUID().toString().substring(0, 12);
                         pooledSessions.add(session);
                         try {
-                            ready.add(new Entry(driver.provision(requestFor.apply(session)), clock.instant()));
+                            EnvironmentRequest request = requestFor.apply(session);
+                            Entry entry = new Entry(driver.provision(request), clock.instant());
+                            ledger.ready(labId, entry, request.expiresAt());
+                            ready.add(entry);
                         } catch (EnvironmentException e) {
                             pooledSessions.remove(session);
                             LOG.warn(
@@ -136,9 +209,14 @@ public final class WarmPool implements AutoCloseable {
         }
     }
 
+    private boolean isFresh(Entry entry) {
+        return Duration.between(entry.created(), clock.instant()).compareTo(maxAge) < 0;
+    }
+
     private void destroyQuietly(EnvironmentHandle handle) {
         try {
             driver.destroy(handle);
+            ledger.destroyed(handle);
         } catch (EnvironmentException e) {
             LOG.warn(
                     "warm pool {}: could not remove {}; the reaper will: {}",

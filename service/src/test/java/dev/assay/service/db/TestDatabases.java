@@ -7,11 +7,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
-import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Named;
@@ -62,17 +57,8 @@ public final class TestDatabases {
         return Persistence.configure(jdbi);
     }
 
-    @SuppressWarnings("deprecation") // Liquibase's facade is deprecated for its command API, which needs far more code
-    private static void migrate(String url, String user, String password) {
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
-            Database database =
-                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            try (Liquibase liquibase = new Liquibase("migrations.xml", new ClassLoaderResourceAccessor(), database)) {
-                liquibase.update("");
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("migrating " + url + " failed: " + e.getMessage(), e);
-        }
+    public static void migrate(String url, String user, String password) {
+        Schema.migrate(url, user, password);
     }
 
     private static String env(String name, String fallback) {

@@ -104,17 +104,25 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
         if ("internal".equals(request.network())) {
             createNetwork(request);
         }
-        String id = call(
-                        "create " + name,
-                        () -> api.createContainerCmd(request.image())
-                                .withName(name)
-                                .withHostName("lab")
-                                .withLabels(ContainerSpecs.labels(instance, request))
-                                .withCmd("sleep", "infinity")
-                                .withWorkingDir("/root")
-                                .withHostConfig(ContainerSpecs.hostConfig(request))
-                                .exec())
-                .getId();
+        String id;
+        try {
+            id = call(
+                            "create " + name,
+                            () -> api.createContainerCmd(request.image())
+                                    .withName(name)
+                                    .withHostName("lab")
+                                    .withLabels(ContainerSpecs.labels(instance, request))
+                                    .withCmd("sleep", "infinity")
+                                    .withWorkingDir("/root")
+                                    .withHostConfig(ContainerSpecs.hostConfig(request))
+                                    .exec())
+                    .getId();
+        } catch (RuntimeException e) {
+            if ("internal".equals(request.network())) {
+                removeNetwork(ContainerSpecs.networkName(request.sessionId()));
+            }
+            throw e;
+        }
         try {
             call("start " + name, () -> {
                 api.startContainerCmd(id).exec();
@@ -268,6 +276,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
         return new ManagedEnvironment(
                 handle(container.getId(), labels.getOrDefault(ContainerSpecs.SESSION, "")),
                 labels.getOrDefault(ContainerSpecs.LAB, ""),
+                Instant.ofEpochSecond(container.getCreated() == null ? 0 : container.getCreated()),
                 expires,
                 status);
     }

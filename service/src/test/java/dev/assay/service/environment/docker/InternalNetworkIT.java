@@ -1,40 +1,25 @@
 package dev.assay.service.environment.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assay.service.DockerCli;
+import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.EnvironmentRequest;
 import dev.assay.service.environment.ExecRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("network: internal gives the session a network of its own with no way out, removed with the lab")
 class InternalNetworkIT {
 
-    private static String docker(String... args) throws Exception {
-        Process process = new ProcessBuilder(List.of(args).stream()
-                        .collect(java.util.stream.Collectors.toCollection(
-                                () -> new java.util.ArrayList<>(List.of("docker")))))
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return out.trim();
-    }
-
-    private static boolean networkExists(String name) throws Exception {
-        Process process = new ProcessBuilder("docker", "network", "inspect", name)
-                .redirectErrorStream(true)
-                .start();
-        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return process.exitValue() == 0;
+    private static boolean networkExists(String name) {
+        return !DockerCli.attempt("network", "inspect", name).startsWith(DockerCli.FAILED);
     }
 
     @Test
@@ -55,7 +40,7 @@ class InternalNetworkIT {
             try {
                 assertThat(networkExists(network)).isTrue();
                 // no packet is sent out to prove it: Docker marks the network internal (no NAT, isolated)
-                assertThat(docker("network", "inspect", "-f", "{{.Internal}}", network))
+                assertThat(DockerCli.run("network", "inspect", "-f", "{{.Internal}}", network))
                         .isEqualTo("true");
                 String interfaces = driver.exec(lab, ExecRequest.shell("ls /sys/class/net", Duration.ofSeconds(10)))
                         .stdout();
@@ -65,6 +50,26 @@ class InternalNetworkIT {
             }
             assertThat(networkExists(network)).isFalse();
             driver.destroy(lab);
+        }
+    }
+
+    @Test
+    @DisplayName("a container that cannot be created takes its new network with it")
+    void failedCreateLeavesNoNetwork() {
+        String session = "it-net-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DockerEnvironmentDriver driver = DockerLabs.driver()) {
+            assertThatThrownBy(() -> driver.provision(new EnvironmentRequest(
+                            session,
+                            "internal-net",
+                            "1",
+                            "assay/no-such-image:absent",
+                            new EnvironmentRequest.Limits(0.25, 128L << 20, 64, 8L << 20),
+                            List.of(),
+                            "internal",
+                            List.of(),
+                            Instant.now().plus(Duration.ofHours(1)))))
+                    .isInstanceOf(EnvironmentException.class);
+            assertThat(networkExists(ContainerSpecs.networkName(session))).isFalse();
         }
     }
 }

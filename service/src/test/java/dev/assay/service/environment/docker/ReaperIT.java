@@ -2,6 +2,7 @@ package dev.assay.service.environment.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.service.DockerCli;
 import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.EnvironmentRequest;
 import dev.assay.service.environment.EnvironmentStatus;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +32,6 @@ class ReaperIT {
                 expiresAt);
     }
 
-    private static String docker(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out.trim();
-    }
-
     @Test
     void sweepsOnSchedule() throws Exception {
         String instance = "it-reaper-" + UUID.randomUUID().toString().substring(0, 8);
@@ -52,7 +43,7 @@ class ReaperIT {
                     driver.provision(request("expired", Instant.now().minusSeconds(60)));
             EnvironmentHandle orphan = driver.provision(request("orphan", future));
             EnvironmentHandle live = driver.provision(request("live", future));
-            docker(
+            DockerCli.run(
                     "run",
                     "-d",
                     "--network",
@@ -66,7 +57,12 @@ class ReaperIT {
                     "600");
 
             ReaperTask task = new ReaperTask(
-                    new Reaper(List.of(driver), "live"::equals, Clock.systemUTC()), Duration.ofSeconds(1));
+                    new Reaper(
+                            List.of(driver),
+                            (kind, environment) ->
+                                    "live".equals(environment.handle().sessionId()),
+                            Clock.systemUTC()),
+                    Duration.ofSeconds(1));
             long started = System.nanoTime();
             task.start();
             try {
@@ -83,11 +79,11 @@ class ReaperIT {
             assertThat(driver.status(expired)).isEqualTo(EnvironmentStatus.GONE);
             assertThat(driver.status(orphan)).isEqualTo(EnvironmentStatus.GONE);
             assertThat(driver.status(live)).isEqualTo(EnvironmentStatus.RUNNING);
-            assertThat(docker("inspect", "-f", "{{.State.Running}}", unlabelled))
+            assertThat(DockerCli.run("inspect", "-f", "{{.State.Running}}", unlabelled))
                     .isEqualTo("true");
             driver.destroy(live);
         } finally {
-            docker("rm", "-f", unlabelled);
+            DockerCli.run("rm", "-f", unlabelled);
         }
     }
 
@@ -100,7 +96,7 @@ class ReaperIT {
                         "it-theirs-" + UUID.randomUUID().toString().substring(0, 8))) {
             EnvironmentHandle handle =
                     theirs.provision(request("theirs", Instant.now().minusSeconds(1)));
-            Reaper.Sweep sweep = new Reaper(List.of(mine), id -> false, Clock.systemUTC()).sweep();
+            Reaper.Sweep sweep = new Reaper(List.of(mine), (kind, environment) -> false, Clock.systemUTC()).sweep();
             assertThat(sweep.removedAny()).isFalse();
             assertThat(theirs.status(handle)).isEqualTo(EnvironmentStatus.RUNNING);
             theirs.destroy(handle);

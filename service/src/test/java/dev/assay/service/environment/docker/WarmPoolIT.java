@@ -3,11 +3,16 @@ package dev.assay.service.environment.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
+import dev.assay.service.db.AssessmentDao;
+import dev.assay.service.db.EnvironmentHandleDao;
+import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.TestDatabases;
 import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.EnvironmentRequest;
 import dev.assay.service.environment.EnvironmentStatus;
 import dev.assay.service.environment.ExecRequest;
 import dev.assay.service.environment.WarmPool;
+import dev.assay.service.sessions.DatabaseLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +59,14 @@ class WarmPoolIT {
         MetricRegistry metrics = new MetricRegistry();
         try (DockerEnvironmentDriver driver = DockerLabs.driver();
                 WarmPool pool = new WarmPool(
-                        "pooled", driver, WarmPoolIT::request, 4, Duration.ofHours(1), Clock.systemUTC(), metrics)) {
+                        "pooled",
+                        driver,
+                        WarmPoolIT::request,
+                        WarmPool.Ledger.local(),
+                        4,
+                        Duration.ofHours(1),
+                        Clock.systemUTC(),
+                        metrics)) {
             pool.refill();
             awaitReady(pool, 4);
 
@@ -63,7 +76,7 @@ class WarmPoolIT {
             for (int i = 0; i < 16; i++) {
                 results.add(claimants.submit(() -> {
                     go.await();
-                    return pool.claim();
+                    return pool.claim("claimant");
                 }));
             }
             go.countDown();
@@ -93,5 +106,91 @@ class WarmPoolIT {
             assertThat(claimed)
                     .allSatisfy(handle -> assertThat(driver.status(handle)).isEqualTo(EnvironmentStatus.GONE));
         }
+    }
+
+    @Test
+    @DisplayName("two replicas sharing one database never hand out one environment; a new one adopts what is on record")
+    void replicasShareOneLedger() throws Exception {
+        Jdbi jdbi = TestDatabases.h2();
+        List<String> sessions = labSessions(jdbi, 12);
+        DatabaseLedger ledger = new DatabaseLedger(jdbi, DockerEnvironmentDriver.KIND, Clock.systemUTC());
+        List<EnvironmentHandle> claimed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DockerEnvironmentDriver driver = DockerLabs.driver();
+                WarmPool first = sharedPool(driver, ledger, 3);
+                WarmPool second = sharedPool(driver, ledger, 0)) {
+            first.refill();
+            awaitReady(first, 3);
+            second.start(); // a second replica (or a restart) takes over the unclaimed environments on record
+            assertThat(second.ready()).isEqualTo(3);
+
+            ExecutorService claimants = Executors.newFixedThreadPool(12);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                WarmPool pool = i % 2 == 0 ? first : second;
+                String session = sessions.get(i);
+                done.add(claimants.submit(() -> {
+                    go.await();
+                    pool.claim(session).ifPresent(claimed::add);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+            claimants.shutdown();
+
+            assertThat(claimed).as("the three ready environments were claimed").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(claimed.stream().map(EnvironmentHandle::externalId))
+                    .as("no environment went to two sessions")
+                    .doesNotHaveDuplicates();
+            jdbi.useExtension(EnvironmentHandleDao.class, dao -> {
+                for (String session : sessions) {
+                    dao.forSession(Long.parseLong(session))
+                            .ifPresent(stored -> assertThat(claimed).contains(stored.handle()));
+                }
+                assertThat(sessions.stream()
+                                .filter(session ->
+                                        dao.forSession(Long.parseLong(session)).isPresent()))
+                        .hasSize(claimed.size());
+            });
+        } finally {
+            try (DockerEnvironmentDriver driver = DockerLabs.driver()) {
+                claimed.forEach(driver::destroy);
+            }
+        }
+    }
+
+    private static WarmPool sharedPool(DockerEnvironmentDriver driver, DatabaseLedger ledger, int size) {
+        return new WarmPool(
+                "shared",
+                driver,
+                WarmPoolIT::request,
+                ledger,
+                size,
+                Duration.ofHours(1),
+                Clock.systemUTC(),
+                new MetricRegistry());
+    }
+
+    /** Lab session rows to bind pool environments to (the database insists they exist). */
+    private static List<String> labSessions(Jdbi jdbi, int count) {
+        List<String> sessions = new ArrayList<>();
+        jdbi.useExtension(AssessmentDao.class, dao -> {
+            long assessment = dao.insertAssessment(
+                    dao.insertCandidate("pool@test.local", "Pool", null, Instant.now()),
+                    "devops-engineer",
+                    "technical",
+                    null,
+                    Instant.now());
+            for (int i = 0; i < count; i++) {
+                int lab = i;
+                sessions.add(Long.toString(jdbi.withExtension(
+                        LabSessionDao.class,
+                        sessionDao -> sessionDao.insert(assessment, "lab-" + lab, "1", 1, Instant.now()))));
+            }
+        });
+        return sessions;
     }
 }

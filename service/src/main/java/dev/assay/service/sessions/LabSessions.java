@@ -1,0 +1,279 @@
+package dev.assay.service.sessions;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import dev.assay.service.catalog.Lab;
+import dev.assay.service.catalog.LabCatalog;
+import dev.assay.service.db.AssessmentDao;
+import dev.assay.service.db.AssessmentSummary;
+import dev.assay.service.db.EnvironmentHandleDao;
+import dev.assay.service.db.LabSession;
+import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.StoredHandle;
+import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.environment.EnvironmentException;
+import dev.assay.service.environment.EnvironmentHandle;
+import dev.assay.service.environment.EnvironmentStatus;
+import jakarta.ws.rs.NotFoundException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts lab sessions (a warm environment when the lab's pool has one, else a cold provision), and after a
+ * restart re-attaches the live ones to their environments. Every state change is a transition in the session's
+ * event log; docs/sessions.md has the states.
+ */
+public final class LabSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(LabSessions.class);
+
+    /** What one recovery pass found. */
+    public record Recovery(int reattached, int interrupted, int restartedProvisioning) {}
+
+    private final Jdbi jdbi;
+    private final LabCatalog catalog;
+    private final Map<String, EnvironmentDriver> drivers;
+    private final WarmPools pools;
+    private final Duration expiryMargin;
+    private final Clock clock;
+    private final Timer warmStarts;
+    private final Timer coldStarts;
+    private final Counter failedStarts;
+    private final Counter reattached;
+
+    public LabSessions(
+            Jdbi jdbi,
+            LabCatalog catalog,
+            List<EnvironmentDriver> drivers,
+            WarmPools pools,
+            Duration expiryMargin,
+            Clock clock,
+            MetricRegistry metrics) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.drivers = drivers.stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(EnvironmentDriver::kind, d -> d));
+        this.pools = pools;
+        this.expiryMargin = expiryMargin;
+        this.clock = clock;
+        this.warmStarts = metrics.timer("assay.sessions.start.warm");
+        this.coldStarts = metrics.timer("assay.sessions.start.cold");
+        this.failedStarts = metrics.counter("assay.sessions.start.failed");
+        this.reattached = metrics.counter("assay.sessions.reattached");
+    }
+
+    /** The labs of the assessment's stage, in the role's order (labs missing from the catalog are skipped). */
+    public List<Lab> labsOf(AssessmentSummary assessment) {
+        return catalog.role(assessment.roleId()).stream()
+                .flatMap(role -> role.stages().stream())
+                .filter(stage -> stage.id().equals(assessment.stage()))
+                .flatMap(stage -> stage.labs().stream())
+                .flatMap(id -> catalog.lab(id).stream())
+                .toList();
+    }
+
+    public List<LabSession> sessionsOf(long assessmentId) {
+        return jdbi.withExtension(LabSessionDao.class, dao -> dao.forAssessment(assessmentId));
+    }
+
+    /**
+     * Starts the lab for the assessment, or returns the attempt already made: a second click, a reload or a
+     * racing request all get the first attempt's session, never a second environment. A failed start may be
+     * started again. Throws {@link NotFoundException} for a lab outside the assessment's stage, and
+     * {@link EnvironmentException} when the environment could not be made (the session is then
+     * {@code provision_failed} with the cause in its log).
+     */
+    public LabSession start(long assessmentId, String labId) {
+        AssessmentSummary assessment = jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId))
+                .orElseThrow(() -> new NotFoundException("no assessment " + assessmentId));
+        Lab lab = labsOf(assessment).stream()
+                .filter(candidate -> candidate.id().equals(labId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("no lab " + labId + " in this assessment"));
+        Optional<LabSession> latest = jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessmentId, labId));
+        long sessionId;
+        if (latest.isEmpty()) {
+            try {
+                sessionId = jdbi.withExtension(
+                        LabSessionDao.class, dao -> dao.insert(assessmentId, labId, lab.version(), 1, clock.instant()));
+            } catch (UnableToExecuteStatementException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                return current(assessmentId, labId); // a racing start made it first
+            }
+        } else if (LabSession.PROVISION_FAILED.equals(latest.get().state())) {
+            sessionId = latest.get().id();
+            boolean mine = jdbi.withExtension(
+                    LabSessionDao.class,
+                    dao -> dao.transition(
+                            sessionId,
+                            LabSession.PROVISION_FAILED,
+                            LabSession.PROVISIONING,
+                            null,
+                            "started again",
+                            clock.instant()));
+            if (!mine) {
+                return current(assessmentId, labId);
+            }
+        } else {
+            return latest.get();
+        }
+        provision(lab, sessionId);
+        return jdbi.withExtension(LabSessionDao.class, dao -> dao.find(sessionId))
+                .orElseThrow(() -> new IllegalStateException("lab session " + sessionId + " vanished"));
+    }
+
+    private LabSession current(long assessmentId, String labId) {
+        return jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessmentId, labId))
+                .orElseThrow(() -> new IllegalStateException("no session of lab " + labId + " after a conflict"));
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void provision(Lab lab, long sessionId) {
+        String label = Long.toString(sessionId);
+        long started = System.nanoTime();
+        try {
+            EnvironmentDriver driver = driverFor(lab);
+            Optional<EnvironmentHandle> warm = pools.claim(lab.id(), label);
+            EnvironmentHandle handle;
+            if (warm.isPresent()) {
+                handle = warm.get();
+                warmStarts.update(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } else {
+                Instant expires = clock.instant().plus(lab.timeLimit()).plus(expiryMargin);
+                handle = driver.provision(LabRequests.of(lab, label, expires));
+                Instant now = clock.instant();
+                jdbi.useExtension(
+                        EnvironmentHandleDao.class, dao -> dao.insert(sessionId, lab.id(), handle, now, expires));
+                coldStarts.update(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            Instant now = clock.instant();
+            String detail = "environment " + shortId(handle) + " ready in " + millis + " ms ("
+                    + (warm.isPresent() ? "warm pool" : "provisioned") + ")";
+            boolean activated = jdbi.withExtension(
+                    LabSessionDao.class,
+                    dao -> dao.transition(
+                            sessionId,
+                            LabSession.PROVISIONING,
+                            LabSession.ACTIVE,
+                            now.plus(lab.timeLimit()),
+                            detail,
+                            now));
+            if (!activated) {
+                LOG.warn(
+                        "lab session {} left provisioning while its environment was made; the reaper removes it",
+                        sessionId);
+            }
+        } catch (EnvironmentException e) {
+            failedStarts.inc();
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            jdbi.useExtension(
+                    LabSessionDao.class,
+                    dao -> dao.transition(
+                            sessionId,
+                            LabSession.PROVISIONING,
+                            LabSession.PROVISION_FAILED,
+                            null,
+                            cause,
+                            clock.instant()));
+            LOG.warn("lab session {} ({}) could not start: {}", sessionId, lab.id(), cause);
+            throw e;
+        }
+    }
+
+    private EnvironmentDriver driverFor(Lab lab) {
+        EnvironmentDriver driver = drivers.get(lab.environment().kind());
+        if (driver == null) {
+            throw new EnvironmentException.SetupFailed(
+                    "lab " + lab.id() + " runs on '" + lab.environment().kind()
+                            + "', and this installation has no driver for it (it has " + drivers.keySet() + ")");
+        }
+        return driver;
+    }
+
+    private static String shortId(EnvironmentHandle handle) {
+        String id = handle.externalId();
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    /**
+     * After a restart: every active or grading session whose environment still runs is re-attached (noted in
+     * its log, nothing recreated); one whose environment is gone or stopped is {@code interrupted}; one caught
+     * mid-provisioning (its setup may be half-done) becomes {@code provision_failed} so the candidate starts it
+     * afresh, and the reaper removes what was made. Throws {@link EnvironmentException.EngineUnavailable} when
+     * the engine cannot be asked (the caller retries; the sessions handled so far stay handled).
+     */
+    public Recovery recover() {
+        int attached = 0;
+        int interrupted = 0;
+        int restarted = 0;
+        List<LabSession> live = jdbi.withExtension(LabSessionDao.class, dao -> dao.inStates(LabSession.LIVE));
+        for (LabSession session : live) {
+            if (LabSession.PROVISIONING.equals(session.state())) {
+                if (move(
+                        session,
+                        LabSession.PROVISION_FAILED,
+                        "the service restarted while the environment was" + " being prepared; start the lab again")) {
+                    restarted++;
+                }
+                continue;
+            }
+            Optional<StoredHandle> stored =
+                    jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(session.id()));
+            EnvironmentDriver driver = stored.map(s -> drivers.get(s.driver())).orElse(null);
+            if (stored.isEmpty() || driver == null) {
+                if (move(session, LabSession.INTERRUPTED, "no environment on record after a restart")) {
+                    interrupted++;
+                }
+                continue;
+            }
+            EnvironmentHandle handle = stored.get().handle();
+            EnvironmentStatus status = driver.status(handle);
+            if (status == EnvironmentStatus.RUNNING) {
+                Instant now = clock.instant();
+                jdbi.useExtension(
+                        LabSessionDao.class,
+                        dao -> dao.event(
+                                session.id(),
+                                session.state(),
+                                session.state(),
+                                "re-attached to environment " + shortId(handle) + " after a restart",
+                                now));
+                reattached.inc();
+                attached++;
+            } else if (move(
+                    session,
+                    LabSession.INTERRUPTED,
+                    "environment " + shortId(handle) + " was " + status.name().toLowerCase(java.util.Locale.ROOT)
+                            + " after a restart")) {
+                interrupted++;
+            }
+        }
+        return new Recovery(attached, interrupted, restarted);
+    }
+
+    private boolean move(LabSession session, String to, String detail) {
+        Instant now = clock.instant();
+        return jdbi.withExtension(
+                LabSessionDao.class, dao -> dao.transition(session.id(), session.state(), to, null, detail, now));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.assay.service.views;
+
+import dev.assay.service.catalog.Lab;
+import dev.assay.service.db.LabSession;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
+
+/** One lab on the candidate's overview: what it is, how long it takes, and where their attempt stands. */
+public record LabCard(
+        String id,
+        String title,
+        String summary,
+        long minutes,
+        String difficulty,
+        String status,
+        boolean startable,
+        String action) {
+
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    public static LabCard of(Lab lab, @Nullable LabSession session) {
+        String status;
+        boolean startable = false;
+        String action = "Start";
+        if (session == null) {
+            status = "Not started. The clock starts when you press Start.";
+            startable = true;
+        } else {
+            status = switch (session.state()) {
+                case LabSession.PROVISIONING -> "Being prepared.";
+                case LabSession.PROVISION_FAILED -> "Could not be prepared; nothing of your time was used.";
+                case LabSession.ACTIVE ->
+                    session.deadlineAt() == null
+                            ? "In progress."
+                            : "In progress until " + CLOCK.format(session.deadlineAt()) + ".";
+                case LabSession.INTERRUPTED -> "Interrupted by a fault on our side; the hiring team will contact you.";
+                default -> "Submitted.";
+            };
+            if (LabSession.PROVISION_FAILED.equals(session.state())) {
+                startable = true;
+                action = "Try again";
+            }
+        }
+        return new LabCard(
+                lab.id(),
+                lab.title(),
+                lab.summary(),
+                lab.timeLimit().toMinutes(),
+                lab.difficulty(),
+                status,
+                startable,
+                action);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.assay.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.service.web.Browser;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+@DisplayName("Candidates start the labs of their stage, from a warm pool, once, and only their own")
+class CandidateLabsIT {
+    private static final String LAB = "linux-web-outage";
+    static final TestApp APP = TestApp.create(ConfigOverride.config("environments.pools", LAB + "=1"));
+    static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        APP.prepare();
+    }
+
+    @AfterAll
+    static void removeLabs() {
+        APP.removeEnvironments();
+    }
+
+    private static long unclaimed() {
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM environment_handles"
+                                + " WHERE lab_session_id IS NULL AND destroyed_at IS NULL AND lab_id = :lab")
+                        .bind("lab", LAB)
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    private static void awaitPoolReady() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (unclaimed() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(unclaimed()).as("the configured pool of 1 filled").isEqualTo(1);
+    }
+
+    private static JsonNode sessions(long assessmentId) throws Exception {
+        Browser staff = APP.browser();
+        TestApp.signIn(staff, TestApp.INTERVIEWER);
+        HttpResponse<String> response = staff.getJson("/api/v1/assessments/" + assessmentId + "/sessions");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    @DisplayName("the overview lists the stage's labs; Start hands over a warm environment and the pool refills")
+    void startsFromTheWarmPool() throws Exception {
+        TestApp.Candidate candidate = APP.acceptedCandidate("Warm Start");
+        Browser browser = candidate.browser();
+        String overview = browser.get("/assessment").body();
+        assertThat(overview)
+                .contains("The shop&#39;s web server is down", "20 minutes", "Not started", "is recorded")
+                .contains("action=\"/assessment/labs/" + LAB + "/start\"");
+        awaitPoolReady();
+
+        HttpResponse<String> start = browser.postForm("/assessment/labs/" + LAB + "/start", Map.of(), true);
+        assertThat(start.statusCode()).as(start.body()).isEqualTo(303);
+        assertThat(start.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/assessment"));
+        assertThat(browser.get("/assessment").body())
+                .contains("In progress until")
+                .doesNotContain("Not started");
+
+        JsonNode detail = sessions(candidate.assessmentId()).get(0);
+        assertThat(detail.path("session").path("state").asText()).isEqualTo("active");
+        assertThat(detail.path("events").toString()).contains("(warm pool)");
+        String container = detail.path("environment").path("externalId").asText();
+        assertThat(DockerCli.run("inspect", "-f", "{{.State.Running}}", container))
+                .isEqualTo("true");
+        assertThat(DockerCli.run("exec", container, "sh", "-c", "nginx -t 2>&1; true"))
+                .as("the lab's setup ran before the hand-over: the planted config is broken")
+                .contains("failed");
+        awaitPoolReady();
+    }
+
+    @Test
+    @DisplayName("pressing Start twice, even at the same moment, makes one session and one environment")
+    void doubleStartMakesOneSession() throws Exception {
+        TestApp.Candidate candidate = APP.acceptedCandidate("Double Click");
+        Browser browser = candidate.browser();
+        ExecutorService clicks = Executors.newFixedThreadPool(3);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(clicks.submit(() -> browser.postForm("/assessment/labs/" + LAB + "/start", Map.of(), true)
+                    .statusCode()));
+        }
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(303);
+        }
+        clicks.shutdown();
+        assertThat(browser.postForm("/assessment/labs/" + LAB + "/start", Map.of(), true)
+                        .statusCode())
+                .isEqualTo(303);
+
+        JsonNode all = sessions(candidate.assessmentId());
+        assertThat(all.size()).isEqualTo(1);
+        assertThat(all.get(0).path("session").path("attempt").asInt()).isEqualTo(1);
+        awaitPoolReady();
+        long live = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM lab_sessions WHERE state = 'active'")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(DockerCli.run("ps", "-q", "--filter", "label=assay.instance=" + APP.instance())
+                        .lines()
+                        .count())
+                .as("one container per active session plus the pool's, nothing else")
+                .isEqualTo(live + unclaimed());
+    }
+
+    @Test
+    @DisplayName("a lab outside the candidate's stage, a missing CSRF token or no candidate session start nothing")
+    void onlyOwnLabsStart() throws Exception {
+        TestApp.Candidate candidate = APP.acceptedCandidate("Stranger");
+        Browser browser = candidate.browser();
+        assertThat(browser.postForm("/assessment/labs/no-such-lab/start", Map.of(), true)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(browser.postForm("/assessment/labs/" + LAB + "/start", Map.of(), false)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(APP.browser()
+                        .postForm("/assessment/labs/" + LAB + "/start", Map.of(), false)
+                        .statusCode())
+                .isIn(401, 403);
+        assertThat(browser.getJson("/api/v1/assessments/" + candidate.assessmentId() + "/sessions")
+                        .statusCode())
+                .as("candidates do not read the staff API, not even about themselves")
+                .isEqualTo(403);
+        assertThat(sessions(candidate.assessmentId()).size()).isZero();
+    }
+}
