@@ -1,0 +1,30 @@
+package dev.assay.grading;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a grader may read of one lab environment. The platform implements it over an environment driver, with
+ * output caps and deadlines; a call that cannot be answered (the engine is gone) throws
+ * {@link LabUnavailableException}, which makes the check not gradable.
+ */
+public interface LabView {
+
+    /**
+     * Runs a command inside the lab as root. Advisory: the candidate is root there and controls every binary,
+     * library and preload the command touches.
+     */
+    CommandResult inLab(List<String> command, Duration timeout);
+
+    /**
+     * Runs a command in a probe of ours: static tools only, sharing the lab's network and process namespaces but
+     * not its file system. Trusted: nothing in the lab can change what the probe's tools report.
+     */
+    CommandResult inProbe(List<String> command, Duration timeout);
+
+    /** Reads one regular file through the engine's API (trusted: no tool of the lab is involved). */
+    FileResult readFile(String path, long maxBytes);
+
+    /** What is left of the check's time budget: the deadline to give the commands a grader runs. */
+    Duration timeLeft();
+}
