@@ -1,5 +1,6 @@
 package dev.assay.service;
 
+import dev.assay.grading.GraderRegistry;
 import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.LoginRateLimiter;
 import dev.assay.service.auth.PasswordHasher;
@@ -11,6 +12,8 @@ import dev.assay.service.cli.UserCommand;
 import dev.assay.service.db.Persistence;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentsFactory;
+import dev.assay.service.grading.Grading;
+import dev.assay.service.grading.GradingEngine;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.resources.AssessmentApiResource;
 import dev.assay.service.resources.CandidateResource;
@@ -40,6 +43,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.views.common.ViewBundle;
 import java.time.Clock;
@@ -83,7 +87,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         Persistence.configure(jdbi);
         config.getDocker().build(environment);
         LabCatalog catalog = config.getLabs().build(environment);
-        LabSessions labSessions = startSessions(config, environment, jdbi, catalog, clock);
+        Sessions sessions = startSessions(config, environment, jdbi, catalog, clock);
 
         var auth = config.getAuth();
         AccountService accounts = new AccountService(
@@ -113,8 +117,8 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new DashboardResource(jdbi, invitations, catalog));
         jersey.register(new AssessmentApiResource(jdbi, invitations));
         jersey.register(new InvitationResource(invitations, cookies));
-        jersey.register(new CandidateResource(jdbi, labSessions));
-        jersey.register(new LabSessionApiResource(jdbi, labSessions));
+        jersey.register(new CandidateResource(jdbi, sessions.labs(), sessions.grading()));
+        jersey.register(new LabSessionApiResource(jdbi, sessions.labs(), sessions.grading()));
 
         PrometheusMetrics.register(environment);
         if (config.isDemo()) {
@@ -126,7 +130,10 @@ public class AssayApplication extends Application<AssayConfiguration> {
      * The environment side: drivers, warm pools (adopting unclaimed environments on record), re-attachment of
      * live sessions before requests are served, and the reaper, started in that order.
      */
-    private static LabSessions startSessions(
+    /** Lab sessions and their grading, as the resources use them. */
+    private record Sessions(LabSessions labs, Grading grading) {}
+
+    private static Sessions startSessions(
             AssayConfiguration config, Environment environment, Jdbi jdbi, LabCatalog catalog, Clock clock) {
         EnvironmentsFactory settings = config.getEnvironments();
         List<EnvironmentDriver> drivers =
@@ -143,10 +150,19 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 environment.metrics());
         LabSessions sessions =
                 new LabSessions(jdbi, catalog, drivers, pools, settings.expiryMargin(), clock, environment.metrics());
-        environment.lifecycle().manage(new SessionRecovery(sessions, settings.reaperInterval()));
+        GradingEngine engine = new GradingEngine(GraderRegistry.discover(), clock);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                engine.close();
+            }
+        });
+        Grading grading = new Grading(
+                jdbi, catalog, drivers, engine, clock, environment.getObjectMapper(), environment.metrics());
+        environment.lifecycle().manage(new SessionRecovery(sessions, grading, settings.reaperInterval()));
         environment.lifecycle().manage(pools);
         settings.manageReaper(environment, drivers, new SessionKeeper(jdbi, pools, Duration.ofMinutes(10), clock));
-        return sessions;
+        return new Sessions(sessions, grading);
     }
 
     private static Duration toJava(io.dropwizard.util.Duration duration) {

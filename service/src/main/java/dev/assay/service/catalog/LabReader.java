@@ -1,6 +1,6 @@
 package dev.assay.service.catalog;
 
-import dev.assay.grading.GraderFactory;
+import dev.assay.grading.Grader;
 import dev.assay.grading.GraderRegistry;
 import dev.assay.grading.ParameterSpec;
 import java.nio.file.Path;
@@ -230,7 +230,7 @@ final class LabReader {
                         "write 'name: value' lines under with:");
             }
         });
-        Optional<GraderFactory> factory = check.text("grader").flatMap(graders::find);
+        Optional<Grader> factory = check.text("grader").flatMap(graders::find);
         if (factory.isPresent()) {
             Node at = check.value("with").orElse(check.node());
             for (ParameterSpec.Problem problem : factory.get().parameters().check(parameters)) {

@@ -20,6 +20,7 @@ public record LabSession(
     public static final String PROVISION_FAILED = "provision_failed";
     public static final String ACTIVE = "active";
     public static final String GRADING = "grading";
+    public static final String GRADED = "graded";
     public static final String INTERRUPTED = "interrupted";
 
     /** States in which the session needs its environment: the reaper keeps it, a restart re-attaches it. */

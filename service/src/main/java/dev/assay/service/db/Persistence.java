@@ -14,7 +14,8 @@ public final class Persistence {
             AssessmentSummary.class,
             LabSession.class,
             LabSessionEvent.class,
-            StoredHandle.class);
+            StoredHandle.class,
+            StoredCheckResult.class);
 
     private Persistence() {}
 

@@ -7,6 +7,7 @@ import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.environment.EnvironmentException;
+import dev.assay.service.grading.Grading;
 import dev.assay.service.sessions.LabSessions;
 import dev.assay.service.views.AssessmentView;
 import dev.assay.service.views.LabCard;
@@ -39,10 +40,12 @@ import org.jdbi.v3.core.Jdbi;
 public class CandidateResource {
     private final Jdbi jdbi;
     private final LabSessions sessions;
+    private final Grading grading;
 
-    public CandidateResource(Jdbi jdbi, LabSessions sessions) {
+    public CandidateResource(Jdbi jdbi, LabSessions sessions, Grading grading) {
         this.jdbi = jdbi;
         this.sessions = sessions;
+        this.grading = grading;
     }
 
     @GET
@@ -71,6 +74,22 @@ public class CandidateResource {
         } catch (EnvironmentException e) {
             // recorded as provision_failed with its cause; the overview offers "Try again"
         }
+        return Response.seeOther(URI.create("/assessment")).build();
+    }
+
+    /**
+     * Hands the lab in: the final grading runs (every check, hidden ones too) and the environment is removed. A
+     * second submit, from a double click or another tab, changes nothing. Only the caller's own attempt is found.
+     */
+    @POST
+    @Path("labs/{labId}/submit")
+    public Response submit(@Context ContainerRequestContext request, @PathParam("labId") String labId) {
+        AssessmentSummary assessment = assessment(request);
+        LabSession session = sessions.sessionsOf(assessment.assessmentId()).stream()
+                .filter(s -> s.labId().equals(labId))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new NotFoundException("no started lab " + labId + " in this assessment"));
+        grading.submit(session.id(), "submitted by the candidate");
         return Response.seeOther(URI.create("/assessment")).build();
     }
 

@@ -7,6 +7,8 @@ import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.LabSessionEvent;
 import dev.assay.service.db.StoredHandle;
+import dev.assay.service.grading.Grading;
+import dev.assay.service.grading.LabResult;
 import dev.assay.service.sessions.LabSessions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -33,10 +35,24 @@ public class LabSessionApiResource {
 
     private final Jdbi jdbi;
     private final LabSessions sessions;
+    private final Grading grading;
 
-    public LabSessionApiResource(Jdbi jdbi, LabSessions sessions) {
+    public LabSessionApiResource(Jdbi jdbi, LabSessions sessions, Grading grading) {
         this.jdbi = jdbi;
         this.sessions = sessions;
+        this.grading = grading;
+    }
+
+    /** The final result of one session of the assessment (schema assay.result/1, docs/results.md). */
+    @GET
+    @Path("{sessionId}/result")
+    public LabResult result(@PathParam("id") long assessmentId, @PathParam("sessionId") long sessionId) {
+        boolean ours = sessions.sessionsOf(assessmentId).stream().anyMatch(s -> s.id() == sessionId);
+        if (!ours) {
+            throw new NotFoundException("no lab session " + sessionId + " in assessment " + assessmentId);
+        }
+        return grading.finalResult(sessionId)
+                .orElseThrow(() -> new NotFoundException("lab session " + sessionId + " has no final result yet"));
     }
 
     @GET

@@ -10,16 +10,17 @@ import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.Sql;
 import dev.assay.service.db.StoredHandle;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.EnvironmentStatus;
 import jakarta.ws.rs.NotFoundException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class LabSessions {
     private static final Logger LOG = LoggerFactory.getLogger(LabSessions.class);
 
     /** What one recovery pass found. */
-    public record Recovery(int reattached, int interrupted, int restartedProvisioning) {}
+    public record Recovery(int reattached, int interrupted, int restartedProvisioning, List<LabSession> grading) {}
 
     private final Jdbi jdbi;
     private final LabCatalog catalog;
@@ -106,7 +107,7 @@ public final class LabSessions {
                 sessionId = jdbi.withExtension(
                         LabSessionDao.class, dao -> dao.insert(assessmentId, labId, lab.version(), 1, clock.instant()));
             } catch (UnableToExecuteStatementException e) {
-                if (!isUniqueViolation(e)) {
+                if (!Sql.isUniqueViolation(e)) {
                     throw e;
                 }
                 return current(assessmentId, labId); // a racing start made it first
@@ -136,15 +137,6 @@ public final class LabSessions {
     private LabSession current(long assessmentId, String labId) {
         return jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessmentId, labId))
                 .orElseThrow(() -> new IllegalStateException("no session of lab " + labId + " after a conflict"));
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void provision(Lab lab, long sessionId) {
@@ -226,6 +218,7 @@ public final class LabSessions {
         int attached = 0;
         int interrupted = 0;
         int restarted = 0;
+        List<LabSession> grading = new ArrayList<>();
         List<LabSession> live = jdbi.withExtension(LabSessionDao.class, dao -> dao.inStates(LabSession.LIVE));
         for (LabSession session : live) {
             if (LabSession.PROVISIONING.equals(session.state())) {
@@ -260,6 +253,9 @@ public final class LabSessions {
                                 now));
                 reattached.inc();
                 attached++;
+                if (LabSession.GRADING.equals(session.state())) {
+                    grading.add(session);
+                }
             } else if (move(
                     session,
                     LabSession.INTERRUPTED,
@@ -268,7 +264,7 @@ public final class LabSessions {
                 interrupted++;
             }
         }
-        return new Recovery(attached, interrupted, restarted);
+        return new Recovery(attached, interrupted, restarted, List.copyOf(grading));
     }
 
     private boolean move(LabSession session, String to, String detail) {

@@ -1,6 +1,8 @@
 package dev.assay.service.sessions;
 
+import dev.assay.service.db.LabSession;
 import dev.assay.service.environment.EnvironmentException;
+import dev.assay.service.grading.Grading;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -10,13 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-attaches live lab sessions once at start-up, before the server takes requests. When the engine cannot be
+ * Re-attaches live lab sessions once at start-up, before the server takes requests, then finishes in the
+ * background the final gradings a restart interrupted. When the engine cannot be
  * reached then, it tries again every {@code retry} in the background until one pass completes.
  */
 public final class SessionRecovery implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRecovery.class);
 
     private final LabSessions sessions;
+    private final Grading grading;
     private final Duration retry;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "assay-session-recovery");
@@ -24,8 +28,9 @@ public final class SessionRecovery implements Managed {
         return thread;
     });
 
-    public SessionRecovery(LabSessions sessions, Duration retry) {
+    public SessionRecovery(LabSessions sessions, Grading grading, Duration retry) {
         this.sessions = sessions;
+        this.grading = grading;
         this.retry = retry;
     }
 
@@ -50,10 +55,22 @@ public final class SessionRecovery implements Managed {
                     recovery.reattached(),
                     recovery.interrupted(),
                     recovery.restartedProvisioning());
+            for (LabSession session : recovery.grading()) {
+                scheduler.execute(() -> resume(session));
+            }
             return true;
         } catch (EnvironmentException e) {
             LOG.warn("cannot re-attach lab sessions yet ({}); trying again in {}", e.getMessage(), retry);
             return false;
+        }
+    }
+
+    private void resume(LabSession session) {
+        try {
+            grading.resume(session);
+            LOG.info("finished the final grading of lab session {} that a restart had interrupted", session.id());
+        } catch (RuntimeException e) {
+            LOG.error("could not finish grading lab session {}; it stays in grading", session.id(), e);
         }
     }
 

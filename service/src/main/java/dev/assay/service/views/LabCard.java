@@ -15,7 +15,8 @@ public record LabCard(
         String difficulty,
         String status,
         boolean startable,
-        String action) {
+        String action,
+        boolean submittable) {
 
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -51,6 +52,7 @@ public record LabCard(
                 lab.difficulty(),
                 status,
                 startable,
-                action);
+                action,
+                session != null && LabSession.ACTIVE.equals(session.state()));
     }
 }

@@ -110,7 +110,9 @@ final class ArchiveReader {
                 entry.getSize(),
                 entry.getSize() > bytes.size(),
                 HexFormat.of().formatHex(sha.digest()),
-                entry.getMode());
+                entry.getMode(),
+                entry.getLongUserId(),
+                entry.getUserName() == null ? "" : entry.getUserName());
     }
 
     private static void closeQuietly(@Nullable AutoCloseable closeable) {

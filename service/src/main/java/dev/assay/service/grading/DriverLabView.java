@@ -1,0 +1,95 @@
+package dev.assay.service.grading;
+
+import dev.assay.grading.CommandResult;
+import dev.assay.grading.FileResult;
+import dev.assay.grading.LabUnavailableException;
+import dev.assay.grading.LabView;
+import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.environment.EnvironmentException;
+import dev.assay.service.environment.EnvironmentHandle;
+import dev.assay.service.environment.ExecRequest;
+import dev.assay.service.environment.ExecResult;
+import dev.assay.service.environment.FileRead;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A grader's view of one environment, over its driver, for one check: every command is bounded by the check's
+ * deadline and by an output cap; engine trouble becomes {@link LabUnavailableException} (not gradable).
+ */
+final class DriverLabView implements LabView {
+    /** Output kept per command; more is cut off and marked truncated. */
+    static final int OUTPUT_CAP = 64 * 1024;
+
+    private final EnvironmentDriver driver;
+    private final EnvironmentHandle handle;
+    private final Instant deadline;
+    private final Clock clock;
+
+    DriverLabView(EnvironmentDriver driver, EnvironmentHandle handle, Instant deadline, Clock clock) {
+        this.driver = driver;
+        this.handle = handle;
+        this.deadline = deadline;
+        this.clock = clock;
+    }
+
+    @Override
+    public CommandResult inLab(List<String> command, Duration timeout) {
+        return result(call(() -> driver.exec(handle, request(command, timeout))));
+    }
+
+    @Override
+    public CommandResult inProbe(List<String> command, Duration timeout) {
+        return result(call(() -> driver.probe(handle, request(command, timeout))));
+    }
+
+    @Override
+    public FileResult readFile(String path, long maxBytes) {
+        FileRead read = call(() -> driver.readFile(handle, path, maxBytes));
+        if (read instanceof FileRead.Content content) {
+            return new FileResult.Content(
+                    content.bytes(),
+                    content.size(),
+                    content.truncated(),
+                    content.sha256(),
+                    content.mode(),
+                    content.uid(),
+                    content.owner());
+        }
+        if (read instanceof FileRead.Refused refused) {
+            return new FileResult.Refused(refused.path(), refused.reason());
+        }
+        return new FileResult.Missing(path);
+    }
+
+    @Override
+    public Duration timeLeft() {
+        Duration left = Duration.between(clock.instant(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private ExecRequest request(List<String> command, Duration timeout) {
+        Duration bounded = timeout.compareTo(timeLeft()) < 0 ? timeout : timeLeft();
+        if (bounded.isZero()) {
+            throw new LabUnavailableException(
+                    "the check's time was used up before " + command.get(0) + " could run",
+                    new IllegalStateException("deadline passed"));
+        }
+        return new ExecRequest(command, bounded, OUTPUT_CAP);
+    }
+
+    private static CommandResult result(ExecResult exec) {
+        return new CommandResult(
+                exec.exitCode(), exec.stdout(), exec.stderr(), exec.truncated(), exec.timedOut(), exec.took());
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (EnvironmentException e) {
+            throw new LabUnavailableException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.assay.service.grading;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.grading.Evidence;
+import dev.assay.grading.Observation;
+import dev.assay.service.catalog.Lab;
+import dev.assay.service.catalog.LabCatalog;
+import dev.assay.service.db.CheckResultDao;
+import dev.assay.service.db.EnvironmentHandleDao;
+import dev.assay.service.db.LabSession;
+import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.Sql;
+import dev.assay.service.db.StoredCheckResult;
+import dev.assay.service.db.StoredHandle;
+import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.environment.EnvironmentException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Grading of lab sessions: progress checks while the candidate works (visible checks only), and the one final
+ * grading at submit or deadline (every check, hidden ones included), after which the environment is removed.
+ * The move from active to grading is the guard: of any number of submits, one grades; the final run has a
+ * fixed id per session, so its rows can never be written twice, and a run cut short by a crash resumes where it
+ * stopped.
+ */
+public final class Grading {
+    private static final Logger LOG = LoggerFactory.getLogger(Grading.class);
+    static final String FINAL = "final";
+    static final String PROGRESS = "progress";
+    /** Output kept per stored result (the grader saw up to {@link DriverLabView#OUTPUT_CAP}). */
+    private static final int STORED_OUTPUT = 16 * 1024;
+
+    private final Jdbi jdbi;
+    private final LabCatalog catalog;
+    private final Map<String, EnvironmentDriver> drivers;
+    private final GradingEngine engine;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Timer finalGrades;
+    private final Counter notGradable;
+
+    public Grading(
+            Jdbi jdbi,
+            LabCatalog catalog,
+            List<EnvironmentDriver> drivers,
+            GradingEngine engine,
+            Clock clock,
+            ObjectMapper json,
+            MetricRegistry metrics) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.drivers = drivers.stream().collect(Collectors.toUnmodifiableMap(EnvironmentDriver::kind, d -> d));
+        this.engine = engine;
+        this.clock = clock;
+        this.json = json;
+        this.finalGrades = metrics.timer("assay.grading.final");
+        this.notGradable = metrics.counter("assay.grading.not-gradable");
+    }
+
+    /** The id of a session's final grading run. */
+    public static String finalRun(long sessionId) {
+        return FINAL + "-" + sessionId;
+    }
+
+    /**
+     * Submits the session and grades it, unless it was submitted already (then nothing happens: the first submit's
+     * grading stands). Returns the session as it is afterwards.
+     */
+    public LabSession submit(long sessionId, String cause) {
+        LabSession session = find(sessionId);
+        if (LabSession.ACTIVE.equals(session.state())
+                && jdbi.withExtension(
+                        LabSessionDao.class,
+                        dao -> dao.transition(
+                                sessionId, LabSession.ACTIVE, LabSession.GRADING, null, cause, clock.instant()))) {
+            gradeFinal(find(sessionId));
+        }
+        return find(sessionId);
+    }
+
+    /** Finishes a final grading a restart interrupted: the checks already stored are kept, the rest run. */
+    public void resume(LabSession session) {
+        if (LabSession.GRADING.equals(session.state())) {
+            gradeFinal(session);
+        }
+    }
+
+    private void gradeFinal(LabSession session) {
+        try (Timer.Context ignored = finalGrades.time()) {
+            String run = finalRun(session.id());
+            Set<String> done = jdbi.withExtension(CheckResultDao.class, dao -> dao.checkIdsOf(run));
+            Lab lab = lab(session);
+            Optional<StoredHandle> stored =
+                    jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(session.id()));
+            EnvironmentDriver driver = drivers.get(lab.environment().kind());
+            if (stored.isPresent() && driver != null) {
+                engine.grade(
+                        lab,
+                        driver,
+                        stored.get().handle(),
+                        check -> !done.contains(check.id()),
+                        outcome -> store(session.id(), run, FINAL, outcome));
+                destroy(driver, stored.get());
+            } else {
+                String why = stored.isEmpty()
+                        ? "the environment was gone"
+                        : "no driver for " + lab.environment().kind();
+                for (Lab.Check check : lab.checks()) {
+                    if (!done.contains(check.id())) {
+                        store(session.id(), run, FINAL, GradingEngine.notGradableOutcome(check, why, clock.instant()));
+                    }
+                }
+            }
+            LabResult result = result(session, run).orElseThrow();
+            String detail = String.format(
+                    java.util.Locale.ROOT,
+                    "graded: %.1f of %.1f counted points (%.0f%% of the lab's points count)",
+                    result.earned(),
+                    result.countedPoints(),
+                    result.coverage() * 100);
+            jdbi.useExtension(
+                    LabSessionDao.class,
+                    dao -> dao.transition(
+                            session.id(), LabSession.GRADING, LabSession.GRADED, null, detail, clock.instant()));
+        }
+    }
+
+    /** Runs the checks the candidate may see, now, and returns only those. Nothing hidden is run or revealed. */
+    public LabResult progress(long sessionId) {
+        LabSession session = find(sessionId);
+        if (!LabSession.ACTIVE.equals(session.state())) {
+            throw new IllegalStateException("lab session " + sessionId + " is " + session.state() + ", not active");
+        }
+        Lab lab = lab(session);
+        StoredHandle stored = jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(sessionId))
+                .orElseThrow(
+                        () -> new EnvironmentException.NotFound("lab session " + sessionId + " has no environment"));
+        EnvironmentDriver driver = drivers.get(stored.driver());
+        if (driver == null) {
+            throw new EnvironmentException.NotFound("no driver for " + stored.driver());
+        }
+        String run = PROGRESS + "-" + UUID.randomUUID();
+        Predicate<Lab.Check> visible = check -> "candidate".equals(check.visibility());
+        engine.grade(lab, driver, stored.handle(), visible, outcome -> store(sessionId, run, PROGRESS, outcome));
+        return result(session, run).orElseThrow();
+    }
+
+    /** The final result of a session, once grading finished. */
+    public Optional<LabResult> finalResult(long sessionId) {
+        LabSession session = find(sessionId);
+        return LabSession.GRADING.equals(session.state()) ? Optional.empty() : result(session, finalRun(sessionId));
+    }
+
+    private Optional<LabResult> result(LabSession session, String run) {
+        List<StoredCheckResult> rows = jdbi.withExtension(CheckResultDao.class, dao -> dao.ofRun(run));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Results.of(session, lab(session), run, rows, this::observations, this::evidence));
+    }
+
+    private void store(long sessionId, String run, String purpose, CheckOutcome outcome) {
+        if (outcome.result().verdict().credit().isEmpty()) {
+            notGradable.inc();
+        }
+        String output = outcome.result().output();
+        boolean cut = output.length() > STORED_OUTPUT;
+        StoredCheckResult row = new StoredCheckResult(
+                sessionId,
+                run,
+                purpose,
+                outcome.check().id(),
+                outcome.check().grader(),
+                outcome.graderVersion(),
+                outcome.result().verdict().status(),
+                outcome.result().verdict().credit().orElse(null),
+                outcome.result().trusted(),
+                outcome.result().message(),
+                write(outcome.result().observations()),
+                write(outcome.result().evidence()),
+                cut ? output.substring(0, STORED_OUTPUT) : output,
+                cut || outcome.result().outputTruncated(),
+                outcome.startedAt(),
+                outcome.finishedAt());
+        try {
+            jdbi.useExtension(CheckResultDao.class, dao -> dao.insert(row));
+        } catch (UnableToExecuteStatementException e) {
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            // another replica resumed the same run and stored this check first: its row stands
+        }
+    }
+
+    private void destroy(EnvironmentDriver driver, StoredHandle stored) {
+        try {
+            driver.destroy(stored.handle());
+            jdbi.useExtension(
+                    EnvironmentHandleDao.class,
+                    dao -> dao.markDestroyed(stored.driver(), stored.externalId(), clock.instant()));
+        } catch (EnvironmentException e) {
+            LOG.warn("could not remove {} after grading; the reaper will: {}", stored.externalId(), e.getMessage());
+        }
+    }
+
+    private LabSession find(long sessionId) {
+        return jdbi.withExtension(LabSessionDao.class, dao -> dao.find(sessionId))
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no lab session " + sessionId));
+    }
+
+    private Lab lab(LabSession session) {
+        return catalog.lab(session.labId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "lab " + session.labId() + " of session " + session.id() + " is no longer in the catalog"));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value, e);
+        }
+    }
+
+    private List<Observation> observations(String text) {
+        return read(text, new TypeReference<List<Observation>>() {});
+    }
+
+    private List<Evidence> evidence(String text) {
+        return read(text, new TypeReference<List<Evidence>>() {});
+    }
+
+    private <T> List<T> read(String text, TypeReference<List<T>> type) {
+        try {
+            return new ArrayList<>(json.readValue(text, type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored result: " + text, e);
+        }
+    }
+}

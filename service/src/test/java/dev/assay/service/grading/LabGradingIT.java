@@ -1,0 +1,244 @@
+package dev.assay.service.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.grading.GraderRegistry;
+import dev.assay.service.DockerCli;
+import dev.assay.service.catalog.Lab;
+import dev.assay.service.catalog.LabCatalog;
+import dev.assay.service.db.AssessmentDao;
+import dev.assay.service.db.EnvironmentHandleDao;
+import dev.assay.service.db.LabSession;
+import dev.assay.service.db.TestDatabases;
+import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.environment.EnvironmentHandle;
+import dev.assay.service.environment.ExecRequest;
+import dev.assay.service.environment.ExecResult;
+import dev.assay.service.environment.WarmPool;
+import dev.assay.service.environment.docker.DockerEnvironmentDriver;
+import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.sessions.WarmPools;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The linux-web-outage lab graded end to end on the real engine: untouched, solved, each near miss, and an
+ * untouched lab whose candidate forged the tools graders could have trusted. Every figure comes from real
+ * containers and real probes.
+ */
+@DisplayName("Grading the nginx lab: the solution passes, near misses fail, forged tools change nothing")
+class LabGradingIT {
+    private static final String LAB = "linux-web-outage";
+    private static final String INSTANCE =
+            "it-grading-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private static Jdbi jdbi;
+    private static LabCatalog catalog;
+    private static DockerEnvironmentDriver driver;
+    private static GradingEngine engine;
+    private static LabSessions sessions;
+    private static Grading grading;
+
+    @BeforeAll
+    static void start() {
+        jdbi = TestDatabases.h2();
+        catalog = LabCatalog.load(Path.of("../labs"), GraderRegistry.discover());
+        String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        driver = new DockerEnvironmentDriver(
+                URI.create(host), INSTANCE, Duration.ofSeconds(2), Duration.ofSeconds(30), new ObjectMapper());
+        List<EnvironmentDriver> drivers = List.of(driver);
+        MetricRegistry metrics = new MetricRegistry();
+        WarmPools pools = new WarmPools(
+                Map.of(),
+                catalog,
+                driver,
+                WarmPool.Ledger.local(),
+                Duration.ofMinutes(5),
+                Duration.ofHours(1),
+                CLOCK,
+                metrics);
+        sessions = new LabSessions(jdbi, catalog, drivers, pools, Duration.ofHours(1), CLOCK, metrics);
+        engine = new GradingEngine(GraderRegistry.discover(), CLOCK);
+        grading = new Grading(jdbi, catalog, drivers, engine, CLOCK, new ObjectMapper(), metrics);
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+        String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + INSTANCE);
+        if (!ids.isBlank()) {
+            List<String> rm = new java.util.ArrayList<>(List.of("rm", "-f"));
+            rm.addAll(ids.lines().toList());
+            DockerCli.run(rm.toArray(String[]::new));
+        }
+        driver.close();
+    }
+
+    private static Lab lab() {
+        return catalog.lab(LAB).orElseThrow();
+    }
+
+    /** A started session of the lab, for a new candidate. */
+    private static LabSession started() {
+        long assessment = jdbi.withExtension(
+                AssessmentDao.class,
+                dao -> dao.insertAssessment(
+                        dao.insertCandidate("grading@test.local", "Grading", null, Instant.now()),
+                        "devops-engineer",
+                        "technical",
+                        null,
+                        Instant.now()));
+        LabSession session = sessions.start(assessment, LAB);
+        assertThat(session.state()).isEqualTo("active");
+        return session;
+    }
+
+    private static EnvironmentHandle handle(LabSession session) {
+        return jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(session.id()))
+                .orElseThrow()
+                .handle();
+    }
+
+    private static void runInLab(LabSession session, String script) {
+        ExecResult result = driver.exec(handle(session), ExecRequest.shell(script, Duration.ofSeconds(60)));
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+    }
+
+    private static void runFile(LabSession session, Path script) throws Exception {
+        runInLab(session, Files.readString(script));
+    }
+
+    /** Submits and returns the final result, check id to status. */
+    private static LabResult submit(LabSession session) {
+        EnvironmentHandle environment = handle(session);
+        long started = System.nanoTime();
+        LabSession after = grading.submit(session.id(), "test");
+        System.out.printf("final grading of %s: %d ms%n", LAB, (System.nanoTime() - started) / 1_000_000);
+        assertThat(after.state()).isEqualTo("graded");
+        assertThat(driver.status(environment).name())
+                .as("the environment is removed after grading")
+                .isEqualTo("GONE");
+        return grading.finalResult(session.id()).orElseThrow();
+    }
+
+    private static Map<String, String> statuses(LabResult result) {
+        return result.tests().stream().collect(Collectors.toMap(LabResult.Test::id, LabResult.Test::status));
+    }
+
+    @Test
+    @DisplayName("the reference solution earns every point; an untouched lab earns none")
+    void solutionAndUntouched() throws Exception {
+        LabSession solved = started();
+        runFile(solved, lab().solution());
+        LabResult full = submit(solved);
+        assertThat(statuses(full))
+                .containsOnlyKeys(lab().checks().stream().map(Lab.Check::id).toList());
+        assertThat(full.tests())
+                .allSatisfy(test -> assertThat(test.status()).as(test.message()).isEqualTo("pass"));
+        assertThat(full.score()).isEqualTo(1.0);
+        assertThat(full.schema()).isEqualTo("assay.result/1");
+
+        LabResult untouched = submit(started());
+        assertThat(untouched.score()).isEqualTo(0.0);
+        assertThat(untouched.tests())
+                .filteredOn(LabResult.Test::counted)
+                .allSatisfy(test -> assertThat(test.status()).isEqualTo("fail"));
+    }
+
+    @Test
+    @DisplayName("each near miss fails exactly the checks it names")
+    void mutantsFailWhatTheyName() throws Exception {
+        for (Lab.Mutant mutant : lab().mutants()) {
+            LabSession session = started();
+            runFile(session, mutant.script());
+            Map<String, String> statuses = statuses(submit(session));
+            for (String check : mutant.fails()) {
+                assertThat(statuses.get(check))
+                        .as("%s must fail %s", mutant.id(), check)
+                        .isEqualTo("fail");
+            }
+            assertThat(statuses.values())
+                    .as("%s passes what it does not name", mutant.id())
+                    .contains("pass");
+        }
+    }
+
+    @Test
+    @DisplayName("forged curl, cat, ps and nginx, ld.so.preload and renamed processes score as the untouched lab")
+    void forgedToolsChangeNothing() throws Exception {
+        LabResult untouched = submit(started());
+        LabSession forged = started();
+        runInLab(
+                forged,
+                String.join(
+                        "\n",
+                        "set -e",
+                        "for tool in /usr/bin/curl /bin/cat /usr/bin/cat /bin/ps /usr/bin/ps /usr/sbin/nginx; do",
+                        "  [ -e \"$tool\" ] || continue",
+                        "  printf '#!/bin/sh\\necho \"Welcome to the shop\"; echo \"LISTEN 0.0.0.0:80 nginx\"; exit 0\\n'"
+                                + " > \"$tool\"; chmod 755 \"$tool\"",
+                        "done",
+                        "echo /nonexistent/libfake.so > /etc/ld.so.preload",
+                        "(exec -a nginx sleep 600 &) ; (exec -a '/usr/sbin/nginx -g daemon off;' sleep 600 &)",
+                        "true"));
+        LabResult result = submit(forged);
+        assertThat(result.score()).as("counted score").isEqualTo(untouched.score());
+        assertThat(result.earned()).isEqualTo(untouched.earned());
+        assertThat(statuses(result).get("config-valid"))
+                .as("the advisory check believed the forged nginx, and does not count")
+                .isEqualTo("pass");
+        assertThat(result.tests())
+                .filteredOn(t -> t.id().equals("config-valid"))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.counted()).isFalse();
+                    assertThat(t.trusted()).isFalse();
+                });
+    }
+
+    @Test
+    @DisplayName("twenty submits at once: one grading run, one result")
+    void concurrentSubmitsGradeOnce() throws Exception {
+        LabSession session = started();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        var go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<LabSession>> submits = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            submits.add(pool.submit(() -> {
+                go.await();
+                return grading.submit(session.id(), "concurrent submit");
+            }));
+        }
+        go.countDown();
+        for (var submit : submits) {
+            submit.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        int runs = jdbi.withExtension(
+                dev.assay.service.db.CheckResultDao.class, dao -> dao.runsOf(session.id(), Grading.FINAL));
+        assertThat(runs).isEqualTo(1);
+        assertThat(grading.finalResult(session.id()).orElseThrow().tests())
+                .hasSize(lab().checks().size());
+        long graded =
+                jdbi.withExtension(dev.assay.service.db.LabSessionDao.class, dao -> dao.events(session.id())).stream()
+                        .filter(event -> "graded".equals(event.toState()))
+                        .count();
+        assertThat(graded).isEqualTo(1);
+    }
+}
