@@ -12,6 +12,7 @@ import dev.assay.service.cli.UserCommand;
 import dev.assay.service.db.Persistence;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentsFactory;
+import dev.assay.service.grading.GradeTask;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.GradingEngine;
 import dev.assay.service.invitations.InvitationService;
@@ -25,6 +26,8 @@ import dev.assay.service.resources.InvitationResource;
 import dev.assay.service.resources.LabSessionApiResource;
 import dev.assay.service.resources.PingResource;
 import dev.assay.service.resources.SessionResource;
+import dev.assay.service.scoring.GradeLog;
+import dev.assay.service.scoring.Scoring;
 import dev.assay.service.sessions.DatabaseLedger;
 import dev.assay.service.sessions.LabSessions;
 import dev.assay.service.sessions.SessionKeeper;
@@ -115,7 +118,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new HomeResource());
         jersey.register(new SessionResource(accounts, cookies));
         jersey.register(new DashboardResource(jdbi, invitations, catalog));
-        jersey.register(new AssessmentApiResource(jdbi, invitations));
+        jersey.register(new AssessmentApiResource(jdbi, invitations, sessions.scoring()));
         jersey.register(new InvitationResource(invitations, cookies));
         jersey.register(new CandidateResource(jdbi, sessions.labs(), sessions.grading()));
         jersey.register(new LabSessionApiResource(jdbi, sessions.labs(), sessions.grading()));
@@ -131,7 +134,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
      * live sessions before requests are served, and the reaper, started in that order.
      */
     /** Lab sessions and their grading, as the resources use them. */
-    private record Sessions(LabSessions labs, Grading grading) {}
+    private record Sessions(LabSessions labs, Grading grading, Scoring scoring) {}
 
     private static Sessions startSessions(
             AssayConfiguration config, Environment environment, Jdbi jdbi, LabCatalog catalog, Clock clock) {
@@ -157,12 +160,21 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 engine.close();
             }
         });
+        Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, clock), environment.getObjectMapper());
         Grading grading = new Grading(
-                jdbi, catalog, drivers, engine, clock, environment.getObjectMapper(), environment.metrics());
+                jdbi,
+                catalog,
+                drivers,
+                engine,
+                clock,
+                environment.getObjectMapper(),
+                environment.metrics(),
+                scoring::record);
         environment.lifecycle().manage(new SessionRecovery(sessions, grading, settings.reaperInterval()));
+        environment.admin().addTask(new GradeTask(grading));
         environment.lifecycle().manage(pools);
         settings.manageReaper(environment, drivers, new SessionKeeper(jdbi, pools, Duration.ofMinutes(10), clock));
-        return new Sessions(sessions, grading);
+        return new Sessions(sessions, grading, scoring);
     }
 
     private static Duration toJava(io.dropwizard.util.Duration duration) {

@@ -152,4 +152,81 @@ class CandidateLabsIT {
                 .isEqualTo(403);
         assertThat(sessions(candidate.assessmentId()).size()).isZero();
     }
+
+    @Test
+    @DisplayName("Submit grades once; staff read the result and the scorecard, candidates read neither")
+    void submitGradesAndStaffReadTheResult() throws Exception {
+        TestApp.Candidate candidate = APP.acceptedCandidate("Submitter");
+        Browser browser = candidate.browser();
+        assertThat(browser.postForm("/assessment/labs/" + LAB + "/submit", Map.of(), true)
+                        .statusCode())
+                .as("nothing started yet")
+                .isEqualTo(404);
+        assertThat(browser.postForm("/assessment/labs/" + LAB + "/start", Map.of(), true)
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(browser.get("/assessment").body()).contains("Submit for grading");
+        assertThat(browser.postForm("/assessment/labs/" + LAB + "/submit", Map.of(), true)
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(browser.postForm("/assessment/labs/" + LAB + "/submit", Map.of(), true)
+                        .statusCode())
+                .as("a second submit changes nothing")
+                .isEqualTo(303);
+        assertThat(browser.get("/assessment").body()).contains("Submitted.").doesNotContain("Submit for grading");
+
+        JsonNode detail = sessions(candidate.assessmentId()).get(0);
+        assertThat(detail.path("session").path("state").asText()).isEqualTo("graded");
+        long session = detail.path("session").path("id").asLong();
+        Browser staff = APP.browser();
+        TestApp.signIn(staff, TestApp.INTERVIEWER);
+        HttpResponse<String> result =
+                staff.getJson("/api/v1/assessments/" + candidate.assessmentId() + "/sessions/" + session + "/result");
+        assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+        JsonNode json = JSON.readTree(result.body());
+        assertThat(json.path("schema").asText()).isEqualTo("assay.result/1");
+        assertThat(json.path("score").asDouble()).as("an untouched lab").isZero();
+        assertThat(json.path("tests").size()).isEqualTo(4);
+
+        HttpResponse<String> card = staff.getJson("/api/v1/assessments/" + candidate.assessmentId() + "/scorecard");
+        assertThat(card.statusCode()).as(card.body()).isEqualTo(200);
+        assertThat(JSON.readTree(card.body())
+                        .path("recommendation")
+                        .path("verdict")
+                        .asText())
+                .isEqualTo("reject");
+        assertThat(staff.getJson("/api/v1/assessments/" + candidate.assessmentId() + "/sessions/999999/result")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(browser.getJson("/api/v1/assessments/" + candidate.assessmentId() + "/scorecard")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("the admin grade task grades a running session, prints every check and stores nothing")
+    void gradeTaskPrintsWithoutStoring() throws Exception {
+        TestApp.Candidate candidate = APP.acceptedCandidate("Inspected");
+        candidate.browser().postForm("/assessment/labs/" + LAB + "/start", Map.of(), true);
+        long session = sessions(candidate.assessmentId())
+                .get(0)
+                .path("session")
+                .path("id")
+                .asLong();
+        Browser admin = new Browser(APP.admin());
+        HttpResponse<String> printed = admin.postRaw("/tasks/grade?session=" + session, "text/plain", "");
+        assertThat(printed.statusCode()).isEqualTo(200);
+        assertThat(printed.body())
+                .contains("config-valid", "serves-shop", "nginx-listens", "config-listens-80")
+                .contains("advisory")
+                .contains("0.0 of 5.0 counted points (nothing stored)");
+        long stored = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM check_results WHERE lab_session_id = :s")
+                        .bind("s", session)
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(stored).isZero();
+        assertThat(admin.postRaw("/tasks/grade?session=abc", "text/plain", "").body())
+                .contains("say which lab session");
+    }
 }

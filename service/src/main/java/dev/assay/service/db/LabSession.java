@@ -26,6 +26,11 @@ public record LabSession(
     /** States in which the session needs its environment: the reaper keeps it, a restart re-attaches it. */
     public static final List<String> LIVE = List.of(PROVISIONING, ACTIVE, GRADING);
 
+    /** The id of this session's one final grading run. */
+    public String finalRun() {
+        return "final-" + id;
+    }
+
     public boolean isLive() {
         return LIVE.contains(state);
     }

@@ -15,7 +15,8 @@ public final class Persistence {
             LabSession.class,
             LabSessionEvent.class,
             StoredHandle.class,
-            StoredCheckResult.class);
+            StoredCheckResult.class,
+            GradeEventDao.Event.class);
 
     private Persistence() {}
 

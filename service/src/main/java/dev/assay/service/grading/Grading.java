@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * grading at submit or deadline (every check, hidden ones included), after which the environment is removed.
  * The move from active to grading is the guard: of any number of submits, one grades; the final run has a
  * fixed id per session, so its rows can never be written twice, and a run cut short by a crash resumes where it
- * stopped.
+ * stopped. When a grading ends, {@code graded} hears the assessment's id (the service scores the stage then).
  */
 public final class Grading {
     private static final Logger LOG = LoggerFactory.getLogger(Grading.class);
@@ -53,6 +54,7 @@ public final class Grading {
     private final GradingEngine engine;
     private final Clock clock;
     private final ObjectMapper json;
+    private final LongConsumer graded;
     private final Timer finalGrades;
     private final Counter notGradable;
 
@@ -63,7 +65,8 @@ public final class Grading {
             GradingEngine engine,
             Clock clock,
             ObjectMapper json,
-            MetricRegistry metrics) {
+            MetricRegistry metrics,
+            LongConsumer graded) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.drivers = drivers.stream().collect(Collectors.toUnmodifiableMap(EnvironmentDriver::kind, d -> d));
@@ -72,11 +75,7 @@ public final class Grading {
         this.json = json;
         this.finalGrades = metrics.timer("assay.grading.final");
         this.notGradable = metrics.counter("assay.grading.not-gradable");
-    }
-
-    /** The id of a session's final grading run. */
-    public static String finalRun(long sessionId) {
-        return FINAL + "-" + sessionId;
+        this.graded = graded;
     }
 
     /**
@@ -104,7 +103,7 @@ public final class Grading {
 
     private void gradeFinal(LabSession session) {
         try (Timer.Context ignored = finalGrades.time()) {
-            String run = finalRun(session.id());
+            String run = session.finalRun();
             Set<String> done = jdbi.withExtension(CheckResultDao.class, dao -> dao.checkIdsOf(run));
             Lab lab = lab(session);
             Optional<StoredHandle> stored =
@@ -135,10 +134,13 @@ public final class Grading {
                     result.earned(),
                     result.countedPoints(),
                     result.coverage() * 100);
-            jdbi.useExtension(
+            boolean finished = jdbi.withExtension(
                     LabSessionDao.class,
                     dao -> dao.transition(
                             session.id(), LabSession.GRADING, LabSession.GRADED, null, detail, clock.instant()));
+            if (finished) {
+                graded.accept(session.assessmentId());
+            }
         }
     }
 
@@ -162,10 +164,26 @@ public final class Grading {
         return result(session, run).orElseThrow();
     }
 
+    /**
+     * Runs every check (hidden ones too) against a live session's environment as it is now, stores nothing and
+     * changes no state: what {@code ./assay grade <session>} prints for staff.
+     */
+    public List<CheckOutcome> inspect(long sessionId) {
+        LabSession session = find(sessionId);
+        StoredHandle stored = jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(sessionId))
+                .orElseThrow(() -> new EnvironmentException.NotFound(
+                        "lab session " + sessionId + " (" + session.state() + ") has no environment to grade"));
+        EnvironmentDriver driver = drivers.get(stored.driver());
+        if (driver == null) {
+            throw new EnvironmentException.NotFound("no driver for " + stored.driver());
+        }
+        return engine.grade(lab(session), driver, stored.handle(), check -> true, outcome -> {});
+    }
+
     /** The final result of a session, once grading finished. */
     public Optional<LabResult> finalResult(long sessionId) {
         LabSession session = find(sessionId);
-        return LabSession.GRADING.equals(session.state()) ? Optional.empty() : result(session, finalRun(sessionId));
+        return LabSession.GRADING.equals(session.state()) ? Optional.empty() : result(session, session.finalRun());
     }
 
     private Optional<LabResult> result(LabSession session, String run) {

@@ -6,6 +6,8 @@ import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.invitations.InvitationService;
+import dev.assay.service.scoring.Scorecard;
+import dev.assay.service.scoring.Scoring;
 import io.dropwizard.jersey.params.IntParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -35,10 +37,23 @@ public class AssessmentApiResource {
 
     private final Jdbi jdbi;
     private final InvitationService invitations;
+    private final Scoring scoring;
 
-    public AssessmentApiResource(Jdbi jdbi, InvitationService invitations) {
+    public AssessmentApiResource(Jdbi jdbi, InvitationService invitations, Scoring scoring) {
         this.jdbi = jdbi;
         this.invitations = invitations;
+        this.scoring = scoring;
+    }
+
+    /**
+     * The stage scored now from the stored results of its labs (schema assay.scorecard/1): skills with score,
+     * coverage and rating or the reason for no decision, and the recommendation with its reasons.
+     */
+    @GET
+    @Path("{id}/scorecard")
+    @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
+    public Scorecard scorecard(@PathParam("id") long id) {
+        return scoring.current(id);
     }
 
     /** Creates candidate, assessment and invitation; the link in the answer is shown this once only. */

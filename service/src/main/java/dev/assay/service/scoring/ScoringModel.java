@@ -1,0 +1,130 @@
+package dev.assay.service.scoring;
+
+import dev.assay.service.catalog.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * DESIGN.md's scoring model, as a pure function of stored results and a rubric, so a rescore under new weights
+ * runs no grader. For each skill s: score = sum(q m x) / sum over counted checks of (q m), coverage = the counted
+ * share of the skill's weighted points; fewer than {@value #MIN_CHECKS} counted checks or coverage under
+ * {@value #MIN_COVERAGE} is "no decision". The recommendation is conjunctive on the must-haves the stage
+ * measures: a failed gate or a must-have at no or below rejects; a must-have without a decision or at mixed goes
+ * to an interviewer; nice-to-haves are reported and never compensate.
+ */
+public final class ScoringModel {
+    public static final String VERSION = "1";
+    static final double MIN_COVERAGE = 0.6;
+    static final int MIN_CHECKS = 2;
+
+    /**
+     * One check as the rubric weighs it, with its stored outcome: {@code credit} null when it does not count
+     * (not gradable, or advisory).
+     */
+    public record Item(
+            String labId,
+            String checkId,
+            double points,
+            Map<String, Double> skills,
+            boolean gate,
+            @Nullable Double credit) {}
+
+    private ScoringModel() {}
+
+    public static Scorecard score(Role role, String stage, List<Item> items, Map<String, String> versions) {
+        List<Scorecard.Skill> skills = new ArrayList<>();
+        for (Role.Skill skill : role.skills()) {
+            skills.add(skill(skill, items, role.cuts()));
+        }
+        Map<String, String> allVersions = new LinkedHashMap<>(versions);
+        allVersions.put("scoringModel", VERSION);
+        return new Scorecard(
+                Scorecard.SCHEMA, role.id(), stage, skills, recommend(role, skills, items), Map.copyOf(allVersions));
+    }
+
+    private static Scorecard.Skill skill(Role.Skill skill, List<Item> items, List<Double> cuts) {
+        double all = 0;
+        double counted = 0;
+        double earned = 0;
+        int checks = 0;
+        for (Item item : items) {
+            double weight = item.skills().getOrDefault(skill.id(), 0.0) * item.points();
+            if (weight <= 0) {
+                continue;
+            }
+            all += weight;
+            Double credit = item.credit();
+            if (credit != null) {
+                counted += weight;
+                earned += weight * credit;
+                checks++;
+            }
+        }
+        boolean assessed = all > 0;
+        double coverage = assessed ? counted / all : 0;
+        String noDecision = null;
+        if (!assessed) {
+            noDecision = "no check of this stage measures it";
+        } else if (checks < MIN_CHECKS) {
+            noDecision = checks + " counted check(s); a decision needs " + MIN_CHECKS;
+        } else if (coverage < MIN_COVERAGE) {
+            noDecision =
+                    String.format(Locale.ROOT, "coverage %.0f%% is under %.0f%%", coverage * 100, MIN_COVERAGE * 100);
+        }
+        Double score = counted > 0 ? earned / counted : null;
+        String rating =
+                noDecision == null && score != null ? Rating.of(score, cuts).label() : null;
+        return new Scorecard.Skill(
+                skill.id(),
+                skill.mustHave(),
+                assessed,
+                noDecision == null ? score : null,
+                coverage,
+                checks,
+                rating,
+                noDecision);
+    }
+
+    private static Scorecard.Recommendation recommend(Role role, List<Scorecard.Skill> skills, List<Item> items) {
+        List<String> rejects = new ArrayList<>();
+        List<String> reviews = new ArrayList<>();
+        for (Item item : items) {
+            Double credit = item.credit();
+            if (item.gate() && credit != null && credit < 1.0) {
+                rejects.add("gate " + item.labId() + "/" + item.checkId() + " failed");
+            }
+        }
+        int measured = 0;
+        for (Scorecard.Skill skill : skills) {
+            if (!skill.mustHave() || !skill.assessed()) {
+                continue;
+            }
+            measured++;
+            String rating = skill.rating();
+            if (rating == null) {
+                reviews.add("must-have " + skill.id() + ": no decision (" + skill.noDecision() + ")");
+            } else if (rating.equals(Rating.NO.label()) || rating.equals(Rating.DEFINITELY_NOT.label())) {
+                rejects.add("must-have " + skill.id() + " rated " + rating);
+            } else if (rating.equals(Rating.MIXED.label())) {
+                reviews.add("must-have " + skill.id() + " rated mixed");
+            }
+        }
+        if (measured == 0) {
+            reviews.add("no must-have skill of " + role.id() + " is measured by this stage");
+        }
+        if (!rejects.isEmpty()) {
+            List<String> reasons = new ArrayList<>(rejects);
+            reasons.addAll(reviews);
+            return new Scorecard.Recommendation("reject", reasons);
+        }
+        if (!reviews.isEmpty()) {
+            return new Scorecard.Recommendation("review", reviews);
+        }
+        return new Scorecard.Recommendation(
+                "advance", List.of("every must-have the stage measures is rated yes or better"));
+    }
+}
