@@ -46,7 +46,7 @@ public class BenchCommand extends Command {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("what").choices("provision").help("what to measure");
+        subparser.addArgument("what").choices("provision", "grade").help("what to measure");
         subparser.addArgument("--rounds").type(Integer.class).setDefault(10).help("provisions to time (default 10)");
         subparser.addArgument("--image").setDefault("assay/workbench:latest").help("the lab image");
     }
@@ -57,6 +57,15 @@ public class BenchCommand extends Command {
         String image = namespace.getString("image");
         URI host = URI.create(System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
         Map<String, List<Double>> samples = new LinkedHashMap<>();
+        String what = namespace.getString("what");
+        if ("grade".equals(what)) {
+            try (DockerEnvironmentDriver driver = new DockerEnvironmentDriver(
+                    host, "bench", Duration.ofSeconds(2), Duration.ofSeconds(60), new ObjectMapper())) {
+                GradeBench.run(driver, image, rounds, samples);
+            }
+            report(what, samples);
+            return;
+        }
         try (DockerEnvironmentDriver driver = new DockerEnvironmentDriver(
                 host, "bench", Duration.ofSeconds(2), Duration.ofSeconds(60), new ObjectMapper())) {
             for (int i = 0; i < rounds; i++) {
@@ -76,7 +85,7 @@ public class BenchCommand extends Command {
             }
             warmClaims(driver, image, rounds, samples);
         }
-        report(samples);
+        report(what, samples);
     }
 
     /**
@@ -184,7 +193,7 @@ public class BenchCommand extends Command {
         }
     }
 
-    private static double millis(long startedNanos) {
+    static double millis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000.0;
     }
 
@@ -195,9 +204,9 @@ public class BenchCommand extends Command {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    private static void report(Map<String, List<Double>> samples) {
+    private static void report(String what, Map<String, List<Double>> samples) {
         System.out.printf("%-46s %6s %9s %9s%n", "measure", "n", "p50 ms", "p95 ms");
-        StringBuilder json = new StringBuilder("{\"bench\":\"provision\"");
+        StringBuilder json = new StringBuilder("{\"bench\":\"" + what + "\"");
         samples.forEach((name, values) -> {
             double p50 = percentile(values, 0.50);
             double p95 = percentile(values, 0.95);

@@ -1,5 +1,6 @@
 package dev.assay.service.environment;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -37,7 +38,25 @@ public interface EnvironmentDriver extends AutoCloseable {
      * and process namespaces but not its file system: what it reports cannot be faked from inside the lab
      * through libraries, binaries or preloads. The probe is removed at its deadline.
      */
-    ExecResult probe(EnvironmentHandle handle, ExecRequest request);
+    default ExecResult probe(EnvironmentHandle handle, ExecRequest request) {
+        try (Probe probe = openProbe(handle, request.timeout().plusSeconds(5))) {
+            return probe.exec(request);
+        }
+    }
+
+    /**
+     * A probe kept for several commands (one grading run): started once, removed on {@link Probe#close()} and in
+     * any case by the reaper once {@code lifetime} has passed.
+     */
+    Probe openProbe(EnvironmentHandle handle, Duration lifetime);
+
+    /** A running probe: commands run with the probe's static tools in the environment's namespaces. */
+    interface Probe extends AutoCloseable {
+        ExecResult exec(ExecRequest request);
+
+        @Override
+        void close();
+    }
 
     /** Reads one regular file through the engine's API, never with tools inside the environment. */
     FileRead readFile(EnvironmentHandle handle, String path, long maxBytes);

@@ -25,12 +25,15 @@ final class DriverLabView implements LabView {
 
     private final EnvironmentDriver driver;
     private final EnvironmentHandle handle;
+    private final SharedProbe probe;
     private final Instant deadline;
     private final Clock clock;
 
-    DriverLabView(EnvironmentDriver driver, EnvironmentHandle handle, Instant deadline, Clock clock) {
+    DriverLabView(
+            EnvironmentDriver driver, EnvironmentHandle handle, SharedProbe probe, Instant deadline, Clock clock) {
         this.driver = driver;
         this.handle = handle;
+        this.probe = probe;
         this.deadline = deadline;
         this.clock = clock;
     }
@@ -42,7 +45,7 @@ final class DriverLabView implements LabView {
 
     @Override
     public CommandResult inProbe(List<String> command, Duration timeout) {
-        return result(call(() -> driver.probe(handle, request(command, timeout))));
+        return result(call(() -> probe.exec(request(command, timeout))));
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a lab's checks against one environment: a few at a time, each within its own timeout, each result handed
+ * Runs a lab's checks against one environment: a few at a time, sharing one probe container per run, each within its own timeout, each result handed
  * to the caller the moment it is known (so a later timeout or crash never loses an earlier result). A grader
  * that throws, or an engine that stops answering, makes that check not gradable; it never fails the candidate.
  */
@@ -65,14 +66,22 @@ public final class GradingEngine implements AutoCloseable {
             Consumer<CheckOutcome> sink) {
         List<Lab.Check> checks = lab.checks().stream().filter(which).toList();
         List<CheckOutcome> outcomes = new ArrayList<>();
-        for (int from = 0; from < checks.size(); from += PARALLEL_CHECKS) {
-            List<Lab.Check> batch = checks.subList(from, Math.min(checks.size(), from + PARALLEL_CHECKS));
+        Semaphore slots = new Semaphore(PARALLEL_CHECKS, true);
+        Duration lifetime = checks.stream().map(Lab.Check::timeout).reduce(Duration.ofSeconds(30), Duration::plus);
+        try (SharedProbe probe = new SharedProbe(driver, handle, lifetime)) {
             List<Future<CheckOutcome>> running = new ArrayList<>();
-            for (Lab.Check check : batch) {
-                running.add(workers.submit(() -> gradeOne(check, driver, handle)));
+            for (Lab.Check check : checks) {
+                running.add(workers.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return gradeOne(check, driver, handle, probe);
+                    } finally {
+                        slots.release();
+                    }
+                }));
             }
-            for (int i = 0; i < batch.size(); i++) {
-                CheckOutcome outcome = await(batch.get(i), running.get(i));
+            for (int i = 0; i < checks.size(); i++) {
+                CheckOutcome outcome = await(checks.get(i), running.get(i));
                 sink.accept(outcome);
                 outcomes.add(outcome);
             }
@@ -96,14 +105,15 @@ public final class GradingEngine implements AutoCloseable {
         }
     }
 
-    private CheckOutcome gradeOne(Lab.Check check, EnvironmentDriver driver, EnvironmentHandle handle) {
+    private CheckOutcome gradeOne(
+            Lab.Check check, EnvironmentDriver driver, EnvironmentHandle handle, SharedProbe probe) {
         Instant started = clock.instant();
         Grader grader = graders.find(check.grader())
                 .orElseThrow(() -> new IllegalStateException("no grader '" + check.grader() + "'"));
         CheckResult result;
         try {
             result = grader.grade(
-                    new DriverLabView(driver, handle, started.plus(check.timeout()), clock), check.parameters());
+                    new DriverLabView(driver, handle, probe, started.plus(check.timeout()), clock), check.parameters());
         } catch (LabUnavailableException e) {
             result = CheckResult.notGradable("the lab could not be read: " + e.getMessage());
         }

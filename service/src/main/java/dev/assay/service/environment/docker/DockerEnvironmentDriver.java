@@ -164,11 +164,11 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     }
 
     @Override
-    public ExecResult probe(EnvironmentHandle handle, ExecRequest request) {
+    public Probe openProbe(EnvironmentHandle handle, Duration lifetime) {
         ping();
         String name = ContainerSpecs.PROBE_PREFIX + handle.sessionId() + "-"
                 + java.util.UUID.randomUUID().toString().substring(0, 8);
-        long lifetime = Math.max(1, request.timeout().toSeconds() + 5);
+        long seconds = Math.max(1, lifetime.toSeconds());
         Map<String, String> labels = Map.of(
                 ContainerSpecs.MANAGED,
                 "true",
@@ -179,14 +179,14 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                 ContainerSpecs.LAB,
                 "probe",
                 ContainerSpecs.EXPIRES_AT,
-                java.time.Instant.now().plusSeconds(lifetime).toString());
+                java.time.Instant.now().plusSeconds(seconds).toString());
         String id = call(
                         "create probe " + name,
                         () -> api.createContainerCmd(probeImage)
                                 .withName(name)
                                 .withLabels(labels)
                                 .withEntrypoint("/bin/sleep")
-                                .withCmd(Long.toString(lifetime))
+                                .withCmd(Long.toString(seconds))
                                 .withHostConfig(ContainerSpecs.probeHostConfig(handle.externalId()))
                                 .exec())
                 .getId();
@@ -195,10 +195,22 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                 api.startContainerCmd(id).exec();
                 return id;
             });
-            return exec(handle(id, handle.sessionId()), request);
-        } finally {
+        } catch (RuntimeException e) {
             remove(id);
+            throw e;
         }
+        EnvironmentHandle probe = handle(id, handle.sessionId());
+        return new Probe() {
+            @Override
+            public ExecResult exec(ExecRequest request) {
+                return DockerEnvironmentDriver.this.exec(probe, request);
+            }
+
+            @Override
+            public void close() {
+                remove(id);
+            }
+        };
     }
 
     @Override
