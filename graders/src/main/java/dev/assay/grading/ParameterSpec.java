@@ -26,7 +26,8 @@ public final class ParameterSpec {
         BOOLEAN("true or false"),
         DURATION("a duration such as 500ms, 10s or 2m"),
         STRING_LIST("a list of strings"),
-        STRING_MAP("a map of strings to strings");
+        STRING_MAP("a map of strings to strings"),
+        TABLE("a list of maps, one per row");
 
         private final String description;
 
@@ -102,6 +103,11 @@ public final class ParameterSpec {
             case DURATION ->
                 value instanceof String text && DURATION.matcher(text).matches();
             case STRING_LIST -> value instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
+            case TABLE ->
+                value instanceof List<?> rows
+                        && rows.stream()
+                                .allMatch(row -> row instanceof Map<?, ?> map
+                                        && map.keySet().stream().allMatch(String.class::isInstance));
             case STRING_MAP ->
                 value instanceof Map<?, ?> map
                         && map.keySet().stream().allMatch(String.class::isInstance)

@@ -1,0 +1,103 @@
+package dev.assay.grading.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.grading.CheckResult;
+import dev.assay.grading.FixtureLab;
+import dev.assay.grading.GraderContract;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IamPolicyGraderTest {
+    private final IamPolicyGrader grader = new IamPolicyGrader();
+    private static final String PATH = "/root/deployer-policy.json";
+
+    /** The CI deployer: one S3 prefix and one CloudFront invalidation, nothing else. */
+    private static final List<Map<String, Object>> TABLE = List.of(
+            Map.of("action", "s3:PutObject", "resource", "arn:aws:s3:::site/releases/app.js", "expect", "allow"),
+            Map.of(
+                    "action",
+                    "cloudfront:CreateInvalidation",
+                    "resource",
+                    "arn:aws:cloudfront::111122223333:distribution/E1",
+                    "expect",
+                    "allow"),
+            Map.of("action", "s3:PutObject", "resource", "arn:aws:s3:::site/index.html", "expect", "deny"),
+            Map.of("action", "s3:DeleteBucket", "resource", "arn:aws:s3:::site", "expect", "deny"),
+            Map.of("action", "iam:PassRole", "resource", "arn:aws:iam::111122223333:role/admin", "expect", "deny"));
+
+    private static final String LEAST = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::site/releases/*"},
+              {"Effect": "Allow", "Action": "cloudfront:CreateInvalidation",
+               "Resource": "arn:aws:cloudfront::111122223333:distribution/E1"}]}
+            """;
+
+    private CheckResult grade(FixtureLab lab) {
+        return grader.grade(lab, Map.of("policy", PATH, "requests", TABLE));
+    }
+
+    @Test
+    void keepsTheContract() {
+        GraderContract.verify(grader, Map.of("policy", PATH, "requests", TABLE));
+    }
+
+    @Test
+    void leastPrivilegePasses() {
+        CheckResult result = grade(new FixtureLab().file(PATH, LEAST));
+        assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
+        assertThat(result.trusted()).isTrue();
+        assertThat(result.evidence())
+                .singleElement()
+                .satisfies(e -> assertThat(e.ref()).isEqualTo(PATH));
+    }
+
+    @Test
+    void aCorrectAlternativeWithAnExplicitDenyPasses() {
+        String alternative = """
+                {"Statement": [
+                  {"Effect": "Allow", "Action": ["s3:PutObject", "cloudfront:CreateInvalidation"],
+                   "Resource": ["arn:aws:s3:::site/releases/*", "arn:aws:cloudfront::111122223333:distribution/E1"]},
+                  {"Effect": "Deny", "NotAction": ["s3:PutObject", "cloudfront:CreateInvalidation"], "Resource": "*"}]}
+                """;
+        assertThat(grade(new FixtureLab().file(PATH, alternative)).verdict().status())
+                .isEqualTo("pass");
+    }
+
+    @Test
+    void nearMissTooBroadEarnsOnlyTheRowsItGetsRight() {
+        String broad = """
+                {"Statement": [{"Effect": "Allow", "Action": ["s3:*", "cloudfront:*"], "Resource": "*"}]}
+                """;
+        CheckResult result = grade(new FixtureLab().file(PATH, broad));
+        assertThat(result.verdict().status()).isEqualTo("partial");
+        assertThat(result.verdict().credit()).contains(3.0 / 5);
+        assertThat(result.message())
+                .contains("2 of 5 requests decided wrongly")
+                .contains("s3:PutObject on arn:aws:s3:::site/index.html is allow");
+    }
+
+    @Test
+    void missingInvalidAndMalformedPoliciesFail() {
+        assertThat(grade(new FixtureLab()).message()).contains("does not exist");
+        assertThat(grade(new FixtureLab().file(PATH, "{not json")).message()).contains("not valid JSON");
+        assertThat(grade(new FixtureLab().file(PATH, "{\"Statement\": [{\"Action\": \"*\", \"Resource\": \"*\"}]}"))
+                        .message())
+                .contains("not a valid policy: Statement[0]: Effect must be Allow or Deny");
+        assertThat(grade(new FixtureLab().refused(PATH, "a symbolic link"))
+                        .verdict()
+                        .status())
+                .isEqualTo("fail");
+    }
+
+    @Test
+    void theTableIsCheckedWhenTheLabLoads() {
+        assertThat(grader.parameters().check(Map.of("policy", PATH, "requests", List.of())))
+                .isNotEmpty();
+        assertThat(grader.parameters().check(Map.of("policy", PATH, "requests", List.of(Map.of("action", "s3:x")))))
+                .isNotEmpty();
+        assertThat(grader.parameters().check(Map.of("policy", "relative.json", "requests", TABLE)))
+                .isNotEmpty();
+    }
+}
