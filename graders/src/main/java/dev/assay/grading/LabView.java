@@ -2,6 +2,7 @@ package dev.assay.grading;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a grader may read of one lab environment. The platform implements it over an environment driver, with
@@ -21,6 +22,19 @@ public interface LabView {
      * not its file system. Trusted: nothing in the lab can change what the probe's tools report.
      */
     CommandResult inProbe(List<String> command, Duration timeout);
+
+    /**
+     * Runs a command in a fresh container of ours (the workbench's tools, no network, small limits) with
+     * {@code files} (plain names to bytes) in its working directory {@code /sandbox}. Trusted: our binaries,
+     * working on data the grader chose to give them (candidate files read through {@link #readFile}).
+     */
+    CommandResult inSandbox(Map<String, byte[]> files, List<String> command, Duration timeout);
+
+    /**
+     * A file of the lab's own content folder, by its path relative to it (hidden test data the author wrote).
+     * A missing file is the author's error: {@link LabUnavailableException}, so the check is not gradable.
+     */
+    byte[] labFile(String relativePath);
 
     /** Reads one regular file through the engine's API (trusted: no tool of the lab is involved). */
     FileResult readFile(String path, long maxBytes);

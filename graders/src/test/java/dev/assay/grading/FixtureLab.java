@@ -20,6 +20,9 @@ public final class FixtureLab implements LabView {
     private final Map<String, FileResult> files = new HashMap<>();
     private Function<List<String>, CommandResult> lab = command -> ok("");
     private Function<List<String>, CommandResult> probe = command -> ok("");
+    private Function<Map<String, byte[]>, CommandResult> sandbox = files -> ok("");
+    private final Map<String, byte[]> labFiles = new HashMap<>();
+    private final List<Map<String, byte[]>> sandboxFiles = new ArrayList<>();
     private final List<List<String>> labCommands = new ArrayList<>();
     private final List<List<String>> probeCommands = new ArrayList<>();
 
@@ -56,6 +59,22 @@ public final class FixtureLab implements LabView {
         return this;
     }
 
+    /** What the sandbox answers, given the files it was handed. */
+    public FixtureLab sandbox(Function<Map<String, byte[]>, CommandResult> answer) {
+        this.sandbox = answer;
+        return this;
+    }
+
+    /** A file of the lab's own folder (hidden tests and the like). */
+    public FixtureLab labFile(String relativePath, String content) {
+        labFiles.put(relativePath, content.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    public List<Map<String, byte[]>> sandboxFiles() {
+        return sandboxFiles;
+    }
+
     public List<List<String>> labCommands() {
         return labCommands;
     }
@@ -74,6 +93,21 @@ public final class FixtureLab implements LabView {
     public CommandResult inProbe(List<String> command, Duration timeout) {
         probeCommands.add(command);
         return probe.apply(command);
+    }
+
+    @Override
+    public CommandResult inSandbox(Map<String, byte[]> files, List<String> command, Duration timeout) {
+        sandboxFiles.add(files);
+        return sandbox.apply(files);
+    }
+
+    @Override
+    public byte[] labFile(String relativePath) {
+        byte[] content = labFiles.get(relativePath);
+        if (content == null) {
+            throw new LabUnavailableException("no lab file " + relativePath, new IllegalStateException("fixture"));
+        }
+        return content;
     }
 
     @Override

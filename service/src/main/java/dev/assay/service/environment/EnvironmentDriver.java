@@ -2,6 +2,7 @@ package dev.assay.service.environment;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates, uses and removes disposable lab environments. One implementation per {@code environment.kind}
@@ -57,6 +58,14 @@ public interface EnvironmentDriver extends AutoCloseable {
         @Override
         void close();
     }
+
+    /**
+     * Runs a command in a fresh container of ours from {@code image} (network none, no capabilities, small
+     * limits), with {@code files} placed under {@code /sandbox} first, and removes it: tools we trust working on
+     * data the candidate wrote (their Prometheus rules, say). Labelled with the environment's session for the
+     * reaper.
+     */
+    ExecResult sandbox(EnvironmentHandle handle, String image, Map<String, byte[]> files, ExecRequest request);
 
     /** Reads one regular file through the engine's API, never with tools inside the environment. */
     FileRead readFile(EnvironmentHandle handle, String path, long maxBytes);

@@ -10,10 +10,15 @@ import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.ExecRequest;
 import dev.assay.service.environment.ExecResult;
 import dev.assay.service.environment.FileRead;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A grader's view of one environment, over its driver, for one check: every command is bounded by the check's
@@ -22,15 +27,26 @@ import java.util.List;
 final class DriverLabView implements LabView {
     /** Output kept per command; more is cut off and marked truncated. */
     static final int OUTPUT_CAP = 64 * 1024;
+    /** The image sandboxes run: the workbench has the tools graders use (promtool and the like). */
+    static final String SANDBOX_IMAGE = "assay/workbench:latest";
+
+    private static final long LAB_FILE_CAP = 1 << 20;
 
     private final EnvironmentDriver driver;
     private final EnvironmentHandle handle;
     private final SharedProbe probe;
     private final Instant deadline;
     private final Clock clock;
+    private final Path labDirectory;
 
     DriverLabView(
-            EnvironmentDriver driver, EnvironmentHandle handle, SharedProbe probe, Instant deadline, Clock clock) {
+            EnvironmentDriver driver,
+            EnvironmentHandle handle,
+            SharedProbe probe,
+            Instant deadline,
+            Clock clock,
+            Path labDirectory) {
+        this.labDirectory = labDirectory;
         this.driver = driver;
         this.handle = handle;
         this.probe = probe;
@@ -46,6 +62,27 @@ final class DriverLabView implements LabView {
     @Override
     public CommandResult inProbe(List<String> command, Duration timeout) {
         return result(call(() -> probe.exec(request(command, timeout))));
+    }
+
+    @Override
+    public CommandResult inSandbox(Map<String, byte[]> files, List<String> command, Duration timeout) {
+        return result(call(() -> driver.sandbox(handle, SANDBOX_IMAGE, files, request(command, timeout))));
+    }
+
+    @Override
+    public byte[] labFile(String relativePath) {
+        Path file = labDirectory.resolve(relativePath).normalize();
+        try {
+            if (!file.startsWith(labDirectory.normalize())
+                    || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(file) > LAB_FILE_CAP) {
+                throw new IOException("not a regular file of at most 1 MiB inside " + labDirectory);
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new LabUnavailableException(
+                    "the lab's own file " + relativePath + " cannot be read (" + e.getMessage() + "); fix the lab", e);
+        }
     }
 
     @Override

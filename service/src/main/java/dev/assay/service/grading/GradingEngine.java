@@ -74,7 +74,7 @@ public final class GradingEngine implements AutoCloseable {
                 running.add(workers.submit(() -> {
                     slots.acquire();
                     try {
-                        return gradeOne(check, driver, handle, probe);
+                        return gradeOne(check, driver, handle, probe, lab.directory());
                     } finally {
                         slots.release();
                     }
@@ -106,14 +106,19 @@ public final class GradingEngine implements AutoCloseable {
     }
 
     private CheckOutcome gradeOne(
-            Lab.Check check, EnvironmentDriver driver, EnvironmentHandle handle, SharedProbe probe) {
+            Lab.Check check,
+            EnvironmentDriver driver,
+            EnvironmentHandle handle,
+            SharedProbe probe,
+            java.nio.file.Path labDirectory) {
         Instant started = clock.instant();
         Grader grader = graders.find(check.grader())
                 .orElseThrow(() -> new IllegalStateException("no grader '" + check.grader() + "'"));
         CheckResult result;
         try {
             result = grader.grade(
-                    new DriverLabView(driver, handle, probe, started.plus(check.timeout()), clock), check.parameters());
+                    new DriverLabView(driver, handle, probe, started.plus(check.timeout()), clock, labDirectory),
+                    check.parameters());
         } catch (LabUnavailableException e) {
             result = CheckResult.notGradable("the lab could not be read: " + e.getMessage());
         }

@@ -214,6 +214,54 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     }
 
     @Override
+    public ExecResult sandbox(EnvironmentHandle handle, String image, Map<String, byte[]> files, ExecRequest request) {
+        ping();
+        String name = ContainerSpecs.PROBE_PREFIX + "sandbox-" + handle.sessionId() + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long seconds = Math.max(1, request.timeout().toSeconds() + 10);
+        EnvironmentRequest limits = new EnvironmentRequest(
+                "sandbox",
+                "sandbox",
+                "1",
+                image,
+                new EnvironmentRequest.Limits(0.5, 256L << 20, 64, 16L << 20),
+                List.of(),
+                "none",
+                List.of(),
+                java.time.Instant.now().plusSeconds(seconds));
+        Map<String, String> labels = new java.util.HashMap<>(ContainerSpecs.labels(instance, limits));
+        labels.put(ContainerSpecs.SESSION, handle.sessionId());
+        labels.put(ContainerSpecs.LAB, "sandbox");
+        String id = call(
+                        "create sandbox " + name,
+                        () -> api.createContainerCmd(image)
+                                .withName(name)
+                                .withLabels(labels)
+                                .withEntrypoint("/bin/sleep")
+                                .withCmd(Long.toString(seconds))
+                                .withWorkingDir("/sandbox")
+                                .withHostConfig(ContainerSpecs.hostConfig(limits))
+                                .exec())
+                .getId();
+        try {
+            call("copy into sandbox " + name, () -> {
+                api.copyArchiveToContainerCmd(id)
+                        .withRemotePath("/")
+                        .withTarInputStream(new java.io.ByteArrayInputStream(SandboxFiles.tar(files)))
+                        .exec();
+                return id;
+            });
+            call("start sandbox " + name, () -> {
+                api.startContainerCmd(id).exec();
+                return id;
+            });
+            return exec(handle(id, handle.sessionId()), request);
+        } finally {
+            remove(id);
+        }
+    }
+
+    @Override
     public FileRead readFile(EnvironmentHandle handle, String path, long maxBytes) {
         return call("read " + path, () -> archives.read(handle.externalId(), path, maxBytes));
     }

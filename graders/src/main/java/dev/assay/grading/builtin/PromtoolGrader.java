@@ -1,0 +1,101 @@
+package dev.assay.grading.builtin;
+
+import dev.assay.grading.CheckResult;
+import dev.assay.grading.CommandResult;
+import dev.assay.grading.Evidence;
+import dev.assay.grading.FileResult;
+import dev.assay.grading.Grader;
+import dev.assay.grading.LabUnavailableException;
+import dev.assay.grading.LabView;
+import dev.assay.grading.ParameterSpec;
+import dev.assay.grading.ParameterSpec.Type;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tests the candidate's Prometheus alerting and recording rules with {@code promtool test rules} and the lab's
+ * hidden unit tests, in a sandbox of ours: the rules file is read through the archive API, so neither the lab's
+ * promtool nor its files take part. The tests file names {@code rules.yml} in {@code rule_files}.
+ */
+public final class PromtoolGrader implements Grader {
+    private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
+            .required("rules", Type.STRING, "the candidate's rules file in the lab, such as /etc/prometheus/rules.yml")
+            .required(
+                    "tests",
+                    Type.STRING,
+                    "a promtool test file in the lab's folder (hidden from candidates) with rule_files: [rules.yml]")
+            .rule(values -> {
+                String rules = String.valueOf(values.get("rules"));
+                String tests = String.valueOf(values.get("tests"));
+                if (!rules.startsWith("/")) {
+                    return List.of(new ParameterSpec.Problem("rules", "must be an absolute path in the lab"));
+                }
+                if (tests.startsWith("/") || tests.contains("..")) {
+                    return List.of(new ParameterSpec.Problem("tests", "must be a path inside the lab's folder"));
+                }
+                return List.of();
+            })
+            .build();
+
+    @Override
+    public String id() {
+        return "promtool";
+    }
+
+    @Override
+    public String version() {
+        return "1";
+    }
+
+    @Override
+    public String description() {
+        return "runs promtool test rules with the lab's hidden tests on the candidate's rules, in a sandbox of ours";
+    }
+
+    @Override
+    public ParameterSpec parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public CheckResult grade(LabView lab, Map<String, Object> parameters) {
+        String rules = Text.string(parameters, "rules", "");
+        String tests = Text.string(parameters, "tests", "");
+        CheckResult.Builder check = CheckResult.builder(true).observe("rules", rules);
+        FileResult read = lab.readFile(rules, FileGrader.MAX_BYTES);
+        if (!(read instanceof FileResult.Content content)) {
+            return check.expect(false, rules + " does not exist or is not a regular file")
+                    .build();
+        }
+        check.evidence(new Evidence("file", rules, content.sha256(), content.size()));
+        byte[] hiddenTests = lab.labFile(tests);
+        CommandResult result = lab.inSandbox(
+                Map.of("rules.yml", content.bytes(), "tests.yml", hiddenTests),
+                List.of("promtool", "test", "rules", "tests.yml"),
+                lab.timeLeft());
+        if (result.exitCode() == 127 || result.exitCode() == 126) {
+            throw new LabUnavailableException(
+                    "promtool is missing from the sandbox image", new IllegalStateException(result.stderr()));
+        }
+        String output = result.stdout() + result.stderr();
+        check.observe("promtool test rules", Text.excerpt(output)).output(output, result.truncated());
+        if (result.timedOut()) {
+            return check.expect(false, "promtool did not finish in time").build();
+        }
+        return check.expect(result.exitCode() == 0, "the hidden rule tests fail: " + Text.excerpt(failures(output)))
+                .success("the hidden rule tests pass")
+                .build();
+    }
+
+    /** The lines of promtool's report that say what failed. */
+    private static String failures(String output) {
+        String lines = output.lines()
+                .filter(line -> line.contains("FAILED")
+                        || line.contains("alertname")
+                        || line.contains("exp:")
+                        || line.contains("got:")
+                        || line.contains("error"))
+                .reduce("", (a, b) -> a + b.trim() + " ");
+        return lines.isBlank() ? output : lines;
+    }
+}
