@@ -80,6 +80,19 @@ public record CheckResult(
             return !failures.isEmpty();
         }
 
+        /**
+         * Builds with partial credit when some expectations failed: {@code credit} (0..1, from what held), and
+         * the message {@code summary: failures}. With nothing failed it is {@link #build()}.
+         */
+        public CheckResult buildPartial(double credit, String summary) {
+            if (failures.isEmpty()) {
+                return build();
+            }
+            String message = summary + ": " + String.join("; ", failures);
+            return new CheckResult(
+                    Verdict.partial(credit), message, observations, trusted, output, outputTruncated, evidence);
+        }
+
         public CheckResult build() {
             Verdict verdict = failures.isEmpty() ? Verdict.pass() : Verdict.fail();
             String message = failures.isEmpty() ? success : String.join("; ", failures);

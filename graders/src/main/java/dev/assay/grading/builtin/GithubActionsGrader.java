@@ -2,13 +2,11 @@ package dev.assay.grading.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.grading.CheckResult;
-import dev.assay.grading.Evidence;
 import dev.assay.grading.FileResult;
 import dev.assay.grading.Grader;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
 import dev.assay.grading.ParameterSpec.Type;
-import dev.assay.grading.Verdict;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -73,12 +71,10 @@ public final class GithubActionsGrader implements Grader {
     public CheckResult grade(LabView lab, Map<String, Object> parameters) {
         String path = Text.string(parameters, "path", "");
         CheckResult.Builder check = CheckResult.builder(true).observe("workflow", path);
-        FileResult read = lab.readFile(path, FileGrader.MAX_BYTES);
-        if (!(read instanceof FileResult.Content content)) {
-            return check.expect(false, path + " does not exist or is not a regular file")
-                    .build();
+        FileResult.Content content = Text.candidateFile(lab, path, check);
+        if (content == null) {
+            return check.build();
         }
-        check.evidence(new Evidence("file", path, content.sha256(), content.size()));
         Documents.Parsed parsed = Documents.yaml(content.text());
         if (!(parsed instanceof Documents.Parsed.Document document)
                 || !document.root().isObject()) {
@@ -102,16 +98,9 @@ public final class GithubActionsGrader implements Grader {
         if (failures.isEmpty()) {
             return check.success("all " + rules + " rules hold").build();
         }
-        CheckResult failed =
-                check.expect(false, String.join("; ", failures.values())).build();
-        return new CheckResult(
-                Verdict.partial((rules - failures.size()) / (double) rules),
-                failures.size() + " of " + rules + " rules broken: " + failed.message(),
-                failed.observations(),
-                true,
-                failed.output(),
-                failed.outputTruncated(),
-                failed.evidence());
+        failures.values().forEach(failure -> check.expect(false, failure));
+        return check.buildPartial(
+                (rules - failures.size()) / (double) rules, failures.size() + " of " + rules + " rules broken");
     }
 
     /** A parsed workflow and the rules on it. */

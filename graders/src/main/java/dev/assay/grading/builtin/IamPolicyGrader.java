@@ -1,13 +1,11 @@
 package dev.assay.grading.builtin;
 
 import dev.assay.grading.CheckResult;
-import dev.assay.grading.Evidence;
 import dev.assay.grading.FileResult;
 import dev.assay.grading.Grader;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
 import dev.assay.grading.ParameterSpec.Type;
-import dev.assay.grading.Verdict;
 import dev.assay.grading.iam.IamPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,31 +94,18 @@ public final class IamPolicyGrader implements Grader {
             return check.success("all " + rows.size() + " requests decided as expected")
                     .build();
         }
-        CheckResult failed = check.expect(false, String.join("; ", wrong)).build();
-        double right = (rows.size() - wrong.size()) / (double) rows.size();
-        return new CheckResult(
-                Verdict.partial(right),
-                wrong.size() + " of " + rows.size() + " requests decided wrongly: " + failed.message(),
-                failed.observations(),
-                true,
-                failed.output(),
-                failed.outputTruncated(),
-                failed.evidence());
+        wrong.forEach(failure -> check.expect(false, failure));
+        return check.buildPartial(
+                (rows.size() - wrong.size()) / (double) rows.size(),
+                wrong.size() + " of " + rows.size() + " requests decided wrongly");
     }
 
     /** Reads and parses the policy; null (with the failure recorded on {@code check}) when there is none. */
     private static @Nullable IamPolicy load(LabView lab, String path, CheckResult.Builder check) {
-        FileResult read = lab.readFile(path, FileGrader.MAX_BYTES);
-        if (!(read instanceof FileResult.Content content)) {
-            check.expect(
-                    false,
-                    path
-                            + (read instanceof FileResult.Refused r
-                                    ? " is not a regular file (" + r.reason() + ")"
-                                    : " does not exist"));
+        FileResult.Content content = Text.candidateFile(lab, path, check);
+        if (content == null) {
             return null;
         }
-        check.evidence(new Evidence("file", path, content.sha256(), content.size()));
         Documents.Parsed parsed = Documents.json(content.text());
         if (parsed instanceof Documents.Parsed.Unreadable unreadable) {
             check.expect(false, path + " is " + unreadable.reason());

@@ -2,7 +2,6 @@ package dev.assay.grading.builtin;
 
 import dev.assay.grading.CheckResult;
 import dev.assay.grading.CommandResult;
-import dev.assay.grading.Evidence;
 import dev.assay.grading.FileResult;
 import dev.assay.grading.Grader;
 import dev.assay.grading.LabUnavailableException;
@@ -62,12 +61,10 @@ public final class PromtoolGrader implements Grader {
         String rules = Text.string(parameters, "rules", "");
         String tests = Text.string(parameters, "tests", "");
         CheckResult.Builder check = CheckResult.builder(true).observe("rules", rules);
-        FileResult read = lab.readFile(rules, FileGrader.MAX_BYTES);
-        if (!(read instanceof FileResult.Content content)) {
-            return check.expect(false, rules + " does not exist or is not a regular file")
-                    .build();
+        FileResult.Content content = Text.candidateFile(lab, rules, check);
+        if (content == null) {
+            return check.build();
         }
-        check.evidence(new Evidence("file", rules, content.sha256(), content.size()));
         byte[] hiddenTests = lab.labFile(tests);
         CommandResult result = lab.inSandbox(
                 Map.of("rules.yml", content.bytes(), "tests.yml", hiddenTests),

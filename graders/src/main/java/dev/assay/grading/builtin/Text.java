@@ -1,7 +1,12 @@
 package dev.assay.grading.builtin;
 
+import dev.assay.grading.CheckResult;
+import dev.assay.grading.Evidence;
+import dev.assay.grading.FileResult;
+import dev.assay.grading.LabView;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Small helpers the built-in graders share: excerpts, parameters with defaults, durations. */
 final class Text {
@@ -26,6 +31,25 @@ final class Text {
 
     static boolean flag(Map<String, Object> parameters, String name, boolean fallback) {
         return parameters.get(name) instanceof Boolean value ? value : fallback;
+    }
+
+    /**
+     * Reads a candidate's file through the archive API (at most {@link FileGrader#MAX_BYTES}) and records it as
+     * evidence; when there is no regular file, records the failed expectation and returns null.
+     */
+    static FileResult.@Nullable Content candidateFile(LabView lab, String path, CheckResult.Builder check) {
+        FileResult read = lab.readFile(path, FileGrader.MAX_BYTES);
+        if (read instanceof FileResult.Content content) {
+            check.evidence(new Evidence("file", path, content.sha256(), content.size()));
+            return content;
+        }
+        check.expect(
+                false,
+                path
+                        + (read instanceof FileResult.Refused refused
+                                ? " is not a regular file (" + refused.reason() + ")"
+                                : " does not exist"));
+        return null;
     }
 
     /** Parses the durations ParameterSpec accepts: 500ms, 10s, 2m, 1h. */
