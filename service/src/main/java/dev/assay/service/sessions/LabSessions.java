@@ -175,18 +175,24 @@ public final class LabSessions {
                         "lab session {} left provisioning while its environment was made; the reaper removes it",
                         sessionId);
             }
-        } catch (EnvironmentException e) {
+        } catch (RuntimeException e) {
+            // any failure, the engine's or our own (a database error while binding a pool environment), ends
+            // the attempt as provision_failed, so the candidate is offered "Try again" instead of a hang
             failedStarts.inc();
             String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            jdbi.useExtension(
-                    LabSessionDao.class,
-                    dao -> dao.transition(
-                            sessionId,
-                            LabSession.PROVISIONING,
-                            LabSession.PROVISION_FAILED,
-                            null,
-                            cause,
-                            clock.instant()));
+            try {
+                jdbi.useExtension(
+                        LabSessionDao.class,
+                        dao -> dao.transition(
+                                sessionId,
+                                LabSession.PROVISIONING,
+                                LabSession.PROVISION_FAILED,
+                                null,
+                                cause,
+                                clock.instant()));
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded); // the restart's recovery will fail the attempt instead
+            }
             LOG.warn("lab session {} ({}) could not start: {}", sessionId, lab.id(), cause);
             throw e;
         }

@@ -90,6 +90,12 @@ public final class WarmPools implements Managed {
         return pools.values().stream().anyMatch(pool -> pool.holds(environmentSession));
     }
 
+    /** Ready environments in the lab's pool here; 0 without a pool. */
+    public int ready(String labId) {
+        WarmPool pool = pools.get(labId);
+        return pool == null ? 0 : pool.ready();
+    }
+
     public List<String> labs() {
         return List.copyOf(pools.keySet());
     }
