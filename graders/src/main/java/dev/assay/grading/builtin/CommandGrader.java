@@ -2,7 +2,6 @@ package dev.assay.grading.builtin;
 
 import dev.assay.grading.CheckResult;
 import dev.assay.grading.CommandResult;
-import dev.assay.grading.Grader;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
 import dev.assay.grading.ParameterSpec.Type;
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Runs a command and judges its exit code and output. Advisory inside the lab; trusted in a probe container. */
-public final class CommandGrader implements Grader {
+public final class CommandGrader extends BuiltinGrader {
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .required("run", Type.STRING, "the command, run with /bin/sh -c")
             .oneOf(
@@ -42,24 +41,12 @@ public final class CommandGrader implements Grader {
             })
             .build();
 
-    @Override
-    public String id() {
-        return "command";
-    }
-
-    @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public String description() {
-        return "runs a command; exit code, stdout/stderr regex, JSON pointer; trusted only with where: probe";
-    }
-
-    @Override
-    public ParameterSpec parameters() {
-        return PARAMETERS;
+    public CommandGrader() {
+        super(
+                "command",
+                "1",
+                "runs a command; exit code, stdout/stderr regex, JSON pointer; trusted only with where: probe",
+                PARAMETERS);
     }
 
     @Override

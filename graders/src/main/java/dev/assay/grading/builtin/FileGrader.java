@@ -3,7 +3,6 @@ package dev.assay.grading.builtin;
 import dev.assay.grading.CheckResult;
 import dev.assay.grading.Evidence;
 import dev.assay.grading.FileResult;
-import dev.assay.grading.Grader;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
 import dev.assay.grading.ParameterSpec.Type;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Reads one file through the engine's archive API (never through the lab's own tools) and judges it. */
-public final class FileGrader implements Grader {
+public final class FileGrader extends BuiltinGrader {
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .required("path", Type.STRING, "the absolute path of the file in the lab")
             .optional("exists", Type.BOOLEAN, "whether the file must exist (default true)")
@@ -42,24 +41,12 @@ public final class FileGrader implements Grader {
             })
             .build();
 
-    @Override
-    public String id() {
-        return "file";
-    }
-
-    @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public String description() {
-        return "reads a regular file through the Docker archive API: existence, mode, owner, regex, YAML/JSON value";
-    }
-
-    @Override
-    public ParameterSpec parameters() {
-        return PARAMETERS;
+    public FileGrader() {
+        super(
+                "file",
+                "1",
+                "reads a regular file through the Docker archive API: existence, mode, owner, regex, YAML/JSON value",
+                PARAMETERS);
     }
 
     /** Files larger than this are read up to it; patterns then see only what was read (the result says so). */

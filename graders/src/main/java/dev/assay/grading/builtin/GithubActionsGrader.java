@@ -3,7 +3,6 @@ package dev.assay.grading.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.grading.CheckResult;
 import dev.assay.grading.FileResult;
-import dev.assay.grading.Grader;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
 import dev.assay.grading.ParameterSpec.Type;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  * long-lived cloud keys, no secret echoed, caching and concurrency. All rules held pass; some held earn that
  * share.
  */
-public final class GithubActionsGrader implements Grader {
+public final class GithubActionsGrader extends BuiltinGrader {
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .required("path", Type.STRING, "the workflow file, such as /repo/.github/workflows/ci.yml")
             .optional("triggers", Type.STRING_LIST, "events that must trigger it, such as [pull_request, push]")
@@ -47,24 +46,12 @@ public final class GithubActionsGrader implements Grader {
     private static final Pattern LONG_LIVED_KEY =
             Pattern.compile("secrets\\.AWS_(SECRET_)?ACCESS_KEY", Pattern.CASE_INSENSITIVE);
 
-    @Override
-    public String id() {
-        return "github-actions";
-    }
-
-    @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public String description() {
-        return "rules on a GitHub Actions workflow: triggers, needs, permissions, SHA pins, OIDC, secrets, cache";
-    }
-
-    @Override
-    public ParameterSpec parameters() {
-        return PARAMETERS;
+    public GithubActionsGrader() {
+        super(
+                "github-actions",
+                "1",
+                "rules on a GitHub Actions workflow: triggers, needs, permissions, SHA pins, OIDC, secrets, cache",
+                PARAMETERS);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.assay.grading.builtin;
 
 import dev.assay.grading.CheckResult;
 import dev.assay.grading.CommandResult;
-import dev.assay.grading.Grader;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
 import dev.assay.grading.ParameterSpec.Type;
@@ -15,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Sends one HTTP request from a probe container in the lab's network namespace and judges the answer. */
-public final class HttpGrader implements Grader {
+public final class HttpGrader extends BuiltinGrader {
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .required("url", Type.STRING, "an http:// URL as seen from inside the lab, such as http://127.0.0.1/health")
             .oneOf("method", false, Set.of("GET", "HEAD", "POST", "PUT", "DELETE"), "the method (default GET)")
@@ -34,24 +33,12 @@ public final class HttpGrader implements Grader {
             })
             .build();
 
-    @Override
-    public String id() {
-        return "http";
-    }
-
-    @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public String description() {
-        return "HTTP request from a probe container joined to the lab's network: status, body, headers, latency";
-    }
-
-    @Override
-    public ParameterSpec parameters() {
-        return PARAMETERS;
+    public HttpGrader() {
+        super(
+                "http",
+                "1",
+                "HTTP request from a probe container joined to the lab's network: status, body, headers, latency",
+                PARAMETERS);
     }
 
     /**

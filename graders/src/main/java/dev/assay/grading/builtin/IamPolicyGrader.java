@@ -2,7 +2,6 @@ package dev.assay.grading.builtin;
 
 import dev.assay.grading.CheckResult;
 import dev.assay.grading.FileResult;
-import dev.assay.grading.Grader;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
 import dev.assay.grading.ParameterSpec.Type;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * requests, each expected to be allowed or denied: least privilege is scored by the must-deny rows as much as
  * the must-allow ones. Every row right passes; some right earns that share as partial credit.
  */
-public final class IamPolicyGrader implements Grader {
+public final class IamPolicyGrader extends BuiltinGrader {
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .required("policy", Type.STRING, "the absolute path of the policy JSON in the lab")
             .required(
@@ -52,24 +51,12 @@ public final class IamPolicyGrader implements Grader {
             })
             .build();
 
-    @Override
-    public String id() {
-        return "iam-policy";
-    }
-
-    @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public String description() {
-        return "evaluates an AWS IAM policy file against allow/deny request rows (deny wins, wildcards, conditions)";
-    }
-
-    @Override
-    public ParameterSpec parameters() {
-        return PARAMETERS;
+    public IamPolicyGrader() {
+        super(
+                "iam-policy",
+                "1",
+                "evaluates an AWS IAM policy file against allow/deny request rows (deny wins, wildcards, conditions)",
+                PARAMETERS);
     }
 
     @Override

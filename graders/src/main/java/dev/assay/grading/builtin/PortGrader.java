@@ -1,7 +1,6 @@
 package dev.assay.grading.builtin;
 
 import dev.assay.grading.CheckResult;
-import dev.assay.grading.Grader;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
 import dev.assay.grading.ParameterSpec.Type;
@@ -10,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Looks at listening sockets and their processes from a probe container joined to the lab's namespaces. */
-public final class PortGrader implements Grader {
+public final class PortGrader extends BuiltinGrader {
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .required("port", Type.INTEGER, "the port number, 1 to 65535")
             .oneOf("protocol", false, Set.of("tcp", "udp"), "tcp (default) or udp")
@@ -31,24 +30,12 @@ public final class PortGrader implements Grader {
             })
             .build();
 
-    @Override
-    public String id() {
-        return "port";
-    }
-
-    @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public String description() {
-        return "listening sockets and the executable behind them, read by a probe (process names are not trusted)";
-    }
-
-    @Override
-    public ParameterSpec parameters() {
-        return PARAMETERS;
+    public PortGrader() {
+        super(
+                "port",
+                "1",
+                "listening sockets and the executable behind them, read by a probe (process names are not trusted)",
+                PARAMETERS);
     }
 
     @Override

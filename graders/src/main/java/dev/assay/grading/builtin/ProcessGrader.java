@@ -1,7 +1,6 @@
 package dev.assay.grading.builtin;
 
 import dev.assay.grading.CheckResult;
-import dev.assay.grading.Grader;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
 import dev.assay.grading.ParameterSpec.Type;
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Finds processes by the executable the kernel mapped, read by a probe: renamed or hidden processes do not fool it. */
-public final class ProcessGrader implements Grader {
+public final class ProcessGrader extends BuiltinGrader {
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .required("executable", Type.STRING, "the absolute path of the executable, such as /usr/sbin/nginx")
             .optional("running", Type.BOOLEAN, "whether it must run (default true) or must not")
@@ -25,24 +24,12 @@ public final class ProcessGrader implements Grader {
                     : List.of())
             .build();
 
-    @Override
-    public String id() {
-        return "process";
-    }
-
-    @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public String description() {
-        return "processes by executable path (and uid), read from /proc by a probe; names and ps output are not trusted";
-    }
-
-    @Override
-    public ParameterSpec parameters() {
-        return PARAMETERS;
+    public ProcessGrader() {
+        super(
+                "process",
+                "1",
+                "processes by executable path (and uid), read from /proc by a probe; names and ps output are not trusted",
+                PARAMETERS);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.assay.grading.builtin;
 import dev.assay.grading.CheckResult;
 import dev.assay.grading.CommandResult;
 import dev.assay.grading.FileResult;
-import dev.assay.grading.Grader;
 import dev.assay.grading.LabUnavailableException;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
@@ -16,7 +15,7 @@ import java.util.Map;
  * hidden unit tests, in a sandbox of ours: the rules file is read through the archive API, so neither the lab's
  * promtool nor its files take part. The tests file names {@code rules.yml} in {@code rule_files}.
  */
-public final class PromtoolGrader implements Grader {
+public final class PromtoolGrader extends BuiltinGrader {
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .required("rules", Type.STRING, "the candidate's rules file in the lab, such as /etc/prometheus/rules.yml")
             .required(
@@ -36,24 +35,12 @@ public final class PromtoolGrader implements Grader {
             })
             .build();
 
-    @Override
-    public String id() {
-        return "promtool";
-    }
-
-    @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public String description() {
-        return "runs promtool test rules with the lab's hidden tests on the candidate's rules, in a sandbox of ours";
-    }
-
-    @Override
-    public ParameterSpec parameters() {
-        return PARAMETERS;
+    public PromtoolGrader() {
+        super(
+                "promtool",
+                "1",
+                "runs promtool test rules with the lab's hidden tests on the candidate's rules, in a sandbox of ours",
+                PARAMETERS);
     }
 
     @Override
