@@ -39,6 +39,14 @@ public interface LabView {
     /** Reads one regular file through the engine's API (trusted: no tool of the lab is involved). */
     FileResult readFile(String path, long maxBytes);
 
+    /**
+     * Reads a directory through the engine's archive API (trusted, like {@link #readFile}) as a tar stream of its
+     * sub-directories and regular files only, named relative to it; links, devices and the like are left out.
+     * {@link FileResult.Content} then holds that tar (never truncated: a tree whose files add up to more than
+     * {@code maxBytes} is {@link FileResult.Refused}), with the directory's own mode and owner.
+     */
+    FileResult readTree(String path, long maxBytes);
+
     /** What is left of the check's time budget: the deadline to give the commands a grader runs. */
     Duration timeLeft();
 }

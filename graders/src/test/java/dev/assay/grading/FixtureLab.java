@@ -1,6 +1,7 @@
 package dev.assay.grading;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -20,7 +22,8 @@ public final class FixtureLab implements LabView {
     private final Map<String, FileResult> files = new HashMap<>();
     private Function<List<String>, CommandResult> lab = command -> ok("");
     private Function<List<String>, CommandResult> probe = command -> ok("");
-    private Function<Map<String, byte[]>, CommandResult> sandbox = files -> ok("");
+    private BiFunction<Map<String, byte[]>, List<String>, CommandResult> sandbox = (files, command) -> ok("");
+    private final Map<String, FileResult> trees = new HashMap<>();
     private final Map<String, byte[]> labFiles = new HashMap<>();
     private final List<Map<String, byte[]>> sandboxFiles = new ArrayList<>();
     private final List<List<String>> labCommands = new ArrayList<>();
@@ -61,7 +64,29 @@ public final class FixtureLab implements LabView {
 
     /** What the sandbox answers, given the files it was handed. */
     public FixtureLab sandbox(Function<Map<String, byte[]>, CommandResult> answer) {
-        this.sandbox = answer;
+        this.sandbox = (files, command) -> answer.apply(files);
+        return this;
+    }
+
+    /**
+     * Runs sandbox commands for real, with this machine's tools (git, bash, tar), in a fresh temporary directory
+     * holding the files: for graders whose logic lives in a script they hand to the sandbox.
+     */
+    public FixtureLab sandboxOnHost() {
+        this.sandbox = HostSandbox::run;
+        return this;
+    }
+
+    /** A directory of the lab, read as the engine would hand it over: a tar of {@code directory}'s content. */
+    public FixtureLab tree(String path, Path directory) {
+        byte[] tar = HostSandbox.tar(directory);
+        trees.put(path, new FileResult.Content(tar, tar.length, false, sha256(tar), 040755, 0, "root"));
+        return this;
+    }
+
+    /** A directory the engine refused to hand over (too large, say). */
+    public FixtureLab refusedTree(String path, String reason) {
+        trees.put(path, new FileResult.Refused(path, reason));
         return this;
     }
 
@@ -98,7 +123,7 @@ public final class FixtureLab implements LabView {
     @Override
     public CommandResult inSandbox(Map<String, byte[]> files, List<String> command, Duration timeout) {
         sandboxFiles.add(files);
-        return sandbox.apply(files);
+        return sandbox.apply(files, command);
     }
 
     @Override
@@ -113,6 +138,11 @@ public final class FixtureLab implements LabView {
     @Override
     public FileResult readFile(String path, long maxBytes) {
         return files.getOrDefault(path, new FileResult.Missing(path));
+    }
+
+    @Override
+    public FileResult readTree(String path, long maxBytes) {
+        return trees.getOrDefault(path, new FileResult.Missing(path));
     }
 
     @Override

@@ -58,6 +58,11 @@ public final class GraderContract {
         }
 
         @Override
+        public FileResult readTree(String path, long maxBytes) {
+            throw gone();
+        }
+
+        @Override
         public CommandResult inSandbox(Map<String, byte[]> files, List<String> command, Duration timeout) {
             throw gone();
         }

@@ -70,6 +70,12 @@ public interface EnvironmentDriver extends AutoCloseable {
     /** Reads one regular file through the engine's API, never with tools inside the environment. */
     FileRead readFile(EnvironmentHandle handle, String path, long maxBytes);
 
+    /**
+     * Reads a directory through the engine's API as a tar of its sub-directories and regular files only (names
+     * relative to it), refused when its files add up to more than {@code maxBytes}.
+     */
+    FileRead readTree(EnvironmentHandle handle, String path, long maxBytes);
+
     EnvironmentStatus status(EnvironmentHandle handle);
 
     /** Removes the environment and everything created with it; succeeds if it is already gone. */

@@ -87,7 +87,15 @@ final class DriverLabView implements LabView {
 
     @Override
     public FileResult readFile(String path, long maxBytes) {
-        FileRead read = call(() -> driver.readFile(handle, path, maxBytes));
+        return fileResult(path, call(() -> driver.readFile(handle, path, maxBytes)));
+    }
+
+    @Override
+    public FileResult readTree(String path, long maxBytes) {
+        return fileResult(path, call(() -> driver.readTree(handle, path, maxBytes)));
+    }
+
+    private static FileResult fileResult(String path, FileRead read) {
         if (read instanceof FileRead.Content content) {
             return new FileResult.Content(
                     content.bytes(),

@@ -185,6 +185,53 @@ public abstract class EnvironmentDriverContract {
     }
 
     @Nested
+    @DisplayName("readTree")
+    class ReadTree {
+        @Test
+        @DisplayName("hands over a directory's sub-directories and regular files only, named relative to it")
+        void directoriesAndRegularFilesOnly() throws Exception {
+            EnvironmentHandle handle = provision();
+            sh(
+                    handle,
+                    "mkdir -p /root/repo/objects/ab /root/repo/refs && printf ref > /root/repo/HEAD"
+                            + " && printf blob > /root/repo/objects/ab/cd && chmod 4755 /root/repo/HEAD"
+                            + " && ln -s /etc/shadow /root/repo/link && mkfifo /root/repo/fifo"
+                            + " && ln /root/repo/HEAD /root/repo/hard");
+            FileRead.Content tree = (FileRead.Content) driver().readTree(handle, "/root/repo", 1024);
+            java.util.Map<String, String> entries = new java.util.TreeMap<>();
+            try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                    new java.io.ByteArrayInputStream(tree.bytes()))) {
+                for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                    entries.put(
+                            entry.getName(),
+                            Integer.toOctalString(entry.getMode()) + " "
+                                    + new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(entries)
+                    .containsEntry("HEAD", "100644 ref")
+                    .containsEntry("objects/", "40755 ")
+                    .containsEntry("objects/ab/cd", "100644 blob")
+                    .doesNotContainKeys("link", "fifo", "repo/HEAD");
+            assertThat(entries.keySet()).allMatch(name -> !name.startsWith("/") && !name.contains(".."));
+        }
+
+        @Test
+        @DisplayName("refuses a tree larger than the cap, and anything but a directory; a missing one is missing")
+        void refusals() {
+            EnvironmentHandle handle = provision();
+            sh(handle, "mkdir /root/big && head -c 5000 /dev/zero > /root/big/blob && ln -s /root/big /root/alias");
+            assertThat(driver().readTree(handle, "/root/big", 4096))
+                    .isInstanceOfSatisfying(
+                            FileRead.Refused.class,
+                            refused -> assertThat(refused.reason()).contains("more than 4096 bytes"));
+            assertThat(driver().readTree(handle, "/root/big/blob", 1 << 20)).isInstanceOf(FileRead.Refused.class);
+            assertThat(driver().readTree(handle, "/root/alias", 1 << 20)).isInstanceOf(FileRead.Refused.class);
+            assertThat(driver().readTree(handle, "/root/none", 1024)).isEqualTo(new FileRead.Missing("/root/none"));
+        }
+    }
+
+    @Nested
     @DisplayName("destroy")
     class Destroy {
         @Test

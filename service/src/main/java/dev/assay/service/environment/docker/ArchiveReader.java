@@ -75,6 +75,50 @@ final class ArchiveReader {
         }
     }
 
+    /** Go's os.ModeDir bit in the engine's stat header. */
+    private static final long DIRECTORY = 1L << 31;
+    /** More entries than any repository a lab asks for; a tree with more is refused. */
+    private static final int MAX_ENTRIES = 100_000;
+
+    /**
+     * Reads a directory as a fresh tar of its sub-directories and regular files, named relative to it (links,
+     * devices, pipes and names that climb out are left out), refused when its files add up to more than
+     * {@code maxBytes} or it has more than {@value #MAX_ENTRIES} entries.
+     */
+    FileRead tree(String containerId, String path, long maxBytes) {
+        if (!path.startsWith("/")) {
+            return new FileRead.Refused(path, "the path must be absolute");
+        }
+        DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
+                .build());
+        TarArchiveInputStream tar = null;
+        try {
+            if (response.getStatusCode() == 404) {
+                return new FileRead.Missing(path);
+            }
+            if (response.getStatusCode() != 200) {
+                throw new EnvironmentException("reading " + path + " answered HTTP " + response.getStatusCode());
+            }
+            String stat = response.getHeader("X-Docker-Container-Path-Stat");
+            JsonNode node = stat == null
+                    ? json.nullNode()
+                    : json.readTree(Base64.getDecoder().decode(stat));
+            if ((node.path("mode").asLong() & DIRECTORY) == 0
+                    || !node.path("linkTarget").asText("").isEmpty()) {
+                return new FileRead.Refused(path, "not a directory");
+            }
+            tar = new TarArchiveInputStream(response.getBody());
+            return TreeCopy.copy(tar, path, maxBytes, MAX_ENTRIES);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot read " + path + ": " + e.getMessage(), e);
+        } finally {
+            closeQuietly(response);
+            closeQuietly(tar);
+        }
+    }
+
     private Optional<String> refusal(@Nullable String stat) throws IOException {
         if (stat == null) {
             return Optional.of("the engine sent no file type; not read");

@@ -267,6 +267,11 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     }
 
     @Override
+    public FileRead readTree(EnvironmentHandle handle, String path, long maxBytes) {
+        return call("read " + path, () -> archives.tree(handle.externalId(), path, maxBytes));
+    }
+
+    @Override
     public EnvironmentStatus status(EnvironmentHandle handle) {
         return call("inspect " + handle.externalId(), () -> inspect(handle.externalId()))
                 .map(c -> Boolean.TRUE.equals(c.getState().getRunning())

@@ -1,0 +1,94 @@
+package dev.assay.service.environment.docker;
+
+import dev.assay.service.environment.FileRead;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Copies the engine's tar of a directory into a tar of our own making: only directories and regular files, names
+ * relative to the directory (the engine prefixes its base name), no name that is absolute or climbs with "..",
+ * plain modes, owned by root. What graders unpack is therefore only what they can read, never a link to follow.
+ */
+final class TreeCopy {
+    private TreeCopy() {}
+
+    static FileRead copy(TarArchiveInputStream in, String path, long maxBytes, int maxEntries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long total = 0;
+        int entries = 0;
+        @Nullable TarArchiveEntry root = null;
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (root == null) {
+                    root = entry;
+                }
+                String name = relative(entry.getName());
+                boolean directory = entry.isDirectory();
+                // isFile() says yes to pipes and devices too: the type flag alone tells a regular file.
+                byte type = entry.getLinkFlag();
+                boolean file = !directory && (type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM);
+                if (name == null || (!directory && !file)) {
+                    continue;
+                }
+                if (++entries > maxEntries) {
+                    return new FileRead.Refused(path, "it holds more than " + maxEntries + " files and directories");
+                }
+                total += file ? entry.getSize() : 0;
+                if (total > maxBytes) {
+                    return new FileRead.Refused(path, "its files add up to more than " + maxBytes + " bytes");
+                }
+                TarArchiveEntry copy = new TarArchiveEntry(directory ? name + "/" : name);
+                copy.setMode(directory ? 040755 : 0100644);
+                copy.setModTime(entry.getModTime());
+                copy.setSize(file ? entry.getSize() : 0);
+                tar.putArchiveEntry(copy);
+                if (file) {
+                    in.transferTo(tar);
+                }
+                tar.closeArchiveEntry();
+            }
+        }
+        byte[] bytes = out.toByteArray();
+        return new FileRead.Content(
+                bytes,
+                bytes.length,
+                false,
+                sha256(bytes),
+                root == null ? 040755 : root.getMode(),
+                root == null ? 0 : root.getLongUserId(),
+                root == null || root.getUserName() == null ? "" : root.getUserName());
+    }
+
+    /** The entry's name without the engine's leading base name; null for the root itself or a name that escapes. */
+    static @Nullable String relative(String name) {
+        String trimmed = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        int slash = trimmed.indexOf('/');
+        if (slash < 0 || trimmed.startsWith("/")) {
+            return null;
+        }
+        String rest = trimmed.substring(slash + 1);
+        for (String part : rest.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return null;
+            }
+        }
+        return rest;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
