@@ -92,7 +92,7 @@ class DeploymentFilesIT {
     }
 
     @Test
-    @DisplayName("the launcher and CI scripts pass shellcheck, and ./assay help answers")
+    @DisplayName("the launcher, CI and grader scripts pass shellcheck, and ./assay help answers")
     void scriptsAreClean() throws Exception {
         assertThat(run(List.of(
                         "shellcheck",
@@ -101,6 +101,7 @@ class DeploymentFilesIT {
                         "scripts/ensure.sh",
                         "scripts/images.sh",
                         "labs/images/base/build.sh",
+                        "graders/src/main/resources/dev/assay/grading/builtin/git-facts.sh",
                         ".ci/run")))
                 .isEmpty();
         assertThat(run(List.of("./assay", "help"))).contains("./assay start [--demo]", "./assay test");
