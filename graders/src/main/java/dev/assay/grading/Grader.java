@@ -32,6 +32,11 @@ public interface Grader {
     /** The parameters a check passes to this grader. */
     ParameterSpec parameters();
 
+    /** Whether checks of this grader need a lab of kind kubernetes (the catalog refuses them elsewhere). */
+    default boolean needsKubernetes() {
+        return false;
+    }
+
     /** Grades one check against the lab as it is now. */
     CheckResult grade(LabView lab, Map<String, Object> parameters);
 }

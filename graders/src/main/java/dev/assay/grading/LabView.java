@@ -3,6 +3,7 @@ package dev.assay.grading;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a grader may read of one lab environment. The platform implements it over an environment driver, with
@@ -46,6 +47,21 @@ public interface LabView {
      * {@code maxBytes} is {@link FileResult.Refused}), with the directory's own mode and owner.
      */
     FileResult readTree(String path, long maxBytes);
+
+    /**
+     * Kubernetes objects of the lab's namespace (or, for cluster-scoped kinds such as ClusterRole, of the cluster),
+     * read with the platform's own credentials, never the candidate's: one JSON document per object, all of that
+     * kind when {@code name} is null, none when there is no such object. A lab without a Kubernetes namespace
+     * throws {@link LabUnavailableException}.
+     */
+    List<String> kubernetesObjects(String apiVersion, String kind, @Nullable String name);
+
+    /**
+     * Whether the API server would let {@code subject} ({@code ServiceAccount:name} of the lab's namespace,
+     * {@code User:name} or {@code Group:name}) {@code verb} the {@code resource} of {@code apiGroup} ("" for the
+     * core group) in the lab's namespace: a SubjectAccessReview, asked with the platform's credentials.
+     */
+    boolean kubernetesAllows(String subject, String verb, String apiGroup, String resource);
 
     /** What is left of the check's time budget: the deadline to give the commands a grader runs. */
     Duration timeLeft();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lab as recorded evidence, for grader tests: files as the engine would return them and command results as the
@@ -24,6 +25,8 @@ public final class FixtureLab implements LabView {
     private Function<List<String>, CommandResult> probe = command -> ok("");
     private BiFunction<Map<String, byte[]>, List<String>, CommandResult> sandbox = (files, command) -> ok("");
     private final Map<String, FileResult> trees = new HashMap<>();
+    private final List<String> kubeObjects = new ArrayList<>();
+    private final java.util.Set<String> kubeAllowed = new java.util.HashSet<>();
     private final Map<String, byte[]> labFiles = new HashMap<>();
     private final List<Map<String, byte[]>> sandboxFiles = new ArrayList<>();
     private final List<List<String>> labCommands = new ArrayList<>();
@@ -140,6 +143,38 @@ public final class FixtureLab implements LabView {
         return files.getOrDefault(path, new FileResult.Missing(path));
     }
 
+    /** Kubernetes objects of the lab's namespace, as the API server returns them (JSON). */
+    public FixtureLab kube(String... objects) {
+        kubeObjects.addAll(List.of(objects));
+        return this;
+    }
+
+    /** What the API server answers to access reviews: "subject verb group/resource" of the allowed ones. */
+    public FixtureLab kubeAllows(String... allowed) {
+        kubeAllowed.addAll(List.of(allowed));
+        return this;
+    }
+
+    @Override
+    public List<String> kubernetesObjects(String apiVersion, String kind, @Nullable String name) {
+        return kubeObjects.stream()
+                .filter(json -> {
+                    com.fasterxml.jackson.databind.JsonNode object = readJson(json);
+                    return object.path("kind").asText().equals(kind)
+                            && (name == null
+                                    || object.path("metadata")
+                                            .path("name")
+                                            .asText()
+                                            .equals(name));
+                })
+                .toList();
+    }
+
+    @Override
+    public boolean kubernetesAllows(String subject, String verb, String apiGroup, String resource) {
+        return kubeAllowed.contains(subject + " " + verb + " " + apiGroup + "/" + resource);
+    }
+
     @Override
     public FileResult readTree(String path, long maxBytes) {
         return trees.getOrDefault(path, new FileResult.Missing(path));
@@ -148,6 +183,14 @@ public final class FixtureLab implements LabView {
     @Override
     public Duration timeLeft() {
         return Duration.ofSeconds(10);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("fixture object is not JSON: " + json, e);
+        }
     }
 
     private static String sha256(byte[] bytes) {

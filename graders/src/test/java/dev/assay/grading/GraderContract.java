@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The contract every grader keeps, as a kit for grader authors: call {@link #verify} with the grader and one set
@@ -54,6 +55,16 @@ public final class GraderContract {
 
         @Override
         public FileResult readFile(String path, long maxBytes) {
+            throw gone();
+        }
+
+        @Override
+        public List<String> kubernetesObjects(String apiVersion, String kind, @Nullable String name) {
+            throw gone();
+        }
+
+        @Override
+        public boolean kubernetesAllows(String subject, String verb, String apiGroup, String resource) {
             throw gone();
         }
 

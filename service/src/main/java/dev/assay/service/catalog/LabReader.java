@@ -106,6 +106,7 @@ final class LabReader {
                 map.text("interviewerNotes").orElse("interviewer.md"));
         checkInstructions(map, instructions, timeLimit);
         List<Lab.Check> checks = checks(map, labSkills.keySet());
+        kubernetesChecksNeedKubernetes(map, environment, checks);
         double freePoints = map.number("freePoints").orElse(0.0);
         if (freePoints < 0 || freePoints >= 1) {
             source.problem(
@@ -203,6 +204,23 @@ final class LabReader {
             });
         }
         return checks;
+    }
+
+    /** A check whose grader reads Kubernetes objects cannot run in a lab without a namespace. */
+    private void kubernetesChecksNeedKubernetes(MapReader map, Lab.Environment environment, List<Lab.Check> checks) {
+        if ("kubernetes".equals(environment.kind())) {
+            return;
+        }
+        for (int i = 0; i < checks.size(); i++) {
+            Lab.Check check = checks.get(i);
+            if (graders.find(check.grader()).map(Grader::needsKubernetes).orElse(false)) {
+                source.problem(
+                        map.list("checks").get(i),
+                        "checks[" + i + "].grader",
+                        "the " + check.grader() + " grader reads Kubernetes objects, and this lab has no namespace",
+                        "set environment.kind: kubernetes, or check the lab with another grader");
+            }
+        }
     }
 
     private String grader(MapReader check, String field) {

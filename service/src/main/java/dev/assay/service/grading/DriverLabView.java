@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A grader's view of one environment, over its driver, for one check: every command is bounded by the check's
@@ -110,6 +111,23 @@ final class DriverLabView implements LabView {
             return new FileResult.Refused(refused.path(), refused.reason());
         }
         return new FileResult.Missing(path);
+    }
+
+    @Override
+    public List<String> kubernetesObjects(String apiVersion, String kind, @Nullable String name) {
+        throw noNamespace();
+    }
+
+    @Override
+    public boolean kubernetesAllows(String subject, String verb, String apiGroup, String resource) {
+        throw noNamespace();
+    }
+
+    /** The Docker driver has no Kubernetes namespace; the catalog refuses such checks in container labs. */
+    private static LabUnavailableException noNamespace() {
+        return new LabUnavailableException(
+                "this lab runs in a container and has no Kubernetes namespace to read",
+                new UnsupportedOperationException("kubernetes objects of a container lab"));
     }
 
     @Override

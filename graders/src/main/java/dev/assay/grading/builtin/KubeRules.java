@@ -1,0 +1,188 @@
+package dev.assay.grading.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.grading.LabView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** The kubernetes grader's rules on the objects read: each gives "" when it holds, else what is wrong. */
+final class KubeRules {
+    private final String kind;
+    private final @Nullable String name;
+    private final List<JsonNode> objects;
+
+    KubeRules(String kind, @Nullable String name, List<JsonNode> objects) {
+        this.kind = kind;
+        this.name = name;
+        this.objects = objects;
+    }
+
+    Map<String, String> apply(Map<String, Object> parameters) {
+        Map<String, String> results = new LinkedHashMap<>();
+        String what = name == null ? "no " + kind : kind + " " + name;
+        if (!Text.flag(parameters, "exists", true)) {
+            results.put("absent", objects.isEmpty() ? "" : what.replace("no ", "") + " still exists: " + names());
+            return results;
+        }
+        results.put("exists", objects.isEmpty() ? what + (name == null ? " exists" : " does not exist") : "");
+        if (parameters.get("count") instanceof Number count) {
+            results.put(
+                    "count",
+                    objects.size() >= count.intValue()
+                            ? ""
+                            : objects.size() + " " + kind + " objects, " + count + " needed");
+        }
+        if (parameters.get("fields") instanceof Map<?, ?> fields) {
+            fields.forEach((path, regex) ->
+                    results.put(String.valueOf(path), field(String.valueOf(path), String.valueOf(regex))));
+        }
+        if (parameters.get("labels") instanceof Map<?, ?> labels) {
+            results.put("labels", labels(labels));
+        }
+        if (parameters.get("readyReplicas") instanceof Number replicas) {
+            results.put("readyReplicas", every(object -> {
+                int ready = object.path("status").path("readyReplicas").asInt(0);
+                return ready >= replicas.intValue() ? "" : ready + " ready, " + replicas + " needed";
+            }));
+        }
+        if (Text.flag(parameters, "probes", false)) {
+            results.put("probes", containers(container -> missing(container, "readinessProbe", "livenessProbe")));
+        }
+        if (Text.flag(parameters, "limits", false)) {
+            results.put(
+                    "limits",
+                    containers(container -> missing(
+                            container,
+                            "resources.requests.cpu",
+                            "resources.requests.memory",
+                            "resources.limits.cpu",
+                            "resources.limits.memory")));
+        }
+        return results;
+    }
+
+    private String names() {
+        return String.join(", ", objects.stream().map(KubernetesGrader::id).toList());
+    }
+
+    private String field(String path, String regex) {
+        Pattern wanted = Pattern.compile(regex);
+        boolean secret = kind.equals("Secret");
+        return every(object -> {
+            List<JsonNode> values = KubePath.at(object, path);
+            if (values.isEmpty()) {
+                return path + " selects nothing";
+            }
+            for (JsonNode value : values) {
+                String text = KubePath.text(value);
+                if (!wanted.matcher(text).matches()) {
+                    // A Secret's values are never quoted into a result the candidate or an interviewer reads.
+                    return path
+                            + (text.isEmpty()
+                                    ? " is not set"
+                                    : secret ? " does not match" : " is " + Text.excerpt(text));
+                }
+            }
+            return "";
+        });
+    }
+
+    private String labels(Map<?, ?> labels) {
+        return every(object -> {
+            List<String> wrong = new ArrayList<>();
+            labels.forEach((label, regex) -> {
+                JsonNode value = object.path("metadata").path("labels").path(String.valueOf(label));
+                if (!Pattern.compile(String.valueOf(regex))
+                        .matcher(KubePath.text(value))
+                        .matches()) {
+                    wrong.add(label + (value.isMissingNode() ? " missing" : "=" + value.asText()));
+                }
+            });
+            return String.join(", ", wrong);
+        });
+    }
+
+    /** The rule for every object: "" when all hold, else "name: what is wrong" for each that does not. */
+    private String every(java.util.function.Function<JsonNode, String> rule) {
+        if (objects.isEmpty()) {
+            return "no " + kind + " to check";
+        }
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode object : objects) {
+            String failure = rule.apply(object);
+            if (!failure.isEmpty()) {
+                wrong.add(object.path("metadata").path("name").asText() + ": " + failure);
+            }
+        }
+        return String.join("; ", wrong);
+    }
+
+    /** The rule for every container of every object's pod template. */
+    private String containers(java.util.function.Function<JsonNode, String> rule) {
+        return every(object -> {
+            JsonNode containers = podSpec(object).path("containers");
+            if (!containers.isArray() || containers.isEmpty()) {
+                return "no containers";
+            }
+            List<String> wrong = new ArrayList<>();
+            containers.forEach(container -> {
+                String failure = rule.apply(container);
+                if (!failure.isEmpty()) {
+                    wrong.add("container " + container.path("name").asText() + " lacks " + failure);
+                }
+            });
+            return String.join(", ", wrong);
+        });
+    }
+
+    private static String missing(JsonNode container, String... paths) {
+        List<String> missing = new ArrayList<>();
+        for (String path : paths) {
+            if (KubePath.at(container, path).stream()
+                    .allMatch(node -> KubePath.text(node).isEmpty())) {
+                missing.add(path);
+            }
+        }
+        return String.join(", ", missing);
+    }
+
+    /** Where a kind keeps its pod spec. */
+    private static JsonNode podSpec(JsonNode object) {
+        String kind = object.path("kind").asText();
+        JsonNode spec = object.path("spec");
+        return switch (kind) {
+            case "Pod" -> spec;
+            case "CronJob" ->
+                spec.path("jobTemplate").path("spec").path("template").path("spec");
+            default -> spec.path("template").path("spec");
+        };
+    }
+
+    /** One rule per access row, decided by the API server (SubjectAccessReview). */
+    static Map<String, String> access(LabView lab, @Nullable Object table) {
+        Map<String, String> results = new LinkedHashMap<>();
+        if (!(table instanceof List<?> rows)) {
+            return results;
+        }
+        for (Object item : rows) {
+            Map<?, ?> row = (Map<?, ?>) item;
+            String subject = String.valueOf(row.get("subject"));
+            String verb = String.valueOf(row.get("verb"));
+            String resource = String.valueOf(row.get("resource"));
+            String group = row.get("apiGroup") == null ? "" : String.valueOf(row.get("apiGroup"));
+            boolean expected = "allow".equals(row.get("expect"));
+            boolean allowed = lab.kubernetesAllows(subject, verb, group, resource);
+            String request = subject + " " + verb + " " + (group.isEmpty() ? "" : group + "/") + resource;
+            results.put(
+                    request,
+                    allowed == expected
+                            ? ""
+                            : request + (allowed ? " is allowed, and must not be" : " is denied, and must be allowed"));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.assay.grading.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.grading.CheckResult;
+import dev.assay.grading.LabUnavailableException;
+import dev.assay.grading.LabView;
+import dev.assay.grading.ParameterSpec;
+import dev.assay.grading.ParameterSpec.Problem;
+import dev.assay.grading.ParameterSpec.Type;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Assertions on the Kubernetes objects of a lab's namespace, read with the platform's credentials (the
+ * candidate's token plays no part): existence and count, field paths, labels, ready replicas, probes and
+ * resource limits of every container, and who may do what, asked of the API server itself
+ * (SubjectAccessReview). All rules held pass; some held earn that share.
+ */
+public final class KubernetesGrader extends BuiltinGrader {
+    /** The API version of the kinds labs name most; others give apiVersion. */
+    static final Map<String, String> API_VERSIONS = Map.ofEntries(
+            Map.entry("Pod", "v1"),
+            Map.entry("Service", "v1"),
+            Map.entry("ConfigMap", "v1"),
+            Map.entry("Secret", "v1"),
+            Map.entry("ServiceAccount", "v1"),
+            Map.entry("PersistentVolumeClaim", "v1"),
+            Map.entry("ResourceQuota", "v1"),
+            Map.entry("LimitRange", "v1"),
+            Map.entry("Deployment", "apps/v1"),
+            Map.entry("StatefulSet", "apps/v1"),
+            Map.entry("DaemonSet", "apps/v1"),
+            Map.entry("ReplicaSet", "apps/v1"),
+            Map.entry("Job", "batch/v1"),
+            Map.entry("CronJob", "batch/v1"),
+            Map.entry("HorizontalPodAutoscaler", "autoscaling/v2"),
+            Map.entry("PodDisruptionBudget", "policy/v1"),
+            Map.entry("Ingress", "networking.k8s.io/v1"),
+            Map.entry("NetworkPolicy", "networking.k8s.io/v1"),
+            Map.entry("Role", "rbac.authorization.k8s.io/v1"),
+            Map.entry("RoleBinding", "rbac.authorization.k8s.io/v1"),
+            Map.entry("ClusterRole", "rbac.authorization.k8s.io/v1"),
+            Map.entry("ClusterRoleBinding", "rbac.authorization.k8s.io/v1"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
+            .optional("kind", Type.STRING, "the kind, such as Deployment or NetworkPolicy")
+            .optional("apiVersion", Type.STRING, "its API version, for kinds not in the grader's table")
+            .optional(
+                    "name", Type.STRING, "one object by name; without it, the rules hold for every object of the kind")
+            .optional("exists", Type.BOOLEAN, "whether such an object must exist (default true; false: none may)")
+            .optional("count", Type.INTEGER, "at least this many objects of the kind")
+            .optional("fields", Type.STRING_MAP, "field path: regex matching the whole value, such as spec.replicas")
+            .optional("labels", Type.STRING_MAP, "label: regex its value must match")
+            .optional("readyReplicas", Type.INTEGER, "status.readyReplicas at least this")
+            .optional("probes", Type.BOOLEAN, "every container has a readiness and a liveness probe")
+            .optional("limits", Type.BOOLEAN, "every container requests and limits cpu and memory")
+            .optional(
+                    "access",
+                    Type.TABLE,
+                    "rows of subject (ServiceAccount:name, User:name, Group:name), verb, resource, apiGroup, expect")
+            .rule(KubernetesGrader::problems)
+            .build();
+
+    public KubernetesGrader() {
+        super(
+                "kubernetes",
+                "1",
+                "objects of the lab's namespace read with the platform's credentials: fields, labels, replicas, probes,"
+                        + " limits, access",
+                PARAMETERS);
+    }
+
+    @Override
+    public boolean needsKubernetes() {
+        return true;
+    }
+
+    private static List<Problem> problems(Map<String, Object> values) {
+        List<Problem> problems = new ArrayList<>();
+        Object kind = values.get("kind");
+        if (kind == null && !values.containsKey("access")) {
+            problems.add(new Problem("kind", "give a kind to check objects, or access rows"));
+        }
+        if (kind != null && !API_VERSIONS.containsKey(String.valueOf(kind)) && !values.containsKey("apiVersion")) {
+            problems.add(
+                    new Problem("apiVersion", "is needed for kind " + kind + ", such as monitoring.coreos.com/v1"));
+        }
+        if (values.get("fields") instanceof Map<?, ?> fields) {
+            fields.keySet().stream()
+                    .filter(path -> !KubePath.valid(String.valueOf(path)))
+                    .forEach(path -> problems.add(new Problem(
+                            "fields", path + " is not a field path such as spec.template.spec.containers[*].image")));
+        }
+        if (values.get("access") instanceof List<?> rows) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (!(rows.get(i) instanceof Map<?, ?> row)
+                        || !String.valueOf(row.get("subject")).matches("(ServiceAccount|User|Group):[^\\s:]+")
+                        || row.get("verb") == null
+                        || row.get("resource") == null
+                        || !Set.of("allow", "deny").contains(String.valueOf(row.get("expect")))) {
+                    problems.add(new Problem(
+                            "access[" + i + "]",
+                            "needs subject (ServiceAccount:name, User:name or Group:name), verb, resource and expect:"
+                                    + " allow or deny"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public CheckResult grade(LabView lab, Map<String, Object> parameters) {
+        CheckResult.Builder check = CheckResult.builder(true);
+        Map<String, String> results = new LinkedHashMap<>();
+        if (parameters.containsKey("kind")) {
+            String kind = Text.string(parameters, "kind", "");
+            String name = parameters.get("name") == null ? null : String.valueOf(parameters.get("name"));
+            String apiVersion = Text.string(parameters, "apiVersion", API_VERSIONS.getOrDefault(kind, "v1"));
+            List<JsonNode> objects = objects(lab.kubernetesObjects(apiVersion, kind, name));
+            check.observe(
+                    kind + (name == null ? " objects" : " " + name),
+                    objects.isEmpty()
+                            ? "none"
+                            : String.join(
+                                    ", ",
+                                    objects.stream().map(KubernetesGrader::id).toList()));
+            results.putAll(new KubeRules(kind, name, objects).apply(parameters));
+        }
+        results.putAll(KubeRules.access(lab, parameters.get("access")));
+        Map<String, String> failures = new LinkedHashMap<>();
+        results.forEach((rule, failure) -> {
+            check.observe(rule, failure.isEmpty() ? "holds" : failure);
+            if (!failure.isEmpty()) {
+                failures.put(rule, failure);
+            }
+        });
+        if (failures.isEmpty()) {
+            return check.success("all " + results.size() + " rules hold").build();
+        }
+        failures.values().forEach(failure -> check.expect(false, failure));
+        return check.buildPartial(
+                (results.size() - failures.size()) / (double) results.size(),
+                failures.size() + " of " + results.size() + " rules broken");
+    }
+
+    private static List<JsonNode> objects(List<String> documents) {
+        List<JsonNode> objects = new ArrayList<>();
+        for (String document : documents) {
+            try {
+                objects.add(JSON.readTree(document));
+            } catch (IOException e) {
+                throw new LabUnavailableException("the API server sent an object that is not JSON", e);
+            }
+        }
+        return objects;
+    }
+
+    /** "web" (resourceVersion 1234): which object, and which state of it, was read. */
+    static String id(JsonNode object) {
+        JsonNode metadata = object.path("metadata");
+        return metadata.path("name").asText() + " (resourceVersion "
+                + metadata.path("resourceVersion").asText("?") + ")";
+    }
+}
