@@ -29,10 +29,14 @@ import dev.assay.service.resources.SessionResource;
 import dev.assay.service.scoring.GradeLog;
 import dev.assay.service.scoring.Scoring;
 import dev.assay.service.sessions.DatabaseLedger;
+import dev.assay.service.sessions.DeadlineKeeper;
+import dev.assay.service.sessions.ExtendTask;
 import dev.assay.service.sessions.LabSessions;
 import dev.assay.service.sessions.SessionKeeper;
 import dev.assay.service.sessions.SessionRecovery;
 import dev.assay.service.sessions.WarmPools;
+import dev.assay.service.terminal.TerminalServlet;
+import dev.assay.service.terminal.Terminals;
 import dev.assay.service.web.AccessControlFeature;
 import dev.assay.service.web.BrowserSessionFilter;
 import dev.assay.service.web.Cookies;
@@ -52,6 +56,7 @@ import io.dropwizard.views.common.ViewBundle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.jdbi.v3.core.Jdbi;
 
 /** Wires Assay: bundles in {@link #initialize}, the object graph in {@link #run}. */
@@ -78,6 +83,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         });
         bootstrap.addBundle(new ViewBundle<>());
         bootstrap.addBundle(new AssetsBundle("/assets", "/assets", null, "assets"));
+        bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars", "/webjars", null, "webjars"));
         bootstrap.addCommand(new UserCommand());
         bootstrap.addCommand(new LabsCommand());
         bootstrap.addCommand(new BenchCommand());
@@ -120,7 +126,23 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new DashboardResource(jdbi, invitations, catalog));
         jersey.register(new AssessmentApiResource(jdbi, invitations, sessions.scoring()));
         jersey.register(new InvitationResource(invitations, cookies));
-        jersey.register(new CandidateResource(jdbi, sessions.labs(), sessions.grading()));
+        Terminals terminals = new Terminals(
+                jdbi,
+                invitations,
+                https -> cookies.wireName(Cookies.CANDIDATE_SESSION, https),
+                sessions.drivers(),
+                clock);
+        environment.lifecycle().manage(terminals);
+        JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(), null);
+        environment
+                .servlets()
+                .addServlet("terminal", new TerminalServlet(terminals))
+                .addMapping("/terminal/*");
+        environment
+                .lifecycle()
+                .manage(new DeadlineKeeper(jdbi, sessions.grading(), terminals, clock, Duration.ofSeconds(1)));
+        environment.admin().addTask(new ExtendTask(jdbi, clock));
+        jersey.register(new CandidateResource(jdbi, catalog, sessions.labs(), sessions.grading(), terminals, clock));
         jersey.register(new LabSessionApiResource(jdbi, sessions.labs(), sessions.grading()));
 
         PrometheusMetrics.register(environment);
@@ -129,13 +151,13 @@ public class AssayApplication extends Application<AssayConfiguration> {
         }
     }
 
+    /** Lab sessions, their grading and the drivers under them, as the resources use them. */
+    private record Sessions(LabSessions labs, Grading grading, Scoring scoring, List<EnvironmentDriver> drivers) {}
+
     /**
      * The environment side: drivers, warm pools (adopting unclaimed environments on record), re-attachment of
      * live sessions before requests are served, and the reaper, started in that order.
      */
-    /** Lab sessions and their grading, as the resources use them. */
-    private record Sessions(LabSessions labs, Grading grading, Scoring scoring) {}
-
     private static Sessions startSessions(
             AssayConfiguration config, Environment environment, Jdbi jdbi, LabCatalog catalog, Clock clock) {
         EnvironmentsFactory settings = config.getEnvironments();
@@ -174,7 +196,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         environment.admin().addTask(new GradeTask(grading));
         environment.lifecycle().manage(pools);
         settings.manageReaper(environment, drivers, new SessionKeeper(jdbi, pools, Duration.ofMinutes(10), clock));
-        return new Sessions(sessions, grading, scoring);
+        return new Sessions(sessions, grading, scoring, drivers);
     }
 
     private static Duration toJava(io.dropwizard.util.Duration duration) {

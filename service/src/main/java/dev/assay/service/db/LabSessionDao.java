@@ -83,6 +83,44 @@ public interface LabSessionDao {
         return true;
     }
 
+    /** Active sessions whose deadline has passed: the deadline keeper submits them. */
+    @SqlQuery("SELECT id FROM lab_sessions WHERE state = 'active' AND deadline_at <= :now ORDER BY deadline_at")
+    List<Long> pastDeadline(@Bind("now") Instant now);
+
+    /**
+     * Takes the session's progress-check slot: true (and the time recorded) only when it is active and no check
+     * was taken since {@code notSince}; one statement, so double clicks and other replicas get false.
+     */
+    @SqlUpdate("UPDATE lab_sessions SET progress_checked_at = :now WHERE id = :id AND state = 'active'"
+            + " AND (progress_checked_at IS NULL OR progress_checked_at <= :notSince)")
+    int takeProgressSlot(@Bind("id") long id, @Bind("now") Instant now, @Bind("notSince") Instant notSince);
+
+    @SqlQuery("SELECT progress_checked_at FROM lab_sessions WHERE id = :id")
+    Optional<Instant> progressCheckedAt(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE lab_sessions SET deadline_at = :deadline, updated_at = :now WHERE id = :id AND state = 'active'")
+    int moveDeadline(@Bind("id") long id, @Bind("deadline") Instant deadline, @Bind("now") Instant now);
+
+    /** Gives an active session more time and logs who did; false when it is not active. */
+    @Transaction
+    default boolean extend(long id, java.time.Duration more, String by, Instant now) {
+        Optional<LabSession> session = find(id);
+        if (session.isEmpty() || session.get().deadlineAt() == null) {
+            return false;
+        }
+        Instant deadline = session.get().deadlineAt().plus(more);
+        if (moveDeadline(id, deadline, now) != 1) {
+            return false;
+        }
+        event(
+                id,
+                LabSession.ACTIVE,
+                LabSession.ACTIVE,
+                "deadline extended by " + more.toMinutes() + " min to " + deadline + " by " + by,
+                now);
+        return true;
+    }
+
     @SqlQuery("SELECT from_state, to_state, detail, at FROM lab_session_events WHERE lab_session_id = :id ORDER BY id")
     List<LabSessionEvent> events(@Bind("id") long id);
 }

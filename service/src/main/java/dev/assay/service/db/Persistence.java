@@ -16,7 +16,8 @@ public final class Persistence {
             LabSessionEvent.class,
             StoredHandle.class,
             StoredCheckResult.class,
-            GradeEventDao.Event.class);
+            GradeEventDao.Event.class,
+            RecordingDao.Header.class);
 
     private Persistence() {}
 

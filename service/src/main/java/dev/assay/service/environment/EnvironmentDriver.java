@@ -67,6 +67,12 @@ public interface EnvironmentDriver extends AutoCloseable {
      */
     ExecResult sandbox(EnvironmentHandle handle, String image, Map<String, byte[]> files, ExecRequest request);
 
+    /**
+     * Opens an interactive terminal (a TTY exec of {@code request.command()}) in the environment, for the
+     * candidate's browser. Engine trouble is an {@link EnvironmentException}.
+     */
+    Terminal openTerminal(EnvironmentHandle handle, Terminal.Request request, Terminal.Listener listener);
+
     /** Reads one regular file through the engine's API, never with tools inside the environment. */
     FileRead readFile(EnvironmentHandle handle, String path, long maxBytes);
 

@@ -1,16 +1,23 @@
 package dev.assay.service.resources;
 
 import dev.assay.service.auth.Actor;
+import dev.assay.service.catalog.InstructionsRenderer;
 import dev.assay.service.catalog.Lab;
+import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.LabSession;
+import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.grading.Grading;
+import dev.assay.service.grading.LabResult;
 import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.terminal.Terminals;
 import dev.assay.service.views.AssessmentView;
+import dev.assay.service.views.DoneView;
 import dev.assay.service.views.LabCard;
+import dev.assay.service.views.LabPageView;
 import dev.assay.service.web.BrowserSessionFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -23,9 +30,15 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -38,14 +51,25 @@ import org.jdbi.v3.core.Jdbi;
 @RolesAllowed(Role.CANDIDATE_ROLE)
 @Produces(MediaType.TEXT_HTML)
 public class CandidateResource {
+    /** One progress check per lab session per this long: grading is real work on a shared machine. */
+    public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
+
     private final Jdbi jdbi;
+    private final LabCatalog catalog;
     private final LabSessions sessions;
     private final Grading grading;
+    private final Terminals terminals;
+    private final Clock clock;
+    private final InstructionsRenderer instructions = new InstructionsRenderer();
 
-    public CandidateResource(Jdbi jdbi, LabSessions sessions, Grading grading) {
+    public CandidateResource(
+            Jdbi jdbi, LabCatalog catalog, LabSessions sessions, Grading grading, Terminals terminals, Clock clock) {
         this.jdbi = jdbi;
+        this.catalog = catalog;
         this.sessions = sessions;
         this.grading = grading;
+        this.terminals = terminals;
+        this.clock = clock;
     }
 
     @GET
@@ -60,21 +84,105 @@ public class CandidateResource {
     }
 
     /**
-     * Starts a lab of the caller's stage (or finds the attempt already made) and returns to the overview. A
-     * failure to prepare the environment is shown there; an unreachable engine answers 503 with Retry-After.
+     * Starts a lab of the caller's stage (or finds the attempt already made) and opens its page. A failure to
+     * prepare the environment is shown on the overview; an unreachable engine answers 503 with Retry-After.
      */
     @POST
     @Path("labs/{labId}/start")
     public Response start(@Context ContainerRequestContext request, @PathParam("labId") String labId) {
         AssessmentSummary assessment = assessment(request);
         try {
-            sessions.start(assessment.assessmentId(), labId);
+            LabSession session = sessions.start(assessment.assessmentId(), labId);
+            if (LabSession.ACTIVE.equals(session.state())) {
+                return Response.seeOther(URI.create("/assessment/labs/" + labId))
+                        .build();
+            }
         } catch (EnvironmentException.EngineUnavailable e) {
             throw e;
         } catch (EnvironmentException e) {
             // recorded as provision_failed with its cause; the overview offers "Try again"
         }
         return Response.seeOther(URI.create("/assessment")).build();
+    }
+
+    /** The lab page of an active attempt; a lab not started goes back to the overview, a finished one to done. */
+    @GET
+    @Path("labs/{labId}")
+    public Response lab(@Context ContainerRequestContext request, @PathParam("labId") String labId) throws IOException {
+        AssessmentSummary assessment = assessment(request);
+        Optional<LabSession> found = latest(assessment, labId);
+        if (found.isEmpty() || !LabSession.ACTIVE.equals(found.get().state())) {
+            boolean finished = found.isPresent()
+                    && !LabSession.PROVISIONING.equals(found.get().state())
+                    && !LabSession.PROVISION_FAILED.equals(found.get().state());
+            return Response.seeOther(URI.create(finished ? "/assessment/labs/" + labId + "/done" : "/assessment"))
+                    .build();
+        }
+        LabSession session = found.get();
+        Lab lab = labOf(session);
+        String html = instructions.render(
+                lab.instructions(),
+                new InstructionsRenderer.Variables(
+                        assessment.candidateName().split("\\s+")[0], lab.timeLimit(), Map.of("lab", "lab"), ""));
+        Instant deadline = session.deadlineAt() == null ? clock.instant() : session.deadlineAt();
+        List<LabPageView.VisibleCheck> visible = lab.checks().stream()
+                .filter(check -> "candidate".equals(check.visibility()))
+                .map(check -> new LabPageView.VisibleCheck(
+                        check.id(), check.title(), check.hint() == null ? "" : check.hint()))
+                .toList();
+        return Response.ok(new LabPageView(
+                        BrowserSessionFilter.csrfToken(request),
+                        labId,
+                        lab.title(),
+                        html,
+                        deadline,
+                        Math.max(0, Duration.between(clock.instant(), deadline).toSeconds()),
+                        visible,
+                        PROGRESS_INTERVAL.toSeconds()))
+                .build();
+    }
+
+    /**
+     * Runs the checks the candidate may see and says which pass, with their hints; hidden checks are neither run
+     * nor named. One per {@link #PROGRESS_INTERVAL} per attempt (429 with Retry-After otherwise); nothing counts.
+     */
+    @POST
+    @Path("labs/{labId}/check")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response check(@Context ContainerRequestContext request, @PathParam("labId") String labId) {
+        LabSession session = active(assessment(request), labId);
+        Instant now = clock.instant();
+        int taken = jdbi.withExtension(
+                LabSessionDao.class, dao -> dao.takeProgressSlot(session.id(), now, now.minus(PROGRESS_INTERVAL)));
+        if (taken != 1) {
+            Instant last = jdbi.withExtension(LabSessionDao.class, dao -> dao.progressCheckedAt(session.id()))
+                    .orElse(now);
+            long wait = Math.max(
+                    1, Duration.between(now, last.plus(PROGRESS_INTERVAL)).toSeconds() + 1);
+            return Response.status(429)
+                    .header("Retry-After", wait)
+                    .entity(Map.of("error", "You can check again in " + wait + " seconds.", "retryAfter", wait))
+                    .build();
+        }
+        LabResult result = grading.progress(session.id());
+        Lab lab = labOf(session);
+        Map<String, String> hints = new LinkedHashMap<>();
+        lab.checks().forEach(check -> hints.put(check.id(), check.hint() == null ? "" : check.hint()));
+        List<Map<String, Object>> checks = result.tests().stream()
+                .map(outcome -> progressRow(outcome, hints.getOrDefault(outcome.id(), "")))
+                .toList();
+        return Response.ok(Map.of("checks", checks, "nextCheckIn", PROGRESS_INTERVAL.toSeconds()))
+                .build();
+    }
+
+    private static Map<String, Object> progressRow(LabResult.Test outcome, String hint) {
+        boolean passed = "pass".equals(outcome.status());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", outcome.id());
+        row.put("title", outcome.title());
+        row.put("status", outcome.status());
+        row.put("hint", passed ? "" : hint);
+        return row;
     }
 
     /**
@@ -85,12 +193,48 @@ public class CandidateResource {
     @Path("labs/{labId}/submit")
     public Response submit(@Context ContainerRequestContext request, @PathParam("labId") String labId) {
         AssessmentSummary assessment = assessment(request);
-        LabSession session = sessions.sessionsOf(assessment.assessmentId()).stream()
-                .filter(s -> s.labId().equals(labId))
-                .reduce((first, second) -> second)
+        LabSession session = latest(assessment, labId)
                 .orElseThrow(() -> new NotFoundException("no started lab " + labId + " in this assessment"));
+        terminals.end(session.id(), "The lab was submitted.");
         grading.submit(session.id(), "submitted by the candidate");
-        return Response.seeOther(URI.create("/assessment")).build();
+        return Response.seeOther(URI.create("/assessment/labs/" + labId + "/done"))
+                .build();
+    }
+
+    @GET
+    @Path("labs/{labId}/done")
+    public DoneView done(@Context ContainerRequestContext request, @PathParam("labId") String labId) {
+        AssessmentSummary assessment = assessment(request);
+        LabSession session = latest(assessment, labId)
+                .filter(s -> !LabSession.ACTIVE.equals(s.state()) && !LabSession.PROVISIONING.equals(s.state()))
+                .orElseThrow(() -> new NotFoundException("no finished lab " + labId + " in this assessment"));
+        String how = jdbi.withExtension(LabSessionDao.class, dao -> dao.events(session.id())).stream()
+                        .anyMatch(event ->
+                                event.detail() != null && event.detail().contains("time limit"))
+                ? "The time limit was reached, so the lab was handed in as it was."
+                : "You handed the lab in.";
+        Map<String, LabSession> latest = sessions.sessionsOf(assessment.assessmentId()).stream()
+                .collect(Collectors.toMap(LabSession::labId, Function.identity(), (a, b) -> b));
+        boolean labsLeft = sessions.labsOf(assessment).stream()
+                .anyMatch(lab ->
+                        !latest.containsKey(lab.id()) || latest.get(lab.id()).isLive());
+        return new DoneView(
+                BrowserSessionFilter.csrfToken(request), labOf(session).title(), how, labsLeft);
+    }
+
+    private Optional<LabSession> latest(AssessmentSummary assessment, String labId) {
+        return jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessment.assessmentId(), labId));
+    }
+
+    private LabSession active(AssessmentSummary assessment, String labId) {
+        return latest(assessment, labId)
+                .filter(s -> LabSession.ACTIVE.equals(s.state()))
+                .orElseThrow(() -> new NotFoundException("no active lab " + labId + " in this assessment"));
+    }
+
+    private Lab labOf(LabSession session) {
+        return catalog.lab(session.labId())
+                .orElseThrow(() -> new NotFoundException("lab " + session.labId() + " is gone"));
     }
 
     private AssessmentSummary assessment(ContainerRequestContext request) {

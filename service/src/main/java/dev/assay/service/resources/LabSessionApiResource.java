@@ -1,11 +1,13 @@
 package dev.assay.service.resources;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.LabSessionEvent;
+import dev.assay.service.db.RecordingDao;
 import dev.assay.service.db.StoredHandle;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.LabResult;
@@ -17,7 +19,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +63,43 @@ public class LabSessionApiResource {
         return grading.finalResult(sessionId)
                 .orElseThrow(() -> new NotFoundException("lab session " + sessionId + " has no final result yet"));
     }
+
+    /**
+     * The session's terminal as asciicast v2 (a header line, then one event per line: {@code [seconds, code,
+     * data]} with o output, i input, r resize, m marker), for replay in an asciicast player or the review page.
+     */
+    @GET
+    @Path("{sessionId}/recording")
+    @Produces("application/x-asciicast")
+    public Response recording(@PathParam("id") long assessmentId, @PathParam("sessionId") long sessionId) {
+        boolean ours = sessions.sessionsOf(assessmentId).stream().anyMatch(s -> s.id() == sessionId);
+        if (!ours) {
+            throw new NotFoundException("no lab session " + sessionId + " in assessment " + assessmentId);
+        }
+        RecordingDao.Header header = jdbi.withExtension(RecordingDao.class, dao -> dao.header(sessionId))
+                .orElseThrow(() -> new NotFoundException("lab session " + sessionId + " has no terminal recording"));
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("version", 2);
+        head.put("width", header.width());
+        head.put("height", header.height());
+        head.put("timestamp", header.startedAt().getEpochSecond());
+        head.put("title", "lab session " + sessionId);
+        head.put("env", Map.of("TERM", "xterm-256color", "SHELL", "/bin/bash"));
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(JSON.writeValueAsString(head));
+            writer.write('\n');
+            for (String chunk : jdbi.withExtension(RecordingDao.class, dao -> dao.chunks(sessionId))) {
+                writer.write(chunk);
+            }
+            writer.flush();
+        };
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"session-" + sessionId + ".cast\"")
+                .build();
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @GET
     public List<Detail> list(@PathParam("id") long assessmentId) {

@@ -185,6 +185,48 @@ public abstract class EnvironmentDriverContract {
     }
 
     @Nested
+    @DisplayName("openTerminal")
+    class OpenTerminal {
+        @Test
+        @DisplayName("echoes keystrokes, takes a resize, and ends without touching the environment")
+        void interactive() throws Exception {
+            EnvironmentHandle handle = provision();
+            StringBuffer output = new StringBuffer();
+            java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+            Terminal terminal = driver().openTerminal(
+                            handle, new Terminal.Request(List.of("/bin/sh"), 80, 24), new Terminal.Listener() {
+                                @Override
+                                public void output(byte[] bytes) {
+                                    output.append(new String(bytes, StandardCharsets.UTF_8));
+                                }
+
+                                @Override
+                                public void closed(String why) {
+                                    ended.countDown();
+                                }
+                            });
+            terminal.write("echo hi-$((6*7))\n".getBytes(StandardCharsets.UTF_8));
+            awaitOutput(output, "hi-42");
+            terminal.resize(100, 30);
+            terminal.write("stty size\n".getBytes(StandardCharsets.UTF_8));
+            awaitOutput(output, "30 100");
+            terminal.close();
+            assertThat(ended.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(driver().status(handle)).isEqualTo(EnvironmentStatus.RUNNING);
+            assertThatThrownBy(() -> new Terminal.Request(List.of("sh"), 0, 24))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        private static void awaitOutput(StringBuffer output, String wanted) throws InterruptedException {
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!output.toString().contains(wanted) && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(output.toString()).contains(wanted);
+        }
+    }
+
+    @Nested
     @DisplayName("readTree")
     class ReadTree {
         @Test

@@ -22,13 +22,14 @@ public final class Browser {
 
     private final URI base;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String csrf = "";
 
     public Browser(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -88,6 +89,37 @@ public final class Browser {
 
     public HttpResponse<String> getJson(String path) {
         return send(request(path).header("Accept", "application/json").GET());
+    }
+
+    /** The cookies this browser would send to the service, as a Cookie header value. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().get(base).stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Opens a WebSocket as this browser's page would (its cookies, and an Origin of the service's own site
+     * unless {@code origin} says otherwise); the handshake's refusal comes back as the exception.
+     */
+    public java.util.concurrent.CompletableFuture<java.net.http.WebSocket> webSocket(
+            String path, String origin, java.net.http.WebSocket.Listener listener) {
+        java.net.http.WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        String cookieHeader = cookieHeader();
+        if (!cookieHeader.isEmpty()) {
+            builder.header("Cookie", cookieHeader);
+        }
+        if (!origin.isEmpty()) {
+            builder.header("Origin", origin);
+        }
+        headers.forEach(builder::header);
+        return builder.buildAsync(
+                URI.create(base.toString().replaceFirst("^http", "ws")).resolve(path), listener);
+    }
+
+    /** The Origin a page of the service has. */
+    public String origin() {
+        return base.getScheme() + "://" + base.getRawAuthority();
     }
 
     private HttpRequest.Builder request(String path) {

@@ -19,6 +19,7 @@ import dev.assay.service.environment.ExecRequest;
 import dev.assay.service.environment.ExecResult;
 import dev.assay.service.environment.FileRead;
 import dev.assay.service.environment.ManagedEnvironment;
+import dev.assay.service.environment.Terminal;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     private final DockerHttpClient streamHttp;
     private final DockerClient api;
     private final DockerClient streams;
+    private final DockerClient terminals;
     private final ArchiveReader archives;
 
     /** {@code instance} names this installation: it only ever sees and touches containers labelled with it. */
@@ -74,6 +76,8 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                 .build();
         this.api = DockerClientImpl.getInstance(config, apiHttp);
         this.streams = DockerClientImpl.getInstance(config, streamHttp);
+        // A terminal may sit idle for as long as a lab lasts; its connection must not time out before.
+        this.terminals = DockerClientImpl.getInstance(config, http(host, connectTimeout, Duration.ofHours(12)));
         this.archives = new ArchiveReader(apiHttp, json);
     }
 
@@ -267,6 +271,14 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     }
 
     @Override
+    public Terminal openTerminal(EnvironmentHandle handle, Terminal.Request request, Terminal.Listener listener) {
+        ping();
+        return call(
+                "open a terminal in " + handle.externalId(),
+                () -> DockerTerminal.open(terminals, handle.externalId(), request, listener));
+    }
+
+    @Override
     public FileRead readTree(EnvironmentHandle handle, String path, long maxBytes) {
         return call("read " + path, () -> archives.tree(handle.externalId(), path, maxBytes));
     }
@@ -426,6 +438,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
             pingHttp.close();
             api.close();
             streams.close();
+            terminals.close();
         } catch (IOException e) {
             throw new EnvironmentException("closing the Docker clients failed", e);
         }

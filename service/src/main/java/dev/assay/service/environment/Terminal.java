@@ -1,0 +1,38 @@
+package dev.assay.service.environment;
+
+import java.util.List;
+
+/**
+ * One connection to an interactive terminal in an environment: a TTY exec whose output goes to a {@link Listener}
+ * as it comes. Closing it ends this connection only; a shell kept in tmux inside the lab outlives it, so a browser
+ * that reconnects finds its work where it left it.
+ */
+public interface Terminal extends AutoCloseable {
+
+    /** What to run and the window's size. */
+    record Request(List<String> command, int columns, int rows) {
+        public Request {
+            command = List.copyOf(command);
+            if (columns < 1 || rows < 1 || columns > 1000 || rows > 1000) {
+                throw new IllegalArgumentException(
+                        "a terminal is 1 to 1000 columns and rows, not " + columns + "x" + rows);
+            }
+        }
+    }
+
+    /** Receives the terminal's output, on a thread of the driver's. */
+    interface Listener {
+        void output(byte[] bytes);
+
+        /** The exec ended (the shell exited, the environment went away, or {@link #close} was called). */
+        void closed(String why);
+    }
+
+    /** Keystrokes (or pasted text) to the terminal's input. */
+    void write(byte[] input);
+
+    void resize(int columns, int rows);
+
+    @Override
+    void close();
+}

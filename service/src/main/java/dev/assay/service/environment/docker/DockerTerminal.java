@@ -1,0 +1,120 @@
+package dev.assay.service.environment.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import dev.assay.service.environment.EnvironmentException;
+import dev.assay.service.environment.Terminal;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A TTY exec attached over the engine's hijacked connection: keystrokes go through a pipe into the exec's stdin,
+ * output frames go to the listener as they arrive. Closing closes stdin and the connection; the exec's process
+ * then gets a hangup, as a terminal window closing would give it.
+ */
+final class DockerTerminal implements Terminal {
+    private static final int PIPE_BYTES = 64 * 1024;
+
+    private final DockerClient api;
+    private final String execId;
+    private final PipedOutputStream stdin;
+    private final ResultCallback.Adapter<Frame> attached;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DockerTerminal(
+            DockerClient api, String execId, PipedOutputStream stdin, ResultCallback.Adapter<Frame> attached) {
+        this.api = api;
+        this.execId = execId;
+        this.stdin = stdin;
+        this.attached = attached;
+    }
+
+    static DockerTerminal open(DockerClient api, String containerId, Request request, Listener listener) {
+        String execId = api.execCreateCmd(containerId)
+                .withCmd(request.command().toArray(String[]::new))
+                .withTty(true)
+                .withAttachStdin(true)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .withEnv(java.util.List.of(
+                        "TERM=xterm-256color", "COLUMNS=" + request.columns(), "LINES=" + request.rows()))
+                .exec()
+                .getId();
+        PipedOutputStream stdin = new PipedOutputStream();
+        PipedInputStream input;
+        try {
+            input = new PipedInputStream(stdin, PIPE_BYTES);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot make the terminal's input pipe", e);
+        }
+        ResultCallback.Adapter<Frame> attached = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                listener.output(frame.getPayload());
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                listener.closed("the terminal connection broke: " + error.getMessage());
+            }
+
+            @Override
+            public void onComplete() {
+                listener.closed("the terminal ended");
+            }
+        };
+        api.execStartCmd(execId)
+                .withTty(true)
+                .withDetach(false)
+                .withStdIn(input)
+                .exec(attached);
+        DockerTerminal terminal = new DockerTerminal(api, execId, stdin, attached);
+        terminal.resize(request.columns(), request.rows());
+        return terminal;
+    }
+
+    @Override
+    public void write(byte[] input) {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            stdin.write(input);
+            stdin.flush();
+        } catch (IOException e) {
+            throw new EnvironmentException("the terminal no longer takes input: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void resize(int columns, int rows) {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            api.resizeExecCmd(execId).withSize(rows, columns).exec();
+        } catch (RuntimeException e) {
+            // The exec may not have started yet or may have just ended; the next resize corrects the size.
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            stdin.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        try {
+            attached.close();
+        } catch (IOException e) {
+            // the connection is gone either way
+        }
+    }
+}

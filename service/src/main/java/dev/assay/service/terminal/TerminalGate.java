@@ -1,0 +1,104 @@
+package dev.assay.service.terminal;
+
+import dev.assay.service.db.EnvironmentHandleDao;
+import dev.assay.service.db.LabSession;
+import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.StoredHandle;
+import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.invitations.InvitationService;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides who may open which terminal, before the WebSocket upgrade: the request must come from a page of this
+ * site (Origin, against cross-site WebSocket hijacking), carry a valid candidate session cookie, and name a lab
+ * of that candidate's own assessment whose session is active. Anything else is refused with a status and no
+ * hint of whether another candidate's session exists.
+ */
+final class TerminalGate {
+    static final Pattern PATH = Pattern.compile("/terminal/([a-z0-9][a-z0-9-]{0,99})");
+
+    /** Let in: the session and what its terminal runs on. */
+    record Admission(LabSession session, StoredHandle handle, EnvironmentDriver driver) {}
+
+    /** Kept out: the HTTP status and why. */
+    record Refusal(int status, String reason) {}
+
+    private final Jdbi jdbi;
+    private final InvitationService invitations;
+    private final Function<Boolean, String> candidateCookieName;
+    private final Map<String, EnvironmentDriver> drivers;
+
+    TerminalGate(
+            Jdbi jdbi,
+            InvitationService invitations,
+            Function<Boolean, String> candidateCookieName,
+            Map<String, EnvironmentDriver> drivers) {
+        this.jdbi = jdbi;
+        this.invitations = invitations;
+        this.candidateCookieName = candidateCookieName;
+        this.drivers = drivers;
+    }
+
+    /** An Admission, or a Refusal. */
+    Object decide(HttpServletRequest request) {
+        if (!sameOrigin(request.getHeader("Origin"), request.getHeader("Host"))) {
+            return new Refusal(403, "the terminal opens only from this site's own lab page");
+        }
+        Matcher path = PATH.matcher(request.getRequestURI());
+        String token = candidateToken(request);
+        Optional<Long> assessment = token == null ? Optional.empty() : invitations.assessmentForSession(token);
+        if (!path.matches() || assessment.isEmpty()) {
+            return new Refusal(404, "no such terminal");
+        }
+        Optional<LabSession> session =
+                jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessment.get(), path.group(1)));
+        if (session.isEmpty() || !LabSession.ACTIVE.equals(session.get().state())) {
+            return new Refusal(404, "no active lab " + path.group(1) + " in this assessment");
+        }
+        Optional<StoredHandle> handle = jdbi.withExtension(
+                EnvironmentHandleDao.class, dao -> dao.forSession(session.get().id()));
+        EnvironmentDriver driver = handle.map(h -> drivers.get(h.driver())).orElse(null);
+        if (handle.isEmpty() || driver == null) {
+            return new Refusal(404, "the lab has no environment");
+        }
+        return new Admission(session.get(), handle.get(), driver);
+    }
+
+    /** True when the Origin names the host the request was sent to (browsers always send Origin on upgrades). */
+    static boolean sameOrigin(@Nullable String origin, @Nullable String host) {
+        if (origin == null || host == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(origin);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getRawAuthority() != null
+                    && uri.getRawAuthority().equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private @Nullable String candidateToken(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        String name = candidateCookieName.apply(request.isSecure());
+        for (Cookie cookie : cookies) {
+            if (cookie.getName().equals(name) && !cookie.getValue().isEmpty()) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.assay.service.terminal;
+
+import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.invitations.InvitationService;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The open terminals of this replica: one browser connection per lab session (a second tab takes over and the
+ * first is told so), their recorders flushed every second, and a way to end a session's terminal when the lab
+ * is submitted or its time is up.
+ */
+public final class Terminals implements Managed {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final TerminalGate gate;
+    private final Map<Long, TerminalSocket> open = new ConcurrentHashMap<>();
+    /** One recorder per lab session, shared by its connections here, so its events stay in time order. */
+    private final Map<Long, TerminalRecorder> recorders = new ConcurrentHashMap<>();
+
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "terminal-recorder");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Terminals(
+            Jdbi jdbi,
+            InvitationService invitations,
+            Function<Boolean, String> candidateCookieName,
+            List<EnvironmentDriver> drivers,
+            Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        Map<String, EnvironmentDriver> byKind = new ConcurrentHashMap<>();
+        drivers.forEach(driver -> byKind.put(driver.kind(), driver));
+        this.gate = new TerminalGate(jdbi, invitations, candidateCookieName, byKind);
+    }
+
+    TerminalGate gate() {
+        return gate;
+    }
+
+    @Override
+    public void start() {
+        flusher.scheduleWithFixedDelay(this::flushAll, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void stop() {
+        flusher.shutdownNow();
+        open.values().forEach(socket -> socket.close(1001, "the service is restarting; the page reconnects"));
+        flushAll();
+    }
+
+    private void flushAll() {
+        recorders.values().forEach(recorder -> {
+            try {
+                recorder.flush();
+            } catch (RuntimeException e) {
+                // the database is away for a moment: the events stay buffered until the next flush
+            }
+        });
+    }
+
+    /** The socket's session recording (continued if it has one), flushed every second while the socket lives. */
+    TerminalRecorder recorder(TerminalSocket socket, int columns, int rows) {
+        return recorders.computeIfAbsent(
+                socket.sessionId(), id -> TerminalRecorder.open(jdbi, id, columns, rows, clock));
+    }
+
+    void opened(TerminalSocket socket) {
+        TerminalSocket previous = open.put(socket.sessionId(), socket);
+        if (previous != null && previous != socket) {
+            previous.close(TerminalSocket.REPLACED, "the terminal was opened in another window");
+        }
+    }
+
+    void closed(TerminalSocket socket) {
+        if (open.remove(socket.sessionId(), socket)) {
+            TerminalRecorder recorder = recorders.remove(socket.sessionId());
+            if (recorder != null) {
+                recorder.flush();
+            }
+        }
+    }
+
+    /** Ends the session's terminal on this replica, telling the page why (the lab was submitted, time is up). */
+    public void end(long sessionId, String reason) {
+        TerminalSocket socket = open.get(sessionId);
+        if (socket != null) {
+            socket.close(TerminalSocket.ENDED, reason);
+        }
+    }
+
+    /** How many terminals are open here (for metrics and tests). */
+    public int openCount() {
+        return open.size();
+    }
+}
