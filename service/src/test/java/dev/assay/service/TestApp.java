@@ -49,6 +49,11 @@ public final class TestApp {
     public record Candidate(long assessmentId, String link, Browser browser) {}
 
     public static TestApp create(ConfigOverride... extra) {
+        return create("../labs", extra);
+    }
+
+    /** An application serving the labs in {@code labsDir} (a test's own copy of the pack, say). */
+    public static TestApp create(String labsDir, ConfigOverride... extra) {
         Path db = Path.of("target", "it-db", UUID.randomUUID().toString(), "assay")
                 .toAbsolutePath();
         String url = "jdbc:h2:file:" + db + ";WRITE_DELAY=0";
@@ -56,7 +61,7 @@ public final class TestApp {
         TestDatabases.migrate(url, "assay", "assay"); // the service expects its schema when it starts
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", url),
-                ConfigOverride.config("labs.dir", "../labs"),
+                ConfigOverride.config("labs.dir", labsDir),
                 ConfigOverride.config("environments.instance", instance),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.applicationConnectors[0].useForwardedHeaders", "true"),
