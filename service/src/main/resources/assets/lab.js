@@ -33,6 +33,7 @@
   var fit = new FitAddon.FitAddon();
   term.loadAddon(fit);
   term.open(document.getElementById('terminal'));
+  window.assayTerminal = term; // the page's own terminal, for tests and the browser's console
   fit.fit();
   term.attachCustomKeyEventHandler(function (event) {
     if (event.type === 'keydown' && event.ctrlKey && event.shiftKey && event.code === 'KeyC' && term.hasSelection()) {
@@ -112,7 +113,7 @@
     confirmed = true;
     ended = true;
     dialog.close();
-    form.submit();
+    HTMLFormElement.prototype.submit.call(form); // not form.submit: a control named "submit" would shadow it
   });
   document.getElementById('confirm-no').addEventListener('click', function () { dialog.close(); term.focus(); });
 })();

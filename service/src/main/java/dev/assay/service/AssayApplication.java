@@ -128,7 +128,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new InvitationResource(invitations, cookies));
         Terminals terminals = new Terminals(
                 jdbi,
-                invitations,
+                invitations::assessmentForSession,
                 https -> cookies.wireName(Cookies.CANDIDATE_SESSION, https),
                 sessions.drivers(),
                 clock);

@@ -36,6 +36,16 @@ class BenchCommandIT {
     }
 
     @Test
+    void terminalBenchTimesEchoThroughTheWebSocketAndTheFloor() throws Exception {
+        String output = bench("terminal", "--rounds", "2");
+        assertThat(output)
+                .contains("TTY exec echo floor", "terminal echo through the WebSocket")
+                .containsPattern("\\{\"bench\":\"terminal\",\"TTY_exec_echo_floor_p50_ms\":[0-9.]+,.*"
+                        + "\"terminal_echo_through_the_WebSocket_p95_ms\":[0-9.]+}")
+                .doesNotContain("WARN", "ERROR");
+    }
+
+    @Test
     void gradeBenchGradesTenChecksThatAllPass() throws Exception {
         String output = bench("grade", "--rounds", "1");
         assertThat(output)

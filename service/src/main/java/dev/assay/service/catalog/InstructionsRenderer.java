@@ -73,7 +73,16 @@ public final class InstructionsRenderer {
         if (problem.isPresent()) {
             throw new IllegalArgumentException(markdown + ": " + problem.get());
         }
-        String html = renderer.render(parser.parse(source));
+        Node document = parser.parse(source);
+        // The page's own title is its one h1: the instructions' headings sit one level under it.
+        document.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Heading heading) {
+                heading.setLevel(Math.min(6, heading.getLevel() + 1));
+                visitChildren(heading);
+            }
+        });
+        String html = renderer.render(document);
         // Markdown escapes (\{, &#123;) can turn into braces: check again what Mustache will actually see.
         problem = problem(html);
         if (problem.isPresent()) {

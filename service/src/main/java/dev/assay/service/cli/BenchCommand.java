@@ -34,9 +34,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * {@code bench provision [--rounds N] [--image I]}: cold provisioning (create, start, setup, ready) and exec
- * round trip through the driver, next to a bare {@code docker run} / {@code docker exec} floor measured in the
- * same run; a table, then one JSON line.
+ * {@code bench provision|grade|terminal [--rounds N] [--image I]}: cold provisioning (create, start, setup,
+ * ready) and exec round trip through the driver, next to a bare {@code docker run} / {@code docker exec} floor
+ * measured in the same run; the full grading of a 10-check lab ({@link GradeBench}); keystroke echo through the
+ * terminal's WebSocket next to a bare TTY exec ({@link TerminalBench}). A table, then one JSON line.
  */
 public class BenchCommand extends Command {
 
@@ -46,7 +47,7 @@ public class BenchCommand extends Command {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("what").choices("provision", "grade").help("what to measure");
+        subparser.addArgument("what").choices("provision", "grade", "terminal").help("what to measure");
         subparser.addArgument("--rounds").type(Integer.class).setDefault(10).help("provisions to time (default 10)");
         subparser.addArgument("--image").setDefault("assay/workbench:latest").help("the lab image");
     }
@@ -58,6 +59,17 @@ public class BenchCommand extends Command {
         URI host = URI.create(System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         String what = namespace.getString("what");
+        if ("terminal".equals(what)) {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("assay-bench");
+            try (DockerEnvironmentDriver driver = new DockerEnvironmentDriver(
+                    host, "bench", Duration.ofSeconds(2), Duration.ofSeconds(60), new ObjectMapper())) {
+                TerminalBench.run(driver, image, Math.max(20, rounds * 10), benchDatabase(dir), samples);
+            } finally {
+                delete(dir);
+            }
+            report(what, samples);
+            return;
+        }
         if ("grade".equals(what)) {
             try (DockerEnvironmentDriver driver = new DockerEnvironmentDriver(
                     host, "bench", Duration.ofSeconds(2), Duration.ofSeconds(60), new ObjectMapper())) {
@@ -100,11 +112,15 @@ public class BenchCommand extends Command {
         try {
             warmClaims(driver, image, rounds, samples, benchDatabase(dir));
         } finally {
-            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
-                for (java.nio.file.Path file :
-                        files.sorted(Collections.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(file);
-                }
+            delete(dir);
+        }
+    }
+
+    private static void delete(java.nio.file.Path dir) throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path file :
+                    files.sorted(Collections.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(file);
             }
         }
     }

@@ -5,7 +5,6 @@ import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.StoredHandle;
 import dev.assay.service.environment.EnvironmentDriver;
-import dev.assay.service.invitations.InvitationService;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -33,17 +32,17 @@ final class TerminalGate {
     record Refusal(int status, String reason) {}
 
     private final Jdbi jdbi;
-    private final InvitationService invitations;
+    private final Function<String, Optional<Long>> assessmentForToken;
     private final Function<Boolean, String> candidateCookieName;
     private final Map<String, EnvironmentDriver> drivers;
 
     TerminalGate(
             Jdbi jdbi,
-            InvitationService invitations,
+            Function<String, Optional<Long>> assessmentForToken,
             Function<Boolean, String> candidateCookieName,
             Map<String, EnvironmentDriver> drivers) {
         this.jdbi = jdbi;
-        this.invitations = invitations;
+        this.assessmentForToken = assessmentForToken;
         this.candidateCookieName = candidateCookieName;
         this.drivers = drivers;
     }
@@ -55,7 +54,7 @@ final class TerminalGate {
         }
         Matcher path = PATH.matcher(request.getRequestURI());
         String token = candidateToken(request);
-        Optional<Long> assessment = token == null ? Optional.empty() : invitations.assessmentForSession(token);
+        Optional<Long> assessment = token == null ? Optional.empty() : assessmentForToken.apply(token);
         if (!path.matches() || assessment.isEmpty()) {
             return new Refusal(404, "no such terminal");
         }

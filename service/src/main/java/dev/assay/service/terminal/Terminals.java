@@ -1,11 +1,11 @@
 package dev.assay.service.terminal;
 
 import dev.assay.service.environment.EnvironmentDriver;
-import dev.assay.service.invitations.InvitationService;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,9 +32,13 @@ public final class Terminals implements Managed {
         return thread;
     });
 
+    /**
+     * @param assessmentForToken the assessment a candidate session cookie opens (InvitationService's lookup)
+     * @param candidateCookieName the candidate cookie's name on the wire, for a request that is (not) HTTPS
+     */
     public Terminals(
             Jdbi jdbi,
-            InvitationService invitations,
+            Function<String, Optional<Long>> assessmentForToken,
             Function<Boolean, String> candidateCookieName,
             List<EnvironmentDriver> drivers,
             Clock clock) {
@@ -42,7 +46,7 @@ public final class Terminals implements Managed {
         this.clock = clock;
         Map<String, EnvironmentDriver> byKind = new ConcurrentHashMap<>();
         drivers.forEach(driver -> byKind.put(driver.kind(), driver));
-        this.gate = new TerminalGate(jdbi, invitations, candidateCookieName, byKind);
+        this.gate = new TerminalGate(jdbi, assessmentForToken, candidateCookieName, byKind);
     }
 
     TerminalGate gate() {

@@ -23,6 +23,14 @@ class InstructionsRendererTest {
     }
 
     @Test
+    @DisplayName("headings sit under the page's own h1")
+    void headingsShiftDown(@TempDir Path dir) throws Exception {
+        assertThat(render(dir, "# Title\n\n## Part\n\n###### Deepest\n", "Ana"))
+                .contains("<h2>Title</h2>", "<h3>Part</h3>", "<h6>Deepest</h6>")
+                .doesNotContain("<h1>");
+    }
+
+    @Test
     @DisplayName("variables are filled in, in text and in code")
     void variables(@TempDir Path dir) throws Exception {
         String html = render(

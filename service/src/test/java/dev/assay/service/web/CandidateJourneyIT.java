@@ -1,0 +1,166 @@
+package dev.assay.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.service.AssayConfiguration;
+import dev.assay.service.TestApp;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A candidate's hour, in real headless Chromium (Debian's chromium and chromedriver) at 1280x720: the invitation,
+ * starting a lab, typing in the terminal and seeing the lab answer, checking progress, submitting, the done
+ * page. Screenshots of each step are kept in {@code service/target/screenshots/}.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+@DisplayName("A candidate goes from the invitation to the done page in a real browser")
+class CandidateJourneyIT {
+    private static final String LAB = "linux-web-outage";
+    static final TestApp APP = TestApp.create();
+    static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        APP.prepare();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox", // root in a container: Chromium's own sandbox cannot start
+                "--disable-dev-shm-usage",
+                "--window-size=1280,720",
+                "--no-first-run",
+                "--no-proxy-server");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        APP.removeEnvironments();
+    }
+
+    private static void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void fromInvitationToDone() throws Exception {
+        try {
+            journey();
+        } catch (RuntimeException | AssertionError e) {
+            shot("failure");
+            throw e;
+        }
+    }
+
+    private static void journey() throws Exception {
+        TestApp.Candidate invited = APP.invite("Casey Candidate");
+        browser.get(APP.base().resolve(invited.link()).toString());
+        assertThat(browser.getPageSource()).contains("Hello Casey Candidate", "recorded");
+        shot("1-invitation");
+        browser.findElement(By.xpath("//button[normalize-space()='Accept and continue']"))
+                .click();
+
+        waiting(10).until(ExpectedConditions.urlMatches(".*/assessment$"));
+        assertAccessible();
+        shot("2-overview");
+        browser.findElement(By.cssSelector("form[action='/assessment/labs/" + LAB + "/start'] button"))
+                .click();
+
+        waiting(60).until(ExpectedConditions.urlMatches(".*/assessment/labs/" + LAB + "$"));
+        waiting(20).until(ExpectedConditions.textToBe(By.id("terminal-status"), "Connected to your lab."));
+        WebElement terminal = browser.findElement(By.cssSelector("#terminal .xterm-helper-textarea"));
+        terminal.sendKeys("echo hello-$((40+2))\n");
+        waiting(20).until(driver -> rows().contains("hello-42"));
+        assertAccessible();
+        assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue())
+                .as("no sideways scrolling at 1280x720")
+                .isLessThanOrEqualTo(1280);
+        shot("3-terminal");
+
+        browser.findElement(By.id("check-progress")).click();
+        waiting(30)
+                .until(ExpectedConditions.textMatches(
+                        By.id("progress-note"), java.util.regex.Pattern.compile("\\d of \\d checks pass.*")));
+        List<WebElement> failing = browser.findElements(By.cssSelector("#progress li.fail"));
+        assertThat(failing).as("the broken lab fails a visible check").isNotEmpty();
+        assertThat(failing.get(0).findElement(By.cssSelector(".hint")).isDisplayed())
+                .isTrue();
+        shot("4-progress");
+
+        browser.findElement(By.id("submit-lab")).click();
+        waiting(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-submit")));
+        shot("5-confirm");
+        browser.findElement(By.id("confirm-yes")).click();
+        waiting(60).until(ExpectedConditions.urlMatches(".*/assessment/labs/" + LAB + "/done$"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Submitted");
+        assertThat(browser.getPageSource()).contains("You handed the lab in.");
+        shot("6-done");
+    }
+
+    /** The terminal's screen and scrollback as text, from xterm.js's buffer (the canvas holds no text). */
+    private static String rows() {
+        return String.valueOf(script("const b = window.assayTerminal.buffer.active; const lines = [];"
+                + " for (let i = 0; i < b.length; i++) { lines.push(b.getLine(i).translateToString(true)); }"
+                + " return lines.join('\\n');"));
+    }
+
+    private static Object script(String code) {
+        return java.util.Objects.requireNonNull(((JavascriptExecutor) browser).executeScript(code), code);
+    }
+
+    /**
+     * What a keyboard and screen-reader user needs at the least: a language, one h1, every button and link named,
+     * every form field labelled.
+     */
+    private static void assertAccessible() {
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isNotBlank();
+        assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+        for (WebElement control : browser.findElements(By.cssSelector("button, a"))) {
+            if (control.isDisplayed()) {
+                assertThat(control.getText().strip())
+                        .as("a named control: " + control.getAttribute("outerHTML"))
+                        .isNotEmpty();
+            }
+        }
+        Object unlabelled = script("return Array.from(document.querySelectorAll('input:not([type=hidden]), select,"
+                + " textarea:not(.xterm-helper-textarea)')).filter(e => !e.labels || e.labels.length === 0).length");
+        assertThat(((Number) unlabelled).intValue()).isZero();
+    }
+}
