@@ -102,6 +102,18 @@
     });
   }
 
+  // Copy buttons of the instructions' code blocks; "Paste" in the terminal puts the text in.
+  document.querySelectorAll('.instructions button.copy').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var code = button.parentElement.querySelector('code');
+      if (!code) { return; }
+      navigator.clipboard.writeText(code.textContent).then(function () {
+        button.textContent = 'Copied';
+        setTimeout(function () { button.textContent = 'Copy'; }, 1500);
+      });
+    });
+  });
+
   // Submit asks first.
   var form = document.getElementById('submit-form');
   var dialog = document.getElementById('confirm-submit');

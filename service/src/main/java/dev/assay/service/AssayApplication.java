@@ -42,6 +42,7 @@ import dev.assay.service.web.BrowserSessionFilter;
 import dev.assay.service.web.Cookies;
 import dev.assay.service.web.CsrfFilter;
 import dev.assay.service.web.PrometheusMetrics;
+import dev.assay.service.web.SecurityHeaders;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -117,6 +118,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         var jersey = environment.jersey();
         jersey.register(new BrowserSessionFilter(accounts, invitations, cookies));
         jersey.register(new CsrfFilter());
+        jersey.register(new SecurityHeaders());
         jersey.register(new AccessControlFeature());
         jersey.register(new InvalidInputMapper());
         jersey.register(new EngineUnavailableMapper());

@@ -133,6 +133,9 @@ class TerminalIT {
                 .contains("nginx accepts its configuration", "The shop answers on port 80")
                 .doesNotContain("nginx itself listens on port 80") // hidden
                 .doesNotContain("The site&#39;s configuration listens on port 80"); // interviewer only
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(alice.browser().get("/webjars/xterm/4.9.0/lib/xterm.js").statusCode())
                 .isEqualTo(200);
         assertThat(alice.browser().get("/assets/lab.js").statusCode()).isEqualTo(200);
