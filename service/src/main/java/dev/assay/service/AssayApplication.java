@@ -37,6 +37,7 @@ import dev.assay.service.sessions.SessionRecovery;
 import dev.assay.service.sessions.WarmPools;
 import dev.assay.service.terminal.TerminalServlet;
 import dev.assay.service.terminal.Terminals;
+import dev.assay.service.views.InvitationView;
 import dev.assay.service.web.AccessControlFeature;
 import dev.assay.service.web.BrowserSessionFilter;
 import dev.assay.service.web.Cookies;
@@ -127,7 +128,34 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new SessionResource(accounts, cookies));
         jersey.register(new DashboardResource(jdbi, invitations, catalog));
         jersey.register(new AssessmentApiResource(jdbi, invitations, sessions.scoring()));
-        jersey.register(new InvitationResource(invitations, cookies));
+        jersey.register(new InvitationResource(
+                invitations,
+                cookies,
+                (role, stage) -> sessions.labs().labsOf(role, stage).stream()
+                        .map(lab -> new InvitationView.LabLine(
+                                lab.title(), lab.timeLimit().toMinutes(), lab.difficulty()))
+                        .toList()));
+        Terminals terminals = startTerminals(environment, jdbi, invitations, cookies, sessions, clock);
+        jersey.register(new CandidateResource(jdbi, catalog, sessions.labs(), sessions.grading(), terminals, clock));
+        jersey.register(new LabSessionApiResource(jdbi, sessions.labs(), sessions.grading()));
+
+        PrometheusMetrics.register(environment);
+        if (config.isDemo()) {
+            new DemoSetup(accounts, invitations).registerOn(environment);
+        }
+    }
+
+    /**
+     * The lab terminals: the WebSocket servlet at /terminal/*, the registry that records them, and the deadline
+     * keeper that ends them (and hands the lab in) when time is up; ./assay extend's admin task.
+     */
+    private static Terminals startTerminals(
+            Environment environment,
+            Jdbi jdbi,
+            InvitationService invitations,
+            Cookies cookies,
+            Sessions sessions,
+            Clock clock) {
         Terminals terminals = new Terminals(
                 jdbi,
                 invitations::assessmentForSession,
@@ -144,13 +172,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 .lifecycle()
                 .manage(new DeadlineKeeper(jdbi, sessions.grading(), terminals, clock, Duration.ofSeconds(1)));
         environment.admin().addTask(new ExtendTask(jdbi, clock));
-        jersey.register(new CandidateResource(jdbi, catalog, sessions.labs(), sessions.grading(), terminals, clock));
-        jersey.register(new LabSessionApiResource(jdbi, sessions.labs(), sessions.grading()));
-
-        PrometheusMetrics.register(environment);
-        if (config.isDemo()) {
-            new DemoSetup(accounts, invitations).registerOn(environment);
-        }
+        return terminals;
     }
 
     /** Lab sessions, their grading and the drivers under them, as the resources use them. */

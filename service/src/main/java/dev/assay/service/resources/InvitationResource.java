@@ -1,6 +1,7 @@
 package dev.assay.service.resources;
 
 import com.codahale.metrics.annotation.Timed;
+import dev.assay.service.db.Invitation;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.views.InvitationView;
 import dev.assay.service.views.MessageView;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,14 @@ public class InvitationResource {
     private static final Logger LOG = LoggerFactory.getLogger(InvitationResource.class);
     private final InvitationService invitations;
     private final Cookies cookies;
+    private final java.util.function.BiFunction<String, String, List<InvitationView.LabLine>> labsOfStage;
 
-    public InvitationResource(InvitationService invitations, Cookies cookies) {
+    /** @param labsOfStage the labs of a role's stage (role id, stage id), as the invitation lists them */
+    public InvitationResource(
+            InvitationService invitations,
+            Cookies cookies,
+            java.util.function.BiFunction<String, String, List<InvitationView.LabLine>> labsOfStage) {
+        this.labsOfStage = labsOfStage;
         this.invitations = invitations;
         this.cookies = cookies;
     }
@@ -40,7 +48,9 @@ public class InvitationResource {
     public Response landing(@Context ContainerRequestContext request, @PathParam("token") String token) {
         String csrf = BrowserSessionFilter.csrfToken(request);
         try {
-            return Response.ok(new InvitationView(csrf, token, invitations.open(token)))
+            Invitation invitation = invitations.open(token);
+            return Response.ok(new InvitationView(
+                            csrf, token, invitation, labsOfStage.apply(invitation.roleId(), invitation.stage())))
                     .header("Referrer-Policy", "no-referrer")
                     .build();
         } catch (InvitationService.Gone | InvitationService.Unknown e) {

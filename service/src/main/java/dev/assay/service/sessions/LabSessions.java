@@ -74,9 +74,14 @@ public final class LabSessions {
 
     /** The labs of the assessment's stage, in the role's order (labs missing from the catalog are skipped). */
     public List<Lab> labsOf(AssessmentSummary assessment) {
-        return catalog.role(assessment.roleId()).stream()
+        return labsOf(assessment.roleId(), assessment.stage());
+    }
+
+    /** The labs of one stage of a role, in the role's order. */
+    public List<Lab> labsOf(String roleId, String stageId) {
+        return catalog.role(roleId).stream()
                 .flatMap(role -> role.stages().stream())
-                .filter(stage -> stage.id().equals(assessment.stage()))
+                .filter(stage -> stage.id().equals(stageId))
                 .flatMap(stage -> stage.labs().stream())
                 .flatMap(id -> catalog.lab(id).stream())
                 .toList();

@@ -92,7 +92,8 @@ class CandidateJourneyIT {
     private static void journey() throws Exception {
         TestApp.Candidate invited = APP.invite("Casey Candidate");
         browser.get(APP.base().resolve(invited.link()).toString());
-        assertThat(browser.getPageSource()).contains("Hello Casey Candidate", "recorded");
+        assertThat(browser.getPageSource())
+                .contains("Hello Casey Candidate", "recorded", "What to expect", "minutes in all", "The rules");
         shot("1-invitation");
         browser.findElement(By.xpath("//button[normalize-space()='Accept and continue']"))
                 .click();
