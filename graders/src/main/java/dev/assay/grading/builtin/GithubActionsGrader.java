@@ -69,25 +69,14 @@ public final class GithubActionsGrader extends BuiltinGrader {
             return check.expect(false, path + " is " + why).build();
         }
         Workflow workflow = new Workflow(document.root(), content.text());
-        Map<String, String> failures = new LinkedHashMap<>();
-        int rules = 0;
+        Map<String, String> results = new LinkedHashMap<>();
         for (Map.Entry<String, Object> rule : parameters.entrySet()) {
             String failure = workflow.failure(rule.getKey(), rule.getValue(), parameters);
-            if (failure == null) {
-                continue;
-            }
-            rules++;
-            check.observe(rule.getKey(), failure.isEmpty() ? "holds" : failure);
-            if (!failure.isEmpty()) {
-                failures.put(rule.getKey(), failure);
+            if (failure != null) {
+                results.put(rule.getKey(), failure);
             }
         }
-        if (failures.isEmpty()) {
-            return check.success("all " + rules + " rules hold").build();
-        }
-        failures.values().forEach(failure -> check.expect(false, failure));
-        return check.buildPartial(
-                (rules - failures.size()) / (double) rules, failures.size() + " of " + rules + " rules broken");
+        return Rules.verdict(check, results);
     }
 
     /** A parsed workflow and the rules on it. */

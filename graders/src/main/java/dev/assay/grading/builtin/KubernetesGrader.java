@@ -134,20 +134,7 @@ public final class KubernetesGrader extends BuiltinGrader {
             results.putAll(new KubeRules(kind, name, objects).apply(parameters));
         }
         results.putAll(KubeRules.access(lab, parameters.get("access")));
-        Map<String, String> failures = new LinkedHashMap<>();
-        results.forEach((rule, failure) -> {
-            check.observe(rule, failure.isEmpty() ? "holds" : failure);
-            if (!failure.isEmpty()) {
-                failures.put(rule, failure);
-            }
-        });
-        if (failures.isEmpty()) {
-            return check.success("all " + results.size() + " rules hold").build();
-        }
-        failures.values().forEach(failure -> check.expect(false, failure));
-        return check.buildPartial(
-                (results.size() - failures.size()) / (double) results.size(),
-                failures.size() + " of " + results.size() + " rules broken");
+        return Rules.verdict(check, results);
     }
 
     private static List<JsonNode> objects(List<String> documents) {

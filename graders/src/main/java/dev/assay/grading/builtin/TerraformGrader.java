@@ -10,7 +10,6 @@ import dev.assay.grading.ParameterSpec.Type;
 import dev.assay.grading.hcl.HclException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,22 +112,7 @@ public final class TerraformGrader extends BuiltinGrader {
             return check.expect(false, "the module does not parse: " + e.getMessage())
                     .build();
         }
-        TerraformRules rules = new TerraformRules(module);
-        Map<String, String> failures = new LinkedHashMap<>();
-        int count = 0;
-        for (Map.Entry<String, String> rule : rules.apply(parameters).entrySet()) {
-            count++;
-            check.observe(rule.getKey(), rule.getValue().isEmpty() ? "holds" : rule.getValue());
-            if (!rule.getValue().isEmpty()) {
-                failures.put(rule.getKey(), rule.getValue());
-            }
-        }
-        if (failures.isEmpty()) {
-            return check.success("all " + count + " rules hold").build();
-        }
-        failures.values().forEach(failure -> check.expect(false, failure));
-        return check.buildPartial(
-                (count - failures.size()) / (double) count, failures.size() + " of " + count + " rules broken");
+        return Rules.verdict(check, new TerraformRules(module).apply(parameters));
     }
 
     /** The module's .tf files by name: one file, or a directory's top-level ones; null when there are none. */

@@ -128,14 +128,7 @@ public class BenchCommand extends Command {
     private static void warmClaims(
             DockerEnvironmentDriver driver, String image, int rounds, Map<String, List<Double>> samples, Jdbi jdbi)
             throws InterruptedException {
-        long assessment = jdbi.withExtension(
-                AssessmentDao.class,
-                dao -> dao.insertAssessment(
-                        dao.insertCandidate("bench@localhost", "Bench", null, Instant.now()),
-                        "bench",
-                        "technical",
-                        null,
-                        Instant.now()));
+        long assessment = benchAssessment(jdbi);
         try (WarmPool pool = new WarmPool(
                 "bench",
                 driver,
@@ -161,6 +154,18 @@ public class BenchCommand extends Command {
                 claimed.ifPresent(driver::destroy);
             }
         }
+    }
+
+    /** A candidate and an assessment for the bench's lab sessions to belong to. */
+    static long benchAssessment(Jdbi jdbi) {
+        return jdbi.withExtension(
+                AssessmentDao.class,
+                dao -> dao.insertAssessment(
+                        dao.insertCandidate("bench@localhost", "Bench", null, Instant.now()),
+                        "bench",
+                        "technical",
+                        null,
+                        Instant.now()));
     }
 
     private static Jdbi benchDatabase(java.nio.file.Path dir) {

@@ -1,6 +1,5 @@
 package dev.assay.service.cli;
 
-import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
@@ -47,14 +46,7 @@ final class TerminalBench {
     static void run(
             DockerEnvironmentDriver driver, String image, int keystrokes, Jdbi jdbi, Map<String, List<Double>> samples)
             throws Exception {
-        long assessment = jdbi.withExtension(
-                AssessmentDao.class,
-                dao -> dao.insertAssessment(
-                        dao.insertCandidate("bench@localhost", "Bench", null, Instant.now()),
-                        "bench",
-                        "technical",
-                        null,
-                        Instant.now()));
+        long assessment = BenchCommand.benchAssessment(jdbi);
         long session =
                 jdbi.withExtension(LabSessionDao.class, dao -> dao.insert(assessment, LAB, "1", 1, Instant.now()));
         EnvironmentHandle handle = driver.provision(new EnvironmentRequest(

@@ -41,19 +41,11 @@ final class ArchiveReader {
         if (!path.startsWith("/")) {
             return new FileRead.Refused(path, "the path must be absolute");
         }
-        String query =
-                "/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
-        DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET)
-                .path(query)
-                .build());
+        DockerHttpClient.Response response = archive(containerId, path);
         TarArchiveInputStream tar = null;
         try {
-            if (response.getStatusCode() == 404) {
-                return new FileRead.Missing(path);
-            }
             if (response.getStatusCode() != 200) {
-                throw new EnvironmentException("reading " + path + " answered HTTP " + response.getStatusCode());
+                return missing(response, path);
             }
             // The engine states the path's type and size in a header: refuse before a byte of the body is read.
             Optional<String> refusal = refusal(response.getHeader("X-Docker-Container-Path-Stat"));
@@ -89,17 +81,11 @@ final class ArchiveReader {
         if (!path.startsWith("/")) {
             return new FileRead.Refused(path, "the path must be absolute");
         }
-        DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET)
-                .path("/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
-                .build());
+        DockerHttpClient.Response response = archive(containerId, path);
         TarArchiveInputStream tar = null;
         try {
-            if (response.getStatusCode() == 404) {
-                return new FileRead.Missing(path);
-            }
             if (response.getStatusCode() != 200) {
-                throw new EnvironmentException("reading " + path + " answered HTTP " + response.getStatusCode());
+                return missing(response, path);
             }
             String stat = response.getHeader("X-Docker-Container-Path-Stat");
             JsonNode node = stat == null
@@ -117,6 +103,22 @@ final class ArchiveReader {
             closeQuietly(response);
             closeQuietly(tar);
         }
+    }
+
+    /** GET of the path through the archive API: a tar stream, with the path's stat in a header. */
+    private DockerHttpClient.Response archive(String containerId, String path) {
+        return http.execute(DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
+                .build());
+    }
+
+    /** A 404 is a missing path; any other answer but 200 is the engine's trouble. */
+    private static FileRead missing(DockerHttpClient.Response response, String path) {
+        if (response.getStatusCode() == 404) {
+            return new FileRead.Missing(path);
+        }
+        throw new EnvironmentException("reading " + path + " answered HTTP " + response.getStatusCode());
     }
 
     private Optional<String> refusal(@Nullable String stat) throws IOException {
