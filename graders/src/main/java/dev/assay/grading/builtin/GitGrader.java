@@ -172,7 +172,13 @@ public final class GitGrader extends BuiltinGrader {
             throw new LabUnavailableException(
                     "bash or git is missing from the sandbox image", new IllegalStateException(result.stderr()));
         }
-        if (result.timedOut() || (result.exitCode() != 0 && result.exitCode() != 3)) {
+        if (result.timedOut() || result.exitCode() == 137) {
+            // Our git ran out of the sandbox's memory or the check's time on the candidate's own data (a
+            // decompression bomb, say): that is the repository's doing, so it fails, with the reason shown.
+            return Facts.parse("error\tthe repository is too large or too slow to read within the grading sandbox's"
+                    + " limits (256 MiB, the check's timeout)\n");
+        }
+        if (result.exitCode() != 0 && result.exitCode() != 3) {
             throw new LabUnavailableException(
                     "our git could not finish reading the repository (exit " + result.exitCode()
                             + (result.timedOut() ? ", timed out" : "") + "): " + Text.excerpt(result.stderr()),

@@ -1,8 +1,10 @@
 #!/bin/bash
 # The git grader's fact finder. It runs in a sandbox of ours, with our git, on a copy of the candidate's
 # repository (repo.tar, read through the engine's archive API). Before any git command runs, everything in the
-# copy that could run code or bend history is dropped: the repository's config, hooks, grafts, the shallow list,
-# alternates; replace refs are ignored. Arguments come as files (branch, from, subject, path, secret), so no
+# copy that could run code or bend what git reports is dropped: the repository's config, hooks, info/ (grafts,
+# attributes, excludes), the shallow list, alternates, and the caches git would trust unchecked (commit-graph,
+# multi-pack-index, bitmaps, reverse indexes); replace refs are ignored; git fsck then re-hashes every object.
+# Arguments come as files (branch, from, subject, path, secret), so no
 # candidate-chosen text is ever parsed by the shell. Output: one fact per line, "name<TAB>value...".
 set -u -o pipefail
 mode=$1
@@ -20,8 +22,8 @@ if ! [ -f repo/HEAD ] || ! [ -d repo/objects ] || ! [ -d repo/refs ]; then
   fail "not a git repository (no HEAD, objects and refs)"
 fi
 format=$(git config --file repo/config --get extensions.objectformat 2>/dev/null || true)
-rm -rf repo/config repo/hooks repo/info/grafts repo/shallow repo/commondir repo/objects/info/alternates \
-  repo/objects/info/http-alternates
+rm -rf repo/config repo/hooks repo/info repo/shallow repo/commondir repo/objects/info \
+  repo/objects/pack/multi-pack-index repo/objects/pack/*.bitmap repo/objects/pack/*.rev
 if [ "$format" = sha256 ]; then
   printf '[core]\n\trepositoryformatversion = 1\n\tbare = true\n[extensions]\n\tobjectformat = sha256\n' >repo/config
 else
@@ -30,7 +32,15 @@ fi
 
 export GIT_DIR=$PWD/repo HOME=$PWD GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_ATTR_NOSYSTEM=1 \
   GIT_NO_REPLACE_OBJECTS=1 GIT_TERMINAL_PROMPT=0 GIT_OPTIONAL_LOCKS=0 LC_ALL=C
-g() { git -c core.hooksPath=/dev/null -c core.fsmonitor=false --no-pager "$@"; }
+g() {
+  git -c core.hooksPath=/dev/null -c core.fsmonitor=false -c core.commitGraph=false -c core.multiPackIndex=false \
+    -c core.attributesFile=/dev/null -c core.bigFileThreshold=1m --no-pager "$@"
+}
+
+# Every object is re-hashed: a forged index, loose object or pack cannot make git report what is not there.
+if ! g fsck --full --no-dangling --no-progress >/dev/null 2>fsck.err; then
+  fail "the repository is damaged: $(head -c 300 fsck.err | tr '\n\t' '  ')"
+fi
 
 # The commit a branch points at, or nothing.
 tip() { g rev-parse -q --verify "refs/heads/$1^{commit}" 2>/dev/null || true; }
@@ -107,7 +117,7 @@ merged)
   printf 'tip\t%s\nfrom\t%s\n' "${t:--}" "${f:--}"
   [ -n "$t" ] && [ -n "$f" ] || exit 0
   if g merge-base --is-ancestor "$f" "$t"; then printf 'ancestor\tyes\n'; else printf 'ancestor\tno\n'; fi
-  g grep -I -c -E '^(<<<<<<<|>>>>>>>)( |$)|^=======$' "$t" -- | head -n 20 | while IFS= read -r line; do
+  g grep -a -c -E '^(<<<<<<<|>>>>>>>)( |$)|^=======$' "$t" -- | head -n 20 | while IFS= read -r line; do
     rest=${line#"$t":}
     printf 'markers\t%s\t%s\n' "${rest##*:}" "${rest%:*}"
   done

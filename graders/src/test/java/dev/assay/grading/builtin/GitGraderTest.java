@@ -136,6 +136,8 @@ class GitGraderTest {
         git(repo, "checkout", "-q", "main");
         git(repo, List.of(0, 1), "merge", "-q", "feature/port");
         git(repo, "commit", "-q", "-a", "--no-edit");
+        write(".git/info/attributes", "* -diff\n"); // would hide the markers from a grep that skips binary files
+        git(repo, "commit-graph", "write", "--reachable"); // a cache our git must not trust (dropped, not read)
         CheckResult markers = grade("expect", "merged", "branch", "main", "from", "feature/port");
         assertThat(markers.verdict().status()).isEqualTo("fail");
         assertThat(markers.message()).contains("conflict markers", "app.conf");
@@ -219,6 +221,24 @@ class GitGraderTest {
         write(notGit.resolve("x"), "hello");
         FixtureLab plain = new FixtureLab().tree("/srv/shop.git", notGit).sandboxOnHost();
         assertThat(grader.grade(plain, parameters).message()).contains("not a git repository");
+    }
+
+    @Test
+    void aForgedObjectIsCaughtBeforeAnyFactIsRead() {
+        String tip = git(repo, "rev-parse", "HEAD").strip();
+        // Swap the tip commit's loose object for another object's bytes: the name no longer matches the content.
+        String blob = git(repo, "rev-parse", "HEAD:app.conf").strip();
+        try {
+            Files.copy(
+                    repo.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)),
+                    repo.resolve(".git/objects/" + tip.substring(0, 2) + "/" + tip.substring(2)),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CheckResult result = grade("expect", "branch", "branch", "main");
+        assertThat(result.verdict().status()).isEqualTo("fail");
+        assertThat(result.message()).contains("the repository is damaged");
     }
 
     @Test

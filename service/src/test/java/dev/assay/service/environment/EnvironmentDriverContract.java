@@ -239,7 +239,7 @@ public abstract class EnvironmentDriverContract {
                             + " && printf blob > /root/repo/objects/ab/cd && chmod 4755 /root/repo/HEAD"
                             + " && ln -s /etc/shadow /root/repo/link && mkfifo /root/repo/fifo"
                             + " && ln /root/repo/HEAD /root/repo/hard");
-            FileRead.Content tree = (FileRead.Content) driver().readTree(handle, "/root/repo", 1024);
+            FileRead.Content tree = (FileRead.Content) driver().readTree(handle, "/root/repo", 1 << 16);
             java.util.Map<String, String> entries = new java.util.TreeMap<>();
             try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
                     new java.io.ByteArrayInputStream(tree.bytes()))) {

@@ -42,7 +42,8 @@ final class TreeCopy {
                 if (++entries > maxEntries) {
                     return new FileRead.Refused(path, "it holds more than " + maxEntries + " files and directories");
                 }
-                total += file ? entry.getSize() : 0;
+                // File content, and 512 bytes of header per entry (more for long names): what this copy will hold.
+                total += (file ? entry.getSize() : 0) + 512 + (name.length() > 100 ? name.length() + 512 : 0);
                 if (total > maxBytes) {
                     return new FileRead.Refused(path, "its files add up to more than " + maxBytes + " bytes");
                 }
