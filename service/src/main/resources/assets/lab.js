@@ -55,8 +55,14 @@
     socket.onmessage = function (event) { term.write(event.data); };
     socket.onclose = function (event) {
       if (event.code === 4000) { ended = true; say(event.reason || 'The lab has ended.'); setTimeout(goToDone, 2000); return; }
+      if (event.code === 4001) { say('The shell ended; starting a new one…'); setTimeout(connect, 500); return; }
       if (event.code === 4002) { ended = true; say('The terminal was opened in another window; reload to use it here.'); return; }
       if (ended) { return; }
+      if (attempt >= 2) {
+        // Refused more than once: perhaps the lab is over (handed in elsewhere, or its time is up).
+        fetch(window.location.href, { method: 'HEAD', redirect: 'manual', credentials: 'same-origin' })
+          .then(function (response) { if (response.type === 'opaqueredirect') { ended = true; goToDone(); } });
+      }
       var wait = Math.min(10000, 500 * Math.pow(2, attempt++));
       say('Connection lost; reconnecting in ' + Math.ceil(wait / 1000) + ' s. Your shell keeps running.');
       setTimeout(connect, wait);

@@ -163,6 +163,12 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 sessions.drivers(),
                 clock);
         environment.lifecycle().manage(terminals);
+        sessions.grading()
+                .whenHandedIn((session, cause) -> terminals.end(
+                        session,
+                        cause.contains("time limit")
+                                ? "Time is up: the lab was handed in."
+                                : "The lab was submitted."));
         JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(), null);
         environment
                 .servlets()

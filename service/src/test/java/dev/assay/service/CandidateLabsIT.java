@@ -80,7 +80,7 @@ class CandidateLabsIT {
         HttpResponse<String> start = browser.postForm("/assessment/labs/" + LAB + "/start", Map.of(), true);
         assertThat(start.statusCode()).as(start.body()).isEqualTo(303);
         assertThat(start.headers().firstValue("Location"))
-                .hasValueSatisfying(l -> assertThat(l).endsWith("/assessment"));
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/assessment/labs/" + LAB));
         assertThat(browser.get("/assessment").body())
                 .contains("In progress until")
                 .doesNotContain("Not started");

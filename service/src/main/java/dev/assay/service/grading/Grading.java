@@ -57,6 +57,7 @@ public final class Grading {
     private final LongConsumer graded;
     private final Timer finalGrades;
     private final Counter notGradable;
+    private volatile java.util.function.BiConsumer<Long, String> handedIn = (session, cause) -> {};
 
     public Grading(
             Jdbi jdbi,
@@ -89,9 +90,18 @@ public final class Grading {
                         LabSessionDao.class,
                         dao -> dao.transition(
                                 sessionId, LabSession.ACTIVE, LabSession.GRADING, null, cause, clock.instant()))) {
+            handedIn.accept(sessionId, cause);
             gradeFinal(find(sessionId));
         }
         return find(sessionId);
+    }
+
+    /**
+     * Called with the session and the cause the moment a lab is handed in (no longer active), before its final
+     * grading runs: the terminals end then, so nothing typed during grading changes what is graded.
+     */
+    public void whenHandedIn(java.util.function.BiConsumer<Long, String> listener) {
+        this.handedIn = listener;
     }
 
     /** Finishes a final grading a restart interrupted: the checks already stored are kept, the rest run. */

@@ -195,8 +195,7 @@ public class CandidateResource {
         AssessmentSummary assessment = assessment(request);
         LabSession session = latest(assessment, labId)
                 .orElseThrow(() -> new NotFoundException("no started lab " + labId + " in this assessment"));
-        terminals.end(session.id(), "The lab was submitted.");
-        grading.submit(session.id(), "submitted by the candidate");
+        grading.submit(session.id(), "submitted by the candidate"); // ends the terminal once handed in
         return Response.seeOther(URI.create("/assessment/labs/" + labId + "/done"))
                 .build();
     }

@@ -74,7 +74,6 @@ public final class DeadlineKeeper implements Managed {
             if (!handing.add(id)) {
                 continue;
             }
-            terminals.end(id, "Time is up: the lab was handed in.");
             graders.execute(() -> {
                 try {
                     grading.submit(id, "the time limit was reached");

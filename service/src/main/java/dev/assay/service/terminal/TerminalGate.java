@@ -35,12 +35,15 @@ final class TerminalGate {
     private final Function<String, Optional<Long>> assessmentForToken;
     private final Function<Boolean, String> candidateCookieName;
     private final Map<String, EnvironmentDriver> drivers;
+    private final java.time.Clock clock;
 
     TerminalGate(
             Jdbi jdbi,
             Function<String, Optional<Long>> assessmentForToken,
             Function<Boolean, String> candidateCookieName,
-            Map<String, EnvironmentDriver> drivers) {
+            Map<String, EnvironmentDriver> drivers,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.jdbi = jdbi;
         this.assessmentForToken = assessmentForToken;
         this.candidateCookieName = candidateCookieName;
@@ -60,7 +63,7 @@ final class TerminalGate {
         }
         Optional<LabSession> session =
                 jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessment.get(), path.group(1)));
-        if (session.isEmpty() || !LabSession.ACTIVE.equals(session.get().state())) {
+        if (session.isEmpty() || !stillOpen(session.get(), clock.instant())) {
             return new Refusal(404, "no active lab " + path.group(1) + " in this assessment");
         }
         Optional<StoredHandle> handle = jdbi.withExtension(
@@ -70,6 +73,12 @@ final class TerminalGate {
             return new Refusal(404, "the lab has no environment");
         }
         return new Admission(session.get(), handle.get(), driver);
+    }
+
+    /** Active, and its time not up (the deadline keeper hands it in within a second of that). */
+    static boolean stillOpen(LabSession session, java.time.Instant now) {
+        return LabSession.ACTIVE.equals(session.state())
+                && (session.deadlineAt() == null || now.isBefore(session.deadlineAt()));
     }
 
     /** True when the Origin names the host the request was sent to (browsers always send Origin on upgrades). */

@@ -94,13 +94,21 @@ final class TerminalRecorder {
             return;
         }
         String events = buffer.toString();
-        buffer.setLength(0);
         double seconds = Duration.between(startedAt, clock.instant()).toNanos() / 1e9;
         String capped = String.format(
                 Locale.ROOT, "[%.6f, \"m\", %s]\n", seconds, json("recording capped at " + CAP + " bytes"));
-        full = !jdbi.withExtension(
-                RecordingDao.class,
-                dao -> dao.append(sessionId, events, events.getBytes(StandardCharsets.UTF_8).length, CAP, capped));
+        try {
+            full = !jdbi.withExtension(
+                    RecordingDao.class,
+                    dao -> dao.append(sessionId, events, events.getBytes(StandardCharsets.UTF_8).length, CAP, capped));
+            buffer.setLength(0);
+        } catch (RuntimeException e) {
+            // Kept for the next flush, unless the database has been away long enough to pile up a megabyte.
+            if (buffer.length() > (1 << 20)) {
+                buffer.setLength(0);
+            }
+            throw e;
+        }
     }
 
     private static String json(String text) {

@@ -39,6 +39,9 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
 
     static final int REPLACED = 4002;
 
+    /** The shell in the lab ended (exit, or the connection to the engine broke): the page reconnects. */
+    static final int SHELL_ENDED = 4001;
+
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSocket.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 64 * 1024;
@@ -72,10 +75,13 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
     @Override
     public void onWebSocketOpen(Session session) {
         this.socket = session;
-        TerminalRecorder opened = registry.recorder(this, columns, rows);
+        TerminalRecorder opened;
+        synchronized (registry) {
+            opened = registry.recorder(this, columns, rows);
+            registry.opened(this);
+        }
         this.recorder = opened;
         opened.marker("connected " + columns + "x" + rows);
-        registry.opened(this);
         try {
             this.terminal = admission
                     .driver()
@@ -106,8 +112,10 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
                 recording.resize(newColumns, newRows);
                 open.resize(newColumns, newRows);
             }
-        } catch (IOException | EnvironmentException e) {
-            // a garbled message or a terminal that just ended: nothing to do for this one
+        } catch (IOException e) {
+            // a garbled message: nothing to do for this one
+        } catch (EnvironmentException e) {
+            close(SHELL_ENDED, "The terminal stopped taking input; a new one starts when the page reconnects.");
         }
     }
 
@@ -154,7 +162,8 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
 
     @Override
     public void closed(String why) {
-        close(ENDED, why);
+        LOG.debug("lab session {}: the terminal's exec ended: {}", sessionId(), why);
+        close(SHELL_ENDED, "The shell ended; a new one starts when the page reconnects.");
     }
 
     void close(int code, String reason) {

@@ -1,5 +1,7 @@
 package dev.assay.service.terminal;
 
+import dev.assay.service.db.LabSession;
+import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.environment.EnvironmentDriver;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
@@ -46,7 +48,7 @@ public final class Terminals implements Managed {
         this.clock = clock;
         Map<String, EnvironmentDriver> byKind = new ConcurrentHashMap<>();
         drivers.forEach(driver -> byKind.put(driver.kind(), driver));
-        this.gate = new TerminalGate(jdbi, assessmentForToken, candidateCookieName, byKind);
+        this.gate = new TerminalGate(jdbi, assessmentForToken, candidateCookieName, byKind, clock);
     }
 
     TerminalGate gate() {
@@ -55,13 +57,35 @@ public final class Terminals implements Managed {
 
     @Override
     public void start() {
-        flusher.scheduleWithFixedDelay(this::flushAll, 1, 1, TimeUnit.SECONDS);
+        flusher.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
     public void stop() {
         flusher.shutdownNow();
         open.values().forEach(socket -> socket.close(1001, "the service is restarting; the page reconnects"));
+        flushAll();
+    }
+
+    /**
+     * Once a second: ends terminals whose lab is no longer open (handed in on another replica, or its time up
+     * before the keeper got to it), and writes what the recorders hold.
+     */
+    private void sweep() {
+        for (TerminalSocket socket : open.values()) {
+            try {
+                Optional<LabSession> session =
+                        jdbi.withExtension(LabSessionDao.class, dao -> dao.find(socket.sessionId()));
+                if (session.isEmpty() || !TerminalGate.stillOpen(session.get(), clock.instant())) {
+                    boolean timeUp = session.map(s -> LabSession.ACTIVE.equals(s.state()))
+                            .orElse(false);
+                    socket.close(
+                            TerminalSocket.ENDED, timeUp ? "Time is up: the lab was handed in." : "The lab has ended.");
+                }
+            } catch (RuntimeException e) {
+                // the database is away for a moment: look again next second
+            }
+        }
         flushAll();
     }
 
@@ -76,19 +100,19 @@ public final class Terminals implements Managed {
     }
 
     /** The socket's session recording (continued if it has one), flushed every second while the socket lives. */
-    TerminalRecorder recorder(TerminalSocket socket, int columns, int rows) {
+    synchronized TerminalRecorder recorder(TerminalSocket socket, int columns, int rows) {
         return recorders.computeIfAbsent(
                 socket.sessionId(), id -> TerminalRecorder.open(jdbi, id, columns, rows, clock));
     }
 
-    void opened(TerminalSocket socket) {
+    synchronized void opened(TerminalSocket socket) {
         TerminalSocket previous = open.put(socket.sessionId(), socket);
         if (previous != null && previous != socket) {
             previous.close(TerminalSocket.REPLACED, "the terminal was opened in another window");
         }
     }
 
-    void closed(TerminalSocket socket) {
+    synchronized void closed(TerminalSocket socket) {
         if (open.remove(socket.sessionId(), socket)) {
             TerminalRecorder recorder = recorders.remove(socket.sessionId());
             if (recorder != null) {

@@ -6,26 +6,25 @@ import com.github.dockerjava.api.model.Frame;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.environment.Terminal;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TTY exec attached over the engine's hijacked connection: keystrokes go through a pipe into the exec's stdin,
+ * A TTY exec attached over the engine's hijacked connection: keystrokes are queued into the exec's stdin,
  * output frames go to the listener as they arrive. Closing closes stdin and the connection; the exec's process
  * then gets a hangup, as a terminal window closing would give it.
  */
 final class DockerTerminal implements Terminal {
-    private static final int PIPE_BYTES = 64 * 1024;
+    /** Queued keystroke messages (each at most a pasted 64 KiB): far more than a lab that is reading needs. */
+    private static final int QUEUED = 1024;
 
     private final DockerClient api;
     private final String execId;
-    private final PipedOutputStream stdin;
+    private final TerminalInput stdin;
     private final ResultCallback.Adapter<Frame> attached;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DockerTerminal(
-            DockerClient api, String execId, PipedOutputStream stdin, ResultCallback.Adapter<Frame> attached) {
+            DockerClient api, String execId, TerminalInput stdin, ResultCallback.Adapter<Frame> attached) {
         this.api = api;
         this.execId = execId;
         this.stdin = stdin;
@@ -43,13 +42,7 @@ final class DockerTerminal implements Terminal {
                         "TERM=xterm-256color", "COLUMNS=" + request.columns(), "LINES=" + request.rows()))
                 .exec()
                 .getId();
-        PipedOutputStream stdin = new PipedOutputStream();
-        PipedInputStream input;
-        try {
-            input = new PipedInputStream(stdin, PIPE_BYTES);
-        } catch (IOException e) {
-            throw new EnvironmentException("cannot make the terminal's input pipe", e);
-        }
+        TerminalInput stdin = new TerminalInput(QUEUED);
         ResultCallback.Adapter<Frame> attached = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
@@ -69,7 +62,7 @@ final class DockerTerminal implements Terminal {
         api.execStartCmd(execId)
                 .withTty(true)
                 .withDetach(false)
-                .withStdIn(input)
+                .withStdIn(stdin)
                 .exec(attached);
         DockerTerminal terminal = new DockerTerminal(api, execId, stdin, attached);
         terminal.resize(request.columns(), request.rows());
@@ -81,11 +74,8 @@ final class DockerTerminal implements Terminal {
         if (closed.get()) {
             return;
         }
-        try {
-            stdin.write(input);
-            stdin.flush();
-        } catch (IOException e) {
-            throw new EnvironmentException("the terminal no longer takes input: " + e.getMessage(), e);
+        if (!stdin.offer(input)) {
+            throw new EnvironmentException("the terminal is not taking input (the lab stopped reading it)");
         }
     }
 
@@ -106,11 +96,7 @@ final class DockerTerminal implements Terminal {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            stdin.close();
-        } catch (IOException e) {
-            // already closed
-        }
+        stdin.close();
         try {
             attached.close();
         } catch (IOException e) {
