@@ -5,6 +5,7 @@ import dev.assay.service.auth.AccountService;
 import dev.assay.service.auth.LoginRateLimiter;
 import dev.assay.service.auth.PasswordHasher;
 import dev.assay.service.catalog.LabCatalog;
+import dev.assay.service.cli.AuditCommand;
 import dev.assay.service.cli.BenchCommand;
 import dev.assay.service.cli.DemoSetup;
 import dev.assay.service.cli.LabsCommand;
@@ -89,6 +90,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         bootstrap.addCommand(new UserCommand());
         bootstrap.addCommand(new LabsCommand());
         bootstrap.addCommand(new BenchCommand());
+        bootstrap.addCommand(new AuditCommand());
     }
 
     @Override
