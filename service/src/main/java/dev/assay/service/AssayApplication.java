@@ -25,6 +25,7 @@ import dev.assay.service.resources.HomeResource;
 import dev.assay.service.resources.InvalidInputMapper;
 import dev.assay.service.resources.InvitationResource;
 import dev.assay.service.resources.LabSessionApiResource;
+import dev.assay.service.resources.LabStatisticsApiResource;
 import dev.assay.service.resources.PingResource;
 import dev.assay.service.resources.SessionResource;
 import dev.assay.service.scoring.GradeLog;
@@ -36,6 +37,7 @@ import dev.assay.service.sessions.LabSessions;
 import dev.assay.service.sessions.SessionKeeper;
 import dev.assay.service.sessions.SessionRecovery;
 import dev.assay.service.sessions.WarmPools;
+import dev.assay.service.stats.LabStatistics;
 import dev.assay.service.terminal.TerminalServlet;
 import dev.assay.service.terminal.Terminals;
 import dev.assay.service.views.InvitationView;
@@ -140,6 +142,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         Terminals terminals = startTerminals(environment, jdbi, invitations, cookies, sessions, clock);
         jersey.register(new CandidateResource(jdbi, catalog, sessions.labs(), sessions.grading(), terminals, clock));
         jersey.register(new LabSessionApiResource(jdbi, sessions.labs(), sessions.grading()));
+        jersey.register(new LabStatisticsApiResource(new LabStatistics(jdbi, catalog)));
 
         PrometheusMetrics.register(environment);
         if (config.isDemo()) {
