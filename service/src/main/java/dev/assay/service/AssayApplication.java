@@ -28,6 +28,7 @@ import dev.assay.service.resources.LabSessionApiResource;
 import dev.assay.service.resources.LabStatisticsApiResource;
 import dev.assay.service.resources.PingResource;
 import dev.assay.service.resources.SessionResource;
+import dev.assay.service.scoring.AuditKey;
 import dev.assay.service.scoring.GradeLog;
 import dev.assay.service.scoring.Scoring;
 import dev.assay.service.sessions.DatabaseLedger;
@@ -217,7 +218,11 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 engine.close();
             }
         });
-        Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, clock), environment.getObjectMapper());
+        Scoring scoring = new Scoring(
+                jdbi,
+                catalog,
+                new GradeLog(jdbi, clock, AuditKey.load(config.getAuditKeyFile(), true)),
+                environment.getObjectMapper());
         Grading grading = new Grading(
                 jdbi,
                 catalog,

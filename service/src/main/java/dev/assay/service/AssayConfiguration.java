@@ -44,6 +44,11 @@ public class AssayConfiguration extends Configuration {
     @JsonProperty
     private URI publicUrl = URI.create("http://localhost:8080");
 
+    /** The grade log's key, outside the database (made on first start): see AuditKey. */
+    @NotNull
+    @JsonProperty
+    private String auditKeyFile = "./data/audit.key";
+
     /** Demo mode: an admin with a printed one-time password and one invitation, for a first look. */
     @JsonProperty
     private boolean demo;
@@ -70,6 +75,10 @@ public class AssayConfiguration extends Configuration {
 
     public URI getPublicUrl() {
         return publicUrl;
+    }
+
+    public java.nio.file.Path getAuditKeyFile() {
+        return java.nio.file.Path.of(auditKeyFile);
     }
 
     public boolean isDemo() {

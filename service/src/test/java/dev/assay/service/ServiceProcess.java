@@ -51,6 +51,8 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().putAll(env);
+        builder.environment()
+                .putIfAbsent("ASSAY_AUDIT_KEY_FILE", dir.resolve("audit.key").toString());
         return builder.start();
     }
 

@@ -61,6 +61,8 @@ public final class TestApp {
         TestDatabases.migrate(url, "assay", "assay"); // the service expects its schema when it starts
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", url),
+                ConfigOverride.config(
+                        "auditKeyFile", db.resolveSibling("audit.key").toString()),
                 ConfigOverride.config("labs.dir", labsDir),
                 ConfigOverride.config("environments.instance", instance),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),

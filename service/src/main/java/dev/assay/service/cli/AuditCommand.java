@@ -3,6 +3,7 @@ package dev.assay.service.cli;
 import dev.assay.service.AssayConfiguration;
 import dev.assay.service.db.GradeEventDao;
 import dev.assay.service.db.Persistence;
+import dev.assay.service.scoring.AuditKey;
 import dev.assay.service.scoring.GradeLog;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -50,12 +51,13 @@ public class AuditCommand extends ConfiguredCommand<AssayConfiguration> {
                             "SELECT DISTINCT assessment_id FROM grade_events ORDER BY assessment_id")
                     .mapTo(Long.class)
                     .list());
+            AuditKey key = AuditKey.load(config.getAuditKeyFile(), false);
             int broken = 0;
             long events = 0;
             for (long assessment : assessments) {
                 List<GradeEventDao.Event> chain = jdbi.withExtension(GradeEventDao.class, dao -> dao.all(assessment));
                 events += chain.size();
-                int bad = GradeLog.verify(chain);
+                int bad = GradeLog.verify(key, chain);
                 if (bad >= 0) {
                     broken++;
                     System.out.printf(

@@ -3,7 +3,6 @@ package dev.assay.service.scoring;
 import dev.assay.service.db.GradeEventDao;
 import dev.assay.service.db.Sql;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -13,16 +12,19 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Appends to an assessment's grade log: each event's hash covers the previous hash, the assessment, its sequence
- * number, type and payload, so changing or removing any event breaks every hash after it ({@link #verify}).
+ * Appends to an assessment's grade log: each event's hash (HMAC-SHA256 with the {@link AuditKey}, kept outside
+ * the database) covers the previous hash, the assessment, its sequence number, type and payload, so changing or
+ * removing any event breaks every hash after it ({@link #verify}), and nobody without the key can recompute them.
  */
 public final class GradeLog {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final AuditKey key;
 
-    public GradeLog(Jdbi jdbi, Clock clock) {
+    public GradeLog(Jdbi jdbi, Clock clock, AuditKey key) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.key = key;
     }
 
     /** Appends an event; concurrent writers are ordered by the (assessment, seq) key and retried. */
@@ -34,7 +36,7 @@ public final class GradeLog {
                     var last = dao.last(assessmentId);
                     int seq = last.map(e -> e.seq() + 1).orElse(1);
                     String prev = last.map(GradeEventDao.Event::hash).orElse(null);
-                    String hash = hash(prev, assessmentId, seq, type, payload);
+                    String hash = hash(key, prev, assessmentId, seq, type, payload);
                     var at = clock.instant();
                     dao.insert(assessmentId, seq, type, actor, payload, prev, hash, at);
                     return new GradeEventDao.Event(assessmentId, seq, type, actor, payload, prev, hash, at);
@@ -48,13 +50,19 @@ public final class GradeLog {
     }
 
     /** The first event whose hash does not match its content and predecessor, or -1 when the chain holds. */
-    public static int verify(List<GradeEventDao.Event> events) {
+    public int verify(List<GradeEventDao.Event> events) {
+        return verify(key, events);
+    }
+
+    /** The first event whose hash does not match under {@code key}, or -1 when the chain holds. */
+    public static int verify(AuditKey key, List<GradeEventDao.Event> events) {
         String prev = null;
         for (GradeEventDao.Event event : events) {
             boolean linked = prev == null ? event.prevHash() == null : prev.equals(event.prevHash());
             if (!linked
                     || !event.hash()
                             .equals(hash(
+                                    key,
                                     event.prevHash(),
                                     event.assessmentId(),
                                     event.seq(),
@@ -67,15 +75,16 @@ public final class GradeLog {
         return -1;
     }
 
-    static String hash(@Nullable String prev, long assessmentId, int seq, String type, String payload) {
+    static String hash(AuditKey key, @Nullable String prev, long assessmentId, int seq, String type, String payload) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.bytes(), "HmacSHA256"));
             String canonical = (prev == null ? "" : prev) + "\n" + assessmentId + "\n" + seq + "\n" + type + "\n";
-            sha.update(canonical.getBytes(StandardCharsets.UTF_8));
-            sha.update(payload.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            mac.update(canonical.getBytes(StandardCharsets.UTF_8));
+            mac.update(payload.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
     }
 }

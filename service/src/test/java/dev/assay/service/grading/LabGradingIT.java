@@ -52,6 +52,7 @@ class LabGradingIT {
     private static final String INSTANCE =
             "it-grading-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Clock CLOCK = Clock.systemUTC();
+    private static final dev.assay.service.scoring.AuditKey KEY = dev.assay.service.scoring.AuditKey.of(new byte[32]);
 
     private static Jdbi jdbi;
     private static LabCatalog catalog;
@@ -80,7 +81,7 @@ class LabGradingIT {
                 metrics);
         sessions = new LabSessions(jdbi, catalog, drivers, pools, Duration.ofHours(1), CLOCK, metrics);
         engine = new GradingEngine(GraderRegistry.discover(), CLOCK);
-        Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, CLOCK), new ObjectMapper());
+        Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, CLOCK, KEY), new ObjectMapper());
         grading = new Grading(jdbi, catalog, drivers, engine, CLOCK, new ObjectMapper(), metrics, scoring::record);
     }
 
@@ -259,7 +260,7 @@ class LabGradingIT {
                         .orElseThrow()
                         .script());
         submit(session);
-        Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, CLOCK), new ObjectMapper());
+        Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, CLOCK, KEY), new ObjectMapper());
         Scorecard current = scoring.current(session.assessmentId());
         assertThat(current.recommendation().verdict()).isEqualTo("reject");
         assertThat(current.recommendation().reasons()).contains("gate " + LAB + "/serves-shop failed");
@@ -283,7 +284,7 @@ class LabGradingIT {
 
         var logged = jdbi.withExtension(GradeEventDao.class, dao -> dao.all(session.assessmentId()));
         assertThat(logged).extracting(GradeEventDao.Event::eventType).containsExactly(Scoring.SCORED);
-        assertThat(GradeLog.verify(logged)).isEqualTo(-1);
+        assertThat(GradeLog.verify(KEY, logged)).isEqualTo(-1);
     }
 
     /**
