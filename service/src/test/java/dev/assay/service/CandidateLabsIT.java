@@ -195,6 +195,16 @@ class CandidateLabsIT {
                         .path("verdict")
                         .asText())
                 .isEqualTo("reject");
+        HttpResponse<String> csv = staff.get("/api/v1/assessments/" + candidate.assessmentId() + "/scorecard.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.body().lines().toList())
+                .first()
+                .isEqualTo("assessment,role,stage,recommendation,recommendation_reasons,skill,must_have,assessed,score,"
+                        + "coverage,counted_checks,rating,no_decision");
+        assertThat(csv.body()).contains(candidate.assessmentId() + ",devops-engineer,technical,reject,");
+        assertThat(csv.body().lines().count())
+                .isEqualTo(1 + JSON.readTree(card.body()).path("skills").size());
         assertThat(staff.getJson("/api/v1/assessments/" + candidate.assessmentId() + "/sessions/999999/result")
                         .statusCode())
                 .isEqualTo(404);

@@ -56,6 +56,17 @@ public class AssessmentApiResource {
         return scoring.current(id);
     }
 
+    /** The same scorecard as CSV (one row per skill), for a spreadsheet or an applicant-tracking system. */
+    @GET
+    @Path("{id}/scorecard.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
+    public Response scorecardCsv(@PathParam("id") long id) {
+        return Response.ok(dev.assay.service.scoring.ScorecardCsv.of(id, scoring.current(id)))
+                .header("Content-Disposition", "attachment; filename=\"scorecard-" + id + ".csv\"")
+                .build();
+    }
+
     /** Creates candidate, assessment and invitation; the link in the answer is shown this once only. */
     @POST
     @RolesAllowed(Role.STAFF_ADMIN)

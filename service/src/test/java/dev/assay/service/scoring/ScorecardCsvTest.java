@@ -1,0 +1,35 @@
+package dev.assay.service.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScorecardCsvTest {
+
+    @Test
+    void oneRowPerSkillQuotedAndSafeForSpreadsheets() {
+        Scorecard card = new Scorecard(
+                Scorecard.SCHEMA,
+                "devops-engineer",
+                "technical",
+                List.of(
+                        new Scorecard.Skill("linux", true, true, 0.75, 1.0, 3, "yes", null),
+                        new Scorecard.Skill("git", true, false, null, 0.0, 0, null, "no check measures it")),
+                new Scorecard.Recommendation("review", List.of("git: no decision, \"route\" to an interviewer")),
+                Map.of());
+        String csv = ScorecardCsv.of(7, card);
+        assertThat(csv.split("\r\n"))
+                .containsExactly(
+                        String.join(",", ScorecardCsv.HEADER),
+                        "7,devops-engineer,technical,review,\"git: no decision, \"\"route\"\" to an interviewer\","
+                                + "linux,true,true,0.7500,1.0000,3,yes,",
+                        "7,devops-engineer,technical,review,\"git: no decision, \"\"route\"\" to an interviewer\","
+                                + "git,true,false,,0.0000,0,,no check measures it");
+        assertThat(ScorecardCsv.field("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assertThat(ScorecardCsv.field("+1")).isEqualTo("'+1");
+        assertThat(ScorecardCsv.field("@cmd")).isEqualTo("'@cmd");
+        assertThat(ScorecardCsv.field("plain")).isEqualTo("plain");
+    }
+}
