@@ -180,9 +180,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 .servlets()
                 .addServlet("terminal", new TerminalServlet(terminals))
                 .addMapping("/terminal/*");
-        environment
-                .lifecycle()
-                .manage(new DeadlineKeeper(jdbi, sessions.grading(), terminals, clock, Duration.ofSeconds(1)));
+        environment.lifecycle().manage(new DeadlineKeeper(jdbi, sessions.grading(), clock, Duration.ofSeconds(1)));
         environment.admin().addTask(new ExtendTask(jdbi, clock));
         return terminals;
     }

@@ -56,10 +56,7 @@ public class LabSessionApiResource {
     @GET
     @Path("{sessionId}/result")
     public LabResult result(@PathParam("id") long assessmentId, @PathParam("sessionId") long sessionId) {
-        boolean ours = sessions.sessionsOf(assessmentId).stream().anyMatch(s -> s.id() == sessionId);
-        if (!ours) {
-            throw new NotFoundException("no lab session " + sessionId + " in assessment " + assessmentId);
-        }
+        requireSessionOf(assessmentId, sessionId);
         return grading.finalResult(sessionId)
                 .orElseThrow(() -> new NotFoundException("lab session " + sessionId + " has no final result yet"));
     }
@@ -72,10 +69,7 @@ public class LabSessionApiResource {
     @Path("{sessionId}/recording")
     @Produces("application/x-asciicast")
     public Response recording(@PathParam("id") long assessmentId, @PathParam("sessionId") long sessionId) {
-        boolean ours = sessions.sessionsOf(assessmentId).stream().anyMatch(s -> s.id() == sessionId);
-        if (!ours) {
-            throw new NotFoundException("no lab session " + sessionId + " in assessment " + assessmentId);
-        }
+        requireSessionOf(assessmentId, sessionId);
         RecordingDao.Header header = jdbi.withExtension(RecordingDao.class, dao -> dao.header(sessionId))
                 .orElseThrow(() -> new NotFoundException("lab session " + sessionId + " has no terminal recording"));
         Map<String, Object> head = new LinkedHashMap<>();
@@ -100,6 +94,13 @@ public class LabSessionApiResource {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A session id from the path must belong to the assessment in the path (404 otherwise, whoever asks). */
+    private void requireSessionOf(long assessmentId, long sessionId) {
+        if (sessions.sessionsOf(assessmentId).stream().noneMatch(s -> s.id() == sessionId)) {
+            throw new NotFoundException("no lab session " + sessionId + " in assessment " + assessmentId);
+        }
+    }
 
     @GET
     public List<Detail> list(@PathParam("id") long assessmentId) {

@@ -2,7 +2,6 @@ package dev.assay.service.sessions;
 
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.grading.Grading;
-import dev.assay.service.terminal.Terminals;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's clock on every lab: once a second it finds active sessions past their deadline, ends their
- * terminals and hands them in for final grading, whatever the browser does. Submitting is idempotent, so two
+ * The server's clock on every lab: once a second it finds active sessions past their deadline and hands them in
+ * for final grading, whatever the browser does (handing in ends their terminals, see Grading#whenHandedIn). Submitting is idempotent, so two
  * replicas (or a candidate's last-second click) racing for one session still give one grading run.
  */
 public final class DeadlineKeeper implements Managed {
@@ -27,17 +26,15 @@ public final class DeadlineKeeper implements Managed {
 
     private final Jdbi jdbi;
     private final Grading grading;
-    private final Terminals terminals;
     private final Clock clock;
     private final Duration interval;
     private final Set<Long> handing = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(daemon("deadlines"));
     private final ExecutorService graders = Executors.newFixedThreadPool(2, daemon("deadline-grading"));
 
-    public DeadlineKeeper(Jdbi jdbi, Grading grading, Terminals terminals, Clock clock, Duration interval) {
+    public DeadlineKeeper(Jdbi jdbi, Grading grading, Clock clock, Duration interval) {
         this.jdbi = jdbi;
         this.grading = grading;
-        this.terminals = terminals;
         this.clock = clock;
         this.interval = interval;
     }

@@ -25,11 +25,14 @@ import org.jspecify.annotations.Nullable;
 final class TerminalGate {
     static final Pattern PATH = Pattern.compile("/terminal/([a-z0-9][a-z0-9-]{0,99})");
 
+    /** What the gate decided. */
+    sealed interface Decision permits Admission, Refusal {}
+
     /** Let in: the session and what its terminal runs on. */
-    record Admission(LabSession session, StoredHandle handle, EnvironmentDriver driver) {}
+    record Admission(LabSession session, StoredHandle handle, EnvironmentDriver driver) implements Decision {}
 
     /** Kept out: the HTTP status and why. */
-    record Refusal(int status, String reason) {}
+    record Refusal(int status, String reason) implements Decision {}
 
     private final Jdbi jdbi;
     private final Function<String, Optional<Long>> assessmentForToken;
@@ -50,8 +53,7 @@ final class TerminalGate {
         this.drivers = drivers;
     }
 
-    /** An Admission, or a Refusal. */
-    Object decide(HttpServletRequest request) {
+    Decision decide(HttpServletRequest request) {
         if (!sameOrigin(request.getHeader("Origin"), request.getHeader("Host"))) {
             return new Refusal(403, "the terminal opens only from this site's own lab page");
         }

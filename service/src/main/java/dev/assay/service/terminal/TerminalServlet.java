@@ -26,7 +26,7 @@ public final class TerminalServlet extends JettyWebSocketServlet {
         factory.setIdleTimeout(IDLE);
         factory.setMaxTextMessageSize(128 * 1024);
         factory.setCreator((request, response) -> {
-            Object decision = terminals.gate().decide(request.getHttpServletRequest());
+            TerminalGate.Decision decision = terminals.gate().decide(request.getHttpServletRequest());
             if (decision instanceof TerminalGate.Refusal refusal) {
                 try {
                     response.sendError(refusal.status(), refusal.reason());
