@@ -27,9 +27,12 @@ import dev.assay.service.resources.InvitationResource;
 import dev.assay.service.resources.LabSessionApiResource;
 import dev.assay.service.resources.LabStatisticsApiResource;
 import dev.assay.service.resources.PingResource;
+import dev.assay.service.resources.ReviewResource;
 import dev.assay.service.resources.SessionResource;
+import dev.assay.service.resources.TuningResource;
 import dev.assay.service.scoring.AuditKey;
 import dev.assay.service.scoring.GradeLog;
+import dev.assay.service.scoring.Rubrics;
 import dev.assay.service.scoring.Scoring;
 import dev.assay.service.sessions.DatabaseLedger;
 import dev.assay.service.sessions.DeadlineKeeper;
@@ -143,7 +146,10 @@ public class AssayApplication extends Application<AssayConfiguration> {
         Terminals terminals = startTerminals(environment, jdbi, invitations, cookies, sessions, clock);
         jersey.register(new CandidateResource(jdbi, catalog, sessions.labs(), sessions.grading(), terminals, clock));
         jersey.register(new LabSessionApiResource(jdbi, sessions.labs(), sessions.grading()));
-        jersey.register(new LabStatisticsApiResource(new LabStatistics(jdbi, catalog)));
+        LabStatistics statistics = new LabStatistics(jdbi, catalog, sessions.scoring());
+        jersey.register(new LabStatisticsApiResource(statistics));
+        jersey.register(new TuningResource(catalog, statistics, new Rubrics(jdbi, catalog, sessions.scoring(), clock)));
+        jersey.register(new ReviewResource(jdbi, catalog, sessions.scoring(), sessions.grading()));
 
         PrometheusMetrics.register(environment);
         if (config.isDemo()) {

@@ -78,6 +78,11 @@ public final class SafeYaml {
         return Optional.empty();
     }
 
+    /** The limits above as SnakeYAML options, for YAML that comes from a form rather than a file. */
+    public static LoaderOptions loaderOptions() {
+        return options();
+    }
+
     private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);

@@ -17,7 +17,8 @@ public final class Persistence {
             StoredHandle.class,
             StoredCheckResult.class,
             GradeEventDao.Event.class,
-            RecordingDao.Header.class);
+            RecordingDao.Header.class,
+            RubricDao.Stored.class);
 
     private Persistence() {}
 

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /** The hiring team's item statistics of a lab version: which checks discriminate, which look broken. */
 @Path("/api/v1/labs/{lab}/statistics")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Role.STAFF_ADMIN)
+@RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
 public class LabStatisticsApiResource {
     private final LabStatistics statistics;
 

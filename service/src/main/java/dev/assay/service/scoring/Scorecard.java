@@ -14,9 +14,31 @@ public record Scorecard(
         String stage,
         List<Skill> skills,
         Recommendation recommendation,
-        Map<String, String> versions) {
+        Map<String, String> versions,
+        List<CheckOverride> checkOverrides,
+        @Nullable Decision decision) {
 
     public static final String SCHEMA = "assay.scorecard/1";
+
+    /** The same scorecard with the interviewers' changes of the grade log shown beside it. */
+    public Scorecard withReview(List<CheckOverride> overrides, @Nullable Decision decided) {
+        return new Scorecard(schema, role, stage, skills, recommendation, versions, List.copyOf(overrides), decided);
+    }
+
+    /** The verdict that stands: the interviewer's decision when there is one, else the recommendation's. */
+    public String finalVerdict() {
+        return decision == null ? recommendation.verdict() : decision.verdict();
+    }
+
+    /**
+     * A check an interviewer re-judged: the credit the grader gave (null when it could not grade) and the credit
+     * that counts now, with the reason. The skills and recommendation above already use {@code credit}.
+     */
+    public record CheckOverride(
+            String lab, String check, @Nullable Double automated, double credit, String reason, String comment) {}
+
+    /** An interviewer's decision on the recommendation, which replaces the automated verdict. */
+    public record Decision(String verdict, String automated, String reason, String comment, String by) {}
 
     /**
      * A skill's result. {@code score} and {@code rating} are null when there is no decision; {@code noDecision}

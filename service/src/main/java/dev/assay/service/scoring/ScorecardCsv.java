@@ -17,6 +17,7 @@ public final class ScorecardCsv {
             "stage",
             "recommendation",
             "recommendation_reasons",
+            "decision",
             "skill",
             "must_have",
             "assessed",
@@ -38,6 +39,7 @@ public final class ScorecardCsv {
                     card.stage(),
                     card.recommendation().verdict(),
                     reasons,
+                    card.finalVerdict(),
                     skill.id(),
                     Boolean.toString(skill.mustHave()),
                     Boolean.toString(skill.assessed())));

@@ -1,6 +1,5 @@
 package dev.assay.service.scoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.catalog.LabCatalog;
@@ -8,9 +7,12 @@ import dev.assay.service.catalog.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.CheckResultDao;
+import dev.assay.service.db.GradeEventDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.RubricDao;
 import dev.assay.service.db.StoredCheckResult;
+import dev.assay.service.db.UserDao;
 import jakarta.ws.rs.NotFoundException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,17 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Scores an assessment's stage from the stored final results of its labs (never by running a grader), under the
- * catalog's rubric or a draft one, and records each new score in the grade log with the versions that made it.
+ * stage's active rubric or a draft one, with the interviewers' overrides from the grade log applied: the current
+ * grade is a projection of stored results and logged events. Each new score is appended to the grade log with
+ * the versions that made it.
  */
 public final class Scoring {
-    public static final String SCORED = "scored";
+    public static final String SCORED = GradeEvents.SCORED;
 
     private final Jdbi jdbi;
     private final LabCatalog catalog;
@@ -42,51 +45,115 @@ public final class Scoring {
         this.json = json;
     }
 
-    /** The stage's scorecard under the catalog's current rubric. */
+    public GradeLog log() {
+        return log;
+    }
+
+    /** The assessment, or 404. */
+    public AssessmentSummary assessment(long assessmentId) {
+        return jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId))
+                .orElseThrow(() -> new NotFoundException("no assessment " + assessmentId));
+    }
+
+    /** The role of an assessment, from the catalog. */
+    public Role role(AssessmentSummary assessment) {
+        return catalog.role(assessment.roleId())
+                .orElseThrow(() -> new IllegalStateException("role " + assessment.roleId() + " is not in the catalog"));
+    }
+
+    /** The stage's active rubric: the newest applied version, or the lab files' values (version 0). */
+    public Rubric activeRubric(Role role, String stage) {
+        return jdbi.withExtension(RubricDao.class, dao -> dao.latest(role.id(), stage, RubricDao.ACTIVE))
+                .map(stored -> RubricYaml.readStored(stored.yaml(), role, stage, catalog, stored.version()))
+                .orElseGet(() -> Rubric.ofFiles(role, stage, catalog));
+    }
+
+    /** The review the grade log adds up to. */
+    public GradeEvents.Review review(long assessmentId) {
+        return GradeEvents.project(jdbi.withExtension(GradeEventDao.class, dao -> dao.all(assessmentId)), json);
+    }
+
+    /** The stage's scorecard now: active rubric, stored results, the interviewers' overrides. */
     public Scorecard current(long assessmentId) {
-        return rescore(assessmentId, catalog::lab);
+        AssessmentSummary assessment = assessment(assessmentId);
+        return rescore(assessmentId, activeRubric(role(assessment), assessment.stage()));
     }
 
     /**
-     * The scorecard with the labs (points, skill weights, gates) that {@code rubric} gives, from the same stored
-     * credits: what a draft rubric would make of past attempts. Labs not yet graded count as missing evidence.
+     * The scorecard under {@code rubric} from the same stored credits and overrides: what a draft rubric would
+     * make of a past attempt. Labs not yet graded count as missing evidence.
      */
-    public Scorecard rescore(long assessmentId, Function<String, Optional<Lab>> rubric) {
-        AssessmentSummary assessment = jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId))
-                .orElseThrow(() -> new NotFoundException("no assessment " + assessmentId));
-        Role role = catalog.role(assessment.roleId())
-                .orElseThrow(() -> new IllegalStateException("role " + assessment.roleId() + " is not in the catalog"));
-        List<String> labs = role.stages().stream()
-                .filter(stage -> stage.id().equals(assessment.stage()))
-                .flatMap(stage -> stage.labs().stream())
-                .toList();
-        Map<String, LabSession> latest =
-                jdbi.withExtension(LabSessionDao.class, dao -> dao.forAssessment(assessmentId)).stream()
-                        .collect(Collectors.toMap(
-                                LabSession::labId, s -> s, (a, b) -> b.attempt() > a.attempt() ? b : a));
+    public Scorecard rescore(long assessmentId, Rubric rubric) {
+        return rescore(assessmentId, rubric, review(assessmentId));
+    }
+
+    /** The scorecard as the graders alone make it: the active rubric, no interviewer's override. */
+    public Scorecard automated(long assessmentId) {
+        AssessmentSummary assessment = assessment(assessmentId);
+        return rescore(assessmentId, activeRubric(role(assessment), assessment.stage()), GradeEvents.Review.NONE);
+    }
+
+    private Scorecard rescore(long assessmentId, Rubric rubric, GradeEvents.Review review) {
+        AssessmentSummary assessment = assessment(assessmentId);
+        Role role = rubric.applyTo(role(assessment));
+        Map<String, LabSession> latest = latestSessions(assessmentId);
         List<ScoringModel.Item> items = new ArrayList<>();
+        List<Scorecard.CheckOverride> applied = new ArrayList<>();
         Map<String, String> versions = new TreeMap<>();
-        for (String labId : labs) {
-            Optional<Lab> lab = rubric.apply(labId);
-            if (lab.isEmpty()) {
+        versions.put("rubric", rubric.label());
+        for (String labId : Rubric.labsOf(role, assessment.stage())) {
+            Optional<Lab> found = catalog.lab(labId).map(rubric::applyTo);
+            if (found.isEmpty()) {
                 continue;
             }
-            versions.put("lab:" + labId, lab.get().version());
+            Lab lab = found.get();
+            versions.put("lab:" + labId, lab.version());
             Map<String, StoredCheckResult> rows = finalRows(latest.get(labId));
-            for (Lab.Check check : lab.get().checks()) {
+            for (Lab.Check check : lab.checks()) {
                 StoredCheckResult row = rows.get(check.id());
                 Double credit = row != null && row.trusted() ? row.credit() : null;
                 if (row != null) {
                     versions.put("grader:" + row.graderId(), row.graderVersion());
                 }
+                var override = review.override(labId, check.id());
+                if (override != null) {
+                    var o = override.value();
+                    applied.add(
+                            new Scorecard.CheckOverride(labId, check.id(), credit, o.to(), o.reason(), o.comment()));
+                    credit = o.to();
+                }
                 items.add(
                         new ScoringModel.Item(labId, check.id(), check.points(), check.skills(), check.gate(), credit));
             }
         }
-        return ScoringModel.score(role, assessment.stage(), items, versions);
+        Scorecard card = ScoringModel.score(role, assessment.stage(), items, versions);
+        return card.withReview(applied, decision(card, review));
     }
 
-    private Map<String, StoredCheckResult> finalRows(@Nullable LabSession session) {
+    private Scorecard.@Nullable Decision decision(Scorecard card, GradeEvents.Review review) {
+        var decided = review.decision();
+        if (decided == null) {
+            return null;
+        }
+        Long actor = decided.actor();
+        String by = actor == null
+                ? "unknown"
+                : jdbi.withExtension(UserDao.class, dao -> dao.findById(actor))
+                        .map(u -> u.displayName())
+                        .orElse("user " + actor);
+        var value = decided.value();
+        return new Scorecard.Decision(value.to(), card.recommendation().verdict(), value.reason(), value.comment(), by);
+    }
+
+    /** The newest attempt of each lab of the assessment. */
+    public Map<String, LabSession> latestSessions(long assessmentId) {
+        return jdbi.withExtension(LabSessionDao.class, dao -> dao.forAssessment(assessmentId)).stream()
+                .collect(Collectors.toMap(
+                        LabSession::labId, s -> s, (a, b) -> b.attempt() > a.attempt() ? b : a, LinkedHashMap::new));
+    }
+
+    /** The final check results of a handed-in session, by check id (none while it is live). */
+    public Map<String, StoredCheckResult> finalRows(@Nullable LabSession session) {
         if (session == null || LabSession.LIVE.contains(session.state())) {
             return Map.of();
         }
@@ -96,12 +163,18 @@ public final class Scoring {
 
     /** Scores the assessment now and appends the scorecard to its grade log. */
     public Scorecard record(long assessmentId) {
+        return record(assessmentId, SCORED, null);
+    }
+
+    /** Scores the assessment now and appends the scorecard as an event of {@code type} by {@code actor}. */
+    public Scorecard record(long assessmentId, String type, @Nullable Long actor) {
         Scorecard card = current(assessmentId);
-        try {
-            log.append(assessmentId, SCORED, null, json.writeValueAsString(card));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the scorecard", e);
-        }
+        log.append(assessmentId, type, actor, GradeEvents.write(json, card));
         return card;
+    }
+
+    /** Appends an interviewer's event (override, note, rating) to the grade log. */
+    public GradeEventDao.Event append(long assessmentId, String type, long actor, Object payload) {
+        return log.append(assessmentId, type, actor, GradeEvents.write(json, payload));
     }
 }

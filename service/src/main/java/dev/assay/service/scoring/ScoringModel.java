@@ -43,7 +43,14 @@ public final class ScoringModel {
         Map<String, String> allVersions = new LinkedHashMap<>(versions);
         allVersions.put("scoringModel", VERSION);
         return new Scorecard(
-                Scorecard.SCHEMA, role.id(), stage, skills, recommend(role, skills, items), Map.copyOf(allVersions));
+                Scorecard.SCHEMA,
+                role.id(),
+                stage,
+                skills,
+                recommend(role, skills, items),
+                Map.copyOf(allVersions),
+                List.of(),
+                null);
     }
 
     private static Scorecard.Skill skill(Role.Skill skill, List<Item> items, List<Double> cuts) {

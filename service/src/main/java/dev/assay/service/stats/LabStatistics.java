@@ -2,6 +2,9 @@ package dev.assay.service.stats;
 
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.catalog.LabCatalog;
+import dev.assay.service.catalog.Role;
+import dev.assay.service.scoring.GradeEvents;
+import dev.assay.service.scoring.Scoring;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,14 +29,23 @@ public final class LabStatistics {
             int leftOut,
             List<ItemStatistics.Item> checks,
             Map<String, @Nullable Double> alphaBySkill,
+            Map<String, @Nullable Double> overrideRates,
+            @Nullable Double kappa,
+            int kappaPairs,
+            int[] scoreHistogram,
             String note) {}
+
+    /** Bins of the lab-score histogram: [0, 0.1), [0.1, 0.2), ... [0.9, 1]. */
+    public static final int BINS = 10;
 
     private final Jdbi jdbi;
     private final LabCatalog catalog;
+    private final Scoring scoring;
 
-    public LabStatistics(Jdbi jdbi, LabCatalog catalog) {
+    public LabStatistics(Jdbi jdbi, LabCatalog catalog, Scoring scoring) {
         this.jdbi = jdbi;
         this.catalog = catalog;
+        this.scoring = scoring;
     }
 
     /** The report for a lab of the catalog at {@code version} (its current one when null); empty for no such lab. */
@@ -44,12 +56,15 @@ public final class LabStatistics {
         }
         Lab lab = found.get();
         String wanted = version == null ? lab.version() : version;
-        Map<Long, Map<String, Double>> byAttempt = credits(labId, wanted);
+        Map<Long, Long> assessments = new HashMap<>();
+        Map<Long, Map<String, Double>> byAttempt = credits(labId, wanted, assessments);
         List<String> checks = lab.checks().stream().map(Lab.Check::id).toList();
         List<double[]> rows = new ArrayList<>();
-        for (Map<String, Double> attempt : byAttempt.values()) {
-            if (attempt.keySet().containsAll(checks)) {
-                rows.add(checks.stream().mapToDouble(attempt::get).toArray());
+        List<Long> counted = new ArrayList<>();
+        for (Map.Entry<Long, Map<String, Double>> attempt : byAttempt.entrySet()) {
+            if (attempt.getValue().keySet().containsAll(checks)) {
+                rows.add(checks.stream().mapToDouble(attempt.getValue()::get).toArray());
+                counted.add(assessments.get(attempt.getKey()));
             }
         }
         double[][] scores = rows.toArray(double[][]::new);
@@ -65,6 +80,7 @@ public final class LabStatistics {
                     .toArray(double[][]::new);
             alpha.put(skill, ItemStatistics.cronbachAlpha(ofSkill));
         }
+        Agreement agreement = agreement(lab, counted);
         return Optional.of(new Report(
                 labId,
                 wanted,
@@ -72,15 +88,79 @@ public final class LabStatistics {
                 byAttempt.size() - rows.size(),
                 ItemStatistics.items(checks, scores),
                 alpha,
-                "Left out: attempts with a check that could not be graded. Override rate and agreement with"
-                        + " interviewers need interviewer ratings, which come with the review pages."));
+                agreement.overrideRates(),
+                ItemStatistics.cohenKappa(agreement.automated(), agreement.interviewer()),
+                agreement.automated().length,
+                histogram(lab, scores),
+                "Left out: attempts with a check that could not be graded. Agreement: Cohen's kappa between the"
+                        + " automated rating of each skill this lab measures and the interviewers' ratings of it."));
+    }
+
+    private record Agreement(Map<String, @Nullable Double> overrideRates, int[] automated, int[] interviewer) {}
+
+    /** Override rate per check, and the (automated, interviewer) rating pairs of the lab's skills. */
+    private Agreement agreement(Lab lab, List<Long> assessments) {
+        Map<String, Integer> overridden = new HashMap<>();
+        List<Integer> automated = new ArrayList<>();
+        List<Integer> interviewer = new ArrayList<>();
+        for (long assessment : assessments) {
+            GradeEvents.Review review = scoring.review(assessment);
+            for (Lab.Check check : lab.checks()) {
+                if (review.override(lab.id(), check.id()) != null) {
+                    overridden.merge(check.id(), 1, Integer::sum);
+                }
+            }
+            if (review.ratings().isEmpty()) {
+                continue;
+            }
+            Map<String, String> auto = new HashMap<>();
+            scoring.automated(assessment).skills().forEach(skill -> {
+                if (skill.rating() != null) {
+                    auto.put(skill.id(), skill.rating());
+                }
+            });
+            for (var rating : review.ratings().values()) {
+                rating.value().skills().forEach((skill, given) -> {
+                    String machine = auto.get(skill);
+                    if (machine != null && lab.skills().containsKey(skill)) {
+                        automated.add(Role.RATINGS.indexOf(machine));
+                        interviewer.add(Role.RATINGS.indexOf(given));
+                    }
+                });
+            }
+        }
+        Map<String, @Nullable Double> rates = new LinkedHashMap<>();
+        for (Lab.Check check : lab.checks()) {
+            rates.put(
+                    check.id(),
+                    ItemStatistics.overrideRate(overridden.getOrDefault(check.id(), 0), assessments.size()));
+        }
+        return new Agreement(
+                rates,
+                automated.stream().mapToInt(Integer::intValue).toArray(),
+                interviewer.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** How many attempts scored in each tenth of the lab's points. */
+    static int[] histogram(Lab lab, double[][] scores) {
+        int[] bins = new int[BINS];
+        double total = lab.points();
+        for (double[] row : scores) {
+            double earned = 0;
+            for (int j = 0; j < row.length; j++) {
+                earned += row[j] * lab.checks().get(j).points();
+            }
+            double share = total == 0 ? 0 : earned / total;
+            bins[Math.min(BINS - 1, (int) Math.floor(share * BINS + 1e-9))]++;
+        }
+        return bins;
     }
 
     /** Final credits of graded attempts at that version: attempt to check to credit (ungraded checks absent). */
-    private Map<Long, Map<String, Double>> credits(String labId, String version) {
+    private Map<Long, Map<String, Double>> credits(String labId, String version, Map<Long, Long> assessments) {
         Map<Long, Map<String, Double>> byAttempt = new TreeMap<>();
-        jdbi.useHandle(handle -> handle.createQuery("SELECT r.lab_session_id, r.check_id, r.credit FROM check_results r"
-                        + " JOIN lab_sessions s ON s.id = r.lab_session_id"
+        jdbi.useHandle(handle -> handle.createQuery("SELECT r.lab_session_id, r.check_id, r.credit, s.assessment_id"
+                        + " FROM check_results r JOIN lab_sessions s ON s.id = r.lab_session_id"
                         + " WHERE s.lab_id = :lab AND s.lab_version = :version AND s.state = 'graded'"
                         + " AND r.purpose = 'final'")
                 .bind("lab", labId)
@@ -89,8 +169,10 @@ public final class LabStatistics {
                     long attempt = rs.getLong(1);
                     String check = rs.getString(2);
                     double credit = rs.getDouble(3);
+                    boolean missing = rs.wasNull();
+                    assessments.put(attempt, rs.getLong(4));
                     Map<String, Double> attemptCredits = byAttempt.computeIfAbsent(attempt, id -> new HashMap<>());
-                    if (!rs.wasNull()) {
+                    if (!missing) {
                         attemptCredits.put(check, credit);
                     }
                     return attempt;

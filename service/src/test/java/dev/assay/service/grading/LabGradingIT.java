@@ -20,6 +20,7 @@ import dev.assay.service.environment.ExecResult;
 import dev.assay.service.environment.WarmPool;
 import dev.assay.service.environment.docker.DockerEnvironmentDriver;
 import dev.assay.service.scoring.GradeLog;
+import dev.assay.service.scoring.Rubric;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
 import dev.assay.service.sessions.LabSessions;
@@ -32,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -271,9 +271,9 @@ class LabGradingIT {
         int rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM check_results")
                 .mapTo(Integer.class)
                 .one());
-        Lab draft = draftWithoutTheGate(lab());
-        Scorecard rescored =
-                scoring.rescore(session.assessmentId(), id -> Optional.of(draft).filter(l -> l.id().equals(id)));
+        Rubric files = Rubric.ofFiles(catalog.role("devops-engineer").orElseThrow(), "technical", catalog);
+        Rubric draft = withoutTheGate(files);
+        Scorecard rescored = scoring.rescore(session.assessmentId(), draft);
         assertThat(rescored.recommendation().verdict())
                 .as(rescored.recommendation().reasons().toString())
                 .isEqualTo("advance");
@@ -291,40 +291,20 @@ class LabGradingIT {
      * The hiring team's draft: serving the shop is no longer a gate and barely weighs, nor does nginx listening;
      * the configuration check weighs 10 points; every check measures Linux only.
      */
-    private static Lab draftWithoutTheGate(Lab lab) {
-        List<Lab.Check> checks = lab.checks().stream()
-                .map(c -> c.id().equals("config-listens-80") ? linuxOnly(c, 10, c.gate()) : linuxOnly(c, 0.01, false))
-                .toList();
-        return new Lab(
-                lab.id(),
-                lab.version() + "-draft",
-                lab.title(),
-                lab.summary(),
-                lab.stage(),
-                lab.difficulty(),
-                lab.timeLimit(),
-                lab.skills(),
-                lab.environment(),
-                lab.instructions(),
-                lab.interviewerNotes(),
-                checks,
-                lab.freePointsCeiling(),
-                lab.solution(),
-                lab.mutants(),
-                lab.directory());
-    }
-
-    private static Lab.Check linuxOnly(Lab.Check c, double points, boolean gate) {
-        return new Lab.Check(
-                c.id(),
-                c.title(),
-                c.grader(),
-                c.parameters(),
-                points,
-                Map.of("linux", 1.0),
-                c.visibility(),
-                c.hint(),
-                c.timeout(),
-                gate);
+    private static Rubric withoutTheGate(Rubric files) {
+        Map<String, Rubric.CheckWeights> checks = new java.util.LinkedHashMap<>();
+        Rubric.LabWeights lab = java.util.Objects.requireNonNull(files.labs().get(LAB));
+        lab.checks()
+                .forEach((id, w) -> checks.put(
+                        id,
+                        id.equals("config-listens-80")
+                                ? new Rubric.CheckWeights(10, w.gate(), Map.of("linux", 1.0))
+                                : new Rubric.CheckWeights(0.01, false, Map.of("linux", 1.0))));
+        return new Rubric(
+                files.roleId(),
+                files.stage(),
+                1,
+                files.cuts(),
+                Map.of(LAB, new Rubric.LabWeights(lab.version(), checks)));
     }
 }

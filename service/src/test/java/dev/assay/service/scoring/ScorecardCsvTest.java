@@ -18,14 +18,16 @@ class ScorecardCsvTest {
                         new Scorecard.Skill("linux", true, true, 0.75, 1.0, 3, "yes", null),
                         new Scorecard.Skill("git", true, false, null, 0.0, 0, null, "no check measures it")),
                 new Scorecard.Recommendation("review", List.of("git: no decision, \"route\" to an interviewer")),
-                Map.of());
+                Map.of(),
+                List.of(),
+                new Scorecard.Decision("advance", "review", "alternative-solution", "used podman", "Ian"));
         String csv = ScorecardCsv.of(7, card);
         assertThat(csv.split("\r\n"))
                 .containsExactly(
                         String.join(",", ScorecardCsv.HEADER),
-                        "7,devops-engineer,technical,review,\"git: no decision, \"\"route\"\" to an interviewer\","
+                        "7,devops-engineer,technical,review,\"git: no decision, \"\"route\"\" to an interviewer\",advance,"
                                 + "linux,true,true,0.7500,1.0000,3,yes,",
-                        "7,devops-engineer,technical,review,\"git: no decision, \"\"route\"\" to an interviewer\","
+                        "7,devops-engineer,technical,review,\"git: no decision, \"\"route\"\" to an interviewer\",advance,"
                                 + "git,true,false,,0.0000,0,,no check measures it");
         assertThat(ScorecardCsv.field("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
         assertThat(ScorecardCsv.field("+1")).isEqualTo("'+1");

@@ -1,7 +1,9 @@
 package dev.assay.service.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.grading.GraderRegistry;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.db.AssessmentDao;
@@ -10,8 +12,15 @@ import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.StoredCheckResult;
 import dev.assay.service.db.TestDatabases;
+import dev.assay.service.db.UserDao;
+import dev.assay.service.scoring.AuditKey;
+import dev.assay.service.scoring.GradeEvents;
+import dev.assay.service.scoring.GradeLog;
+import dev.assay.service.scoring.Scoring;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
@@ -78,6 +87,81 @@ class LabStatisticsTest {
         return id;
     }
 
+    private static LabStatistics statistics(Jdbi jdbi) {
+        return new LabStatistics(jdbi, catalog, scoring(jdbi));
+    }
+
+    private static Scoring scoring(Jdbi jdbi) {
+        AuditKey key = AuditKey.of(new byte[32]);
+        return new Scoring(
+                jdbi, catalog, new GradeLog(jdbi, Clock.fixed(NOW, ZoneOffset.UTC), key), new ObjectMapper());
+    }
+
+    private static long assessment(Jdbi jdbi, String email) {
+        return jdbi.withExtension(
+                AssessmentDao.class,
+                dao -> dao.insertAssessment(
+                        dao.insertCandidate(email, "S", null, NOW), "devops-engineer", "technical", null, NOW));
+    }
+
+    /**
+     * Override rate, Cohen's kappa and the score histogram on four candidates, one attempt each (credits in CHECKS
+     * order; points 1, 3, 1, 1; linux shares 1, 0.7, 1, 0.5; monitoring 0, 0.3, 0, 0.5; cuts .2 .45 .6 .85).
+     * <pre>
+     *        credits   lab score     linux (of 4.6)       monitoring (of 1.4)   interviewer
+     *   A1   1 1 1 1   6/6 = 1.00    4.6/4.6 strong-yes   1.4/1.4 strong-yes    linux strong-yes, monitoring yes
+     *   A2   1 1 0 1   5/6 = 0.83    3.6/4.6 yes (0.78)   1.4/1.4 strong-yes    linux yes
+     *   A3   1 0 1 0   2/6 = 0.33    2.0/4.6 no (0.43)    0/1.4 definitely-not  linux mixed, monitoring def.-not
+     *   A4   0 0 0 0   0             0 definitely-not     0 definitely-not      linux definitely-not
+     * </pre>
+     * Histogram by tenths: A4 in [0, .1), A3 in [.3, .4), A2 in [.8, .9), A1 in [.9, 1]. A4's serves-shop is
+     * overridden: rate 1/4 there, 0 elsewhere (the automated ratings ignore the override). Pairs (auto, person)
+     * on the 0..4 scale: (4,4) (4,3) (3,3) (1,2) (0,0) (0,0): observed 4/6; marginals auto {4: 2, 3: 1, 1: 1, 0: 2},
+     * person {4: 1, 3: 2, 2: 1, 0: 2} of 6; chance = (2*1 + 1*2 + 2*2) / 36 = 2/9; kappa = (4/6 - 2/9) / (7/9) = 4/7.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void overridesAgreementAndHistogram(Jdbi jdbi) {
+        String tag = "k";
+        long interviewer = jdbi.withExtension(
+                UserDao.class, dao -> dao.insert("i" + tag + "@example.com", "Ines", "interviewer", "x", NOW));
+        long[] a = new long[4];
+        double[][] credits = {{1, 1, 1, 1}, {1, 1, 0, 1}, {1, 0, 1, 0}, {0, 0, 0, 0}};
+        for (int i = 0; i < 4; i++) {
+            a[i] = assessment(jdbi, "c" + i + "-" + tag + "@example.com");
+            attempt(jdbi, a[i], 1, "1", credits[i][0], credits[i][1], credits[i][2], credits[i][3]);
+        }
+        Scoring scoring = scoring(jdbi);
+        scoring.append(
+                a[3],
+                GradeEvents.CHECK_OVERRIDDEN,
+                interviewer,
+                new GradeEvents.CheckOverride(LAB, "serves-shop", 0.0, 1.0, "grader-misjudged", "served on 8080"));
+        String[][] ratings = {
+            {"strong-yes", "strong-yes", "yes"},
+            {"yes", "yes", null},
+            {"mixed", "mixed", "definitely-not"},
+            {"no", "definitely-not", null}
+        };
+        for (int i = 0; i < 4; i++) {
+            java.util.Map<String, String> skills = new java.util.LinkedHashMap<>();
+            skills.put("linux", ratings[i][1]);
+            if (ratings[i][2] != null) {
+                skills.put("monitoring", ratings[i][2]);
+            }
+            scoring.append(a[i], GradeEvents.RATED, interviewer, new GradeEvents.Rating(ratings[i][0], skills, false));
+        }
+
+        LabStatistics.Report report = statistics(jdbi).of(LAB, "1").orElseThrow();
+
+        assertThat(report.attempts()).isEqualTo(4);
+        assertThat(report.scoreHistogram()).containsExactly(1, 0, 0, 1, 0, 0, 0, 0, 1, 1);
+        assertThat(report.overrideRates().get("serves-shop")).isCloseTo(0.25, within(1e-9));
+        assertThat(report.overrideRates().get("config-valid")).isCloseTo(0.0, within(1e-9));
+        assertThat(report.kappaPairs()).isEqualTo(6);
+        assertThat(report.kappa()).isCloseTo(4.0 / 7.0, within(1e-9));
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void finalResultsOfGradedAttemptsOfOneVersion(Jdbi jdbi) {
@@ -96,8 +180,7 @@ class LabStatisticsTest {
         attempt(jdbi, assessment, 5, "1", 1.0, null, 1.0, 1.0); // one check not gradable: left out
         attempt(jdbi, assessment, 6, "0", 0.0, 1.0, 0.0, 1.0); // another version: not this report's
 
-        LabStatistics.Report report =
-                new LabStatistics(jdbi, catalog).of(LAB, null).orElseThrow();
+        LabStatistics.Report report = statistics(jdbi).of(LAB, null).orElseThrow();
 
         assertThat(report.version()).isEqualTo("1");
         assertThat(report.attempts()).isEqualTo(4);
@@ -105,8 +188,7 @@ class LabStatisticsTest {
         double[][] expected = {{1, 1, 1, 1}, {1, 1, 0, 1}, {1, 0, 1, 0}, {0, 0, 0, 0}};
         assertThat(report.checks()).isEqualTo(ItemStatistics.items(CHECKS, expected));
         assertThat(report.alphaBySkill()).containsOnlyKeys("linux", "monitoring");
-        assertThat(new LabStatistics(jdbi, catalog).of(LAB, "0").orElseThrow().attempts())
-                .isEqualTo(1);
-        assertThat(new LabStatistics(jdbi, catalog).of("no-such-lab", null)).isEmpty();
+        assertThat(statistics(jdbi).of(LAB, "0").orElseThrow().attempts()).isEqualTo(1);
+        assertThat(statistics(jdbi).of("no-such-lab", null)).isEmpty();
     }
 }

@@ -6,11 +6,7 @@ import dev.assay.service.AssayConfiguration;
 import dev.assay.service.TestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,12 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,7 +30,9 @@ class CandidateJourneyIT {
     private static final String LAB = "linux-web-outage";
     static final TestApp APP = TestApp.create();
     static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
-    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static Chromium chromium;
 
     @SuppressWarnings("NullAway.Init") // set in @BeforeAll
     private static ChromeDriver browser;
@@ -46,37 +40,24 @@ class CandidateJourneyIT {
     @BeforeAll
     static void start() throws Exception {
         APP.prepare();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox", // root in a container: Chromium's own sandbox cannot start
-                "--disable-dev-shm-usage",
-                "--window-size=1280,720",
-                "--no-first-run",
-                "--no-proxy-server");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SHOTS);
+        chromium = new Chromium();
+        browser = chromium.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         APP.removeEnvironments();
     }
 
     private static void shot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        chromium.shot(name);
     }
 
     private static WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        return chromium.waiting(seconds);
     }
 
     @Test
@@ -135,33 +116,15 @@ class CandidateJourneyIT {
         shot("6-done");
     }
 
-    /** The terminal's screen and scrollback as text, from xterm.js's buffer (the canvas holds no text). */
     private static String rows() {
-        return String.valueOf(script("const b = window.assayTerminal.buffer.active; const lines = [];"
-                + " for (let i = 0; i < b.length; i++) { lines.push(b.getLine(i).translateToString(true)); }"
-                + " return lines.join('\\n');"));
+        return chromium.rows("window.assayTerminal");
     }
 
     private static Object script(String code) {
-        return java.util.Objects.requireNonNull(((JavascriptExecutor) browser).executeScript(code), code);
+        return chromium.script(code);
     }
 
-    /**
-     * What a keyboard and screen-reader user needs at the least: a language, one h1, every button and link named,
-     * every form field labelled.
-     */
     private static void assertAccessible() {
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isNotBlank();
-        assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
-        for (WebElement control : browser.findElements(By.cssSelector("button, a"))) {
-            if (control.isDisplayed()) {
-                assertThat(control.getText().strip())
-                        .as("a named control: " + control.getAttribute("outerHTML"))
-                        .isNotEmpty();
-            }
-        }
-        Object unlabelled = script("return Array.from(document.querySelectorAll('input:not([type=hidden]), select,"
-                + " textarea:not(.xterm-helper-textarea)')).filter(e => !e.labels || e.labels.length === 0).length");
-        assertThat(((Number) unlabelled).intValue()).isZero();
+        chromium.assertAccessible();
     }
 }

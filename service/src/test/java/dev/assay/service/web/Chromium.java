@@ -1,0 +1,89 @@
+package dev.assay.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium driven through Debian's chromedriver (no downloaded driver) at 1280x720, with the
+ * helpers the browser tests share: screenshots in {@code service/target/screenshots/}, scripts, waits and the
+ * basic accessibility checks.
+ */
+final class Chromium implements AutoCloseable {
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    final ChromeDriver driver;
+
+    Chromium() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox", // root in a container: Chromium's own sandbox cannot start
+                "--disable-dev-shm-usage",
+                "--window-size=1280,720",
+                "--no-first-run",
+                "--no-proxy-server");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    Object script(String code) {
+        return java.util.Objects.requireNonNull(((JavascriptExecutor) driver).executeScript(code), code);
+    }
+
+    /** An xterm.js terminal's screen and scrollback as text (the canvas holds no text); {@code term} is JS. */
+    String rows(String term) {
+        return String.valueOf(script("const b = " + term + ".buffer.active; const lines = [];"
+                + " for (let i = 0; i < b.length; i++) { lines.push(b.getLine(i).translateToString(true)); }"
+                + " return lines.join('\\n');"));
+    }
+
+    /**
+     * What a keyboard and screen-reader user needs at the least: a language, one h1, every button and link named,
+     * every form field labelled.
+     */
+    void assertAccessible() {
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isNotBlank();
+        assertThat(driver.findElements(By.tagName("h1"))).hasSize(1);
+        for (WebElement control : driver.findElements(By.cssSelector("button, a"))) {
+            if (control.isDisplayed()) {
+                assertThat(control.getText().strip())
+                        .as("a named control: " + control.getAttribute("outerHTML"))
+                        .isNotEmpty();
+            }
+        }
+        Object unlabelled = script("return Array.from(document.querySelectorAll('input:not([type=hidden]), select,"
+                + " textarea:not(.xterm-helper-textarea)')).filter(e => !e.labels || e.labels.length === 0).length");
+        assertThat(((Number) unlabelled).intValue()).isZero();
+    }
+}

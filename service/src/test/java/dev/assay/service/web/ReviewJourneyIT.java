@@ -1,0 +1,185 @@
+package dev.assay.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.service.AssayConfiguration;
+import dev.assay.service.TestApp;
+import dev.assay.service.db.GradeEventDao;
+import dev.assay.service.scoring.GradeEvents;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Issue 7's browser test, in real headless Chromium against the real service, engine and lab: a candidate works and
+ * submits; an interviewer rates blind, opens the graded attempt, replays the terminal, overrides a check with a
+ * reason and sees the recommendation change; an admin drafts a rubric in the table, previews the changed
+ * recommendations and applies it. Screenshots are in {@code service/target/screenshots/review-*}.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+@DisplayName("An interviewer reviews and overrides, an admin tunes the rubric, in a real browser")
+class ReviewJourneyIT {
+    private static final String LAB = "linux-web-outage";
+    static final TestApp APP = TestApp.create();
+    static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static Chromium chromium;
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        APP.prepare();
+        chromium = new Chromium();
+        browser = chromium.driver;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        APP.removeEnvironments();
+    }
+
+    @Test
+    void reviewOverrideAndRubric() throws Exception {
+        try {
+            long assessment = candidateWorksAndSubmits();
+            interviewerReviews(assessment);
+            adminTunesTheRubric(assessment);
+        } catch (RuntimeException | AssertionError e) {
+            chromium.shot("review-failure");
+            throw e;
+        }
+    }
+
+    private static long candidateWorksAndSubmits() throws Exception {
+        TestApp.Candidate invited = APP.invite("Riley Reviewed");
+        browser.get(APP.base().resolve(invited.link()).toString());
+        browser.findElement(By.xpath("//button[normalize-space()='Accept and continue']"))
+                .click();
+        chromium.waiting(10).until(ExpectedConditions.urlMatches(".*/assessment$"));
+        browser.findElement(By.cssSelector("form[action='/assessment/labs/" + LAB + "/start'] button"))
+                .click();
+        chromium.waiting(60).until(ExpectedConditions.urlMatches(".*/assessment/labs/" + LAB + "$"));
+        chromium.waiting(20).until(ExpectedConditions.textToBe(By.id("terminal-status"), "Connected to your lab."));
+        WebElement terminal = browser.findElement(By.cssSelector("#terminal .xterm-helper-textarea"));
+        terminal.sendKeys("echo hello-$((40+2))\n");
+        chromium.waiting(20)
+                .until(driver -> chromium.rows("window.assayTerminal").contains("hello-42"));
+        browser.findElement(By.id("submit-lab")).click();
+        chromium.waiting(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-submit")));
+        browser.findElement(By.id("confirm-yes")).click();
+        chromium.waiting(60).until(ExpectedConditions.urlMatches(".*/done$"));
+        chromium.waiting(120).until(driver -> "graded".equals(state(invited.assessmentId())));
+        return invited.assessmentId();
+    }
+
+    private static String state(long assessment) {
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT state FROM lab_sessions WHERE assessment_id = :a ORDER BY id DESC LIMIT 1")
+                        .bind("a", assessment)
+                        .mapTo(String.class)
+                        .one());
+    }
+
+    static void signIn(String email) {
+        browser.manage().deleteAllCookies();
+        browser.get(APP.base().resolve("/login").toString());
+        browser.findElement(By.name("email")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(TestApp.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
+        chromium.waiting(10).until(ExpectedConditions.urlMatches(".*/admin$"));
+    }
+
+    private static void interviewerReviews(long assessment) throws Exception {
+        signIn(TestApp.INTERVIEWER);
+        browser.findElement(By.linkText("Riley Reviewed")).click();
+        chromium.waiting(10).until(ExpectedConditions.urlMatches(".*/admin/assessments/" + assessment + "$"));
+        // The first visit is blind: the interviewer rates before the automated grade is shown.
+        assertThat(browser.findElements(By.id("verdict")))
+                .as("blind: no automated grade")
+                .isEmpty();
+        chromium.assertAccessible();
+        chromium.shot("review-1-blind");
+        new Select(browser.findElement(By.name("overall"))).selectByValue("no");
+        new Select(browser.findElement(By.name("skill.linux"))).selectByValue("mixed");
+        browser.findElement(By.cssSelector("#rating-form button")).click();
+        chromium.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+        assertThat(browser.getPageSource()).contains("rated blind, before seeing the automated grade");
+        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("reject");
+        chromium.assertAccessible();
+
+        // The replay: 8x, played to the end, shows what the candidate saw; the timeline lists the command.
+        new Select(browser.findElement(By.cssSelector(".replay-speed"))).selectByValue("8");
+        chromium.waiting(10)
+                .until(driver -> ((Number) chromium.script("return window.assayReplays.length")).intValue() == 1);
+        assertThat(browser.findElement(By.cssSelector(".replay-commands")).getText())
+                .contains("echo hello-$((40+2))");
+        browser.findElement(By.cssSelector(".replay-play")).click();
+        chromium.waiting(60)
+                .until(driver -> chromium.rows("window.assayReplays[0].term").contains("hello-42"));
+        chromium.shot("review-2-replay");
+
+        // Override the gate the untouched lab failed: the recommendation moves from reject to review.
+        WebElement check = browser.findElement(By.id("check-" + LAB + "-serves-shop"));
+        check.findElement(By.cssSelector("details summary")).click();
+        new Select(check.findElement(By.name("credit"))).selectByValue("1");
+        new Select(check.findElement(By.name("reason"))).selectByValue("grader-misjudged");
+        check.findElement(By.name("comment")).sendKeys("The shop answered on the public port in the replay.");
+        check.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.waiting(10).until(ExpectedConditions.textToBe(By.id("verdict"), "review"));
+        assertThat(browser.findElement(By.id("check-" + LAB + "-serves-shop")).getText())
+                .contains("Overridden by", "The check misjudged the work", "public port");
+        chromium.shot("review-3-overridden");
+        List<String> types = APP.jdbi().withExtension(GradeEventDao.class, dao -> dao.all(assessment)).stream()
+                .map(GradeEventDao.Event::eventType)
+                .toList();
+        assertThat(types).contains(GradeEvents.RATED, GradeEvents.SEEN, GradeEvents.CHECK_OVERRIDDEN);
+        assertThat(types.indexOf(GradeEvents.RATED)).isLessThan(types.indexOf(GradeEvents.SEEN));
+    }
+
+    private static void adminTunesTheRubric(long assessment) throws Exception {
+        signIn(TestApp.ADMIN);
+        browser.get(APP.base().resolve("/admin/labs").toString());
+        browser.findElement(By.linkText("Rubric of devops-engineer / technical"))
+                .click();
+        chromium.assertAccessible();
+        String[] cuts = {"0.1", "0.2", "0.3", "0.4"};
+        for (int i = 0; i < 4; i++) {
+            WebElement cut = browser.findElement(By.name("cut" + i));
+            cut.clear();
+            cut.sendKeys(cuts[i]);
+        }
+        browser.findElement(By.id("save-table")).click();
+        chromium.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
+        WebElement change = browser.findElement(By.xpath("//tr[@class='change'][td/a[text()='Riley Reviewed']]"));
+        assertThat(change.getText()).contains("review", "advance");
+        chromium.shot("review-4-preview");
+        browser.findElement(By.id("apply-draft")).click();
+        chromium.waiting(10)
+                .until(ExpectedConditions.textMatches(
+                        By.cssSelector("p.notice"), java.util.regex.Pattern.compile("Applied\\. \\d+ attempt.*")));
+        browser.get(APP.base()
+                .resolve("/admin/assessments/" + assessment + "?show=true")
+                .toString());
+        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("advance");
+        assertThat(browser.findElement(By.id("chain")).getText()).contains("verify");
+        assertThat(browser.getPageSource()).contains("rescored", "rubric devops-engineer/technical@1");
+        chromium.shot("review-5-applied");
+    }
+}
