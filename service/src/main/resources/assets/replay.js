@@ -7,13 +7,24 @@
   var IDLE = 2;
   window.assayReplays = [];
 
+  // Candidate-typed text as the page shows it: control characters as \xNN, bidirectional and invisible
+  // formatting characters as <U+XXXX>, so a command cannot hide or reorder what it shows (as Inert.java does).
+  function inert(text) {
+    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, function (c) {
+      return '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0');
+    }).replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, function (c) {
+      return '<U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + '>';
+    });
+  }
+
   function commandsOf(events) {
     var commands = [];
     var line = '';
     var startedAt = null;
     events.forEach(function (e) {
       if (e[1] !== 'i') { return; }
-      var data = String(e[2]).replace(/\x1b\[[0-9;?]*[A-Za-z~]/g, '').replace(/\x1bO./g, '');
+      var data = String(e[2]).replace(/\x1b\[[0-9;?]*[A-Za-z~]/g, '').replace(/\x1bO./g, '')
+        .replace(/\x1b\][^\x07\x1b]*(\x07|\x1b\\)?/g, '');
       for (var k = 0; k < data.length; k++) {
         var c = data[k];
         if (c === '\r' || c === '\n') {
@@ -23,7 +34,7 @@
           line = line.slice(0, -1);
         } else if (c === '\x03' || c === '\x15') {
           line = ''; startedAt = null;
-        } else if (c >= ' ') {
+        } else if (c !== '\x1b') {
           if (startedAt === null) { startedAt = e[0]; }
           line += c;
         }
@@ -100,7 +111,7 @@
       var jump = document.createElement('button');
       jump.type = 'button';
       jump.className = 'link';
-      jump.textContent = clock(c.t) + '  ' + c.text;
+      jump.textContent = clock(c.t) + '  ' + inert(c.text);
       jump.addEventListener('click', function () { seek(c.t); });
       item.appendChild(jump);
       list.appendChild(item);

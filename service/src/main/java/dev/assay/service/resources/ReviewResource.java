@@ -104,7 +104,7 @@ public class ReviewResource {
                 ? "The grade log's " + events.size() + " events verify."
                 : "The grade log is broken at event " + broken + ": it was changed outside Assay.";
         List<ReviewView.Entry> notes = review.notes().stream()
-                .map(n -> entry(n, names, n.value().text()))
+                .map(n -> entry(n, names, Inert.text(n.value().text())))
                 .toList();
         List<ReviewView.Entry> ratings = review.ratings().values().stream()
                 .map(r -> entry(r, names, ratingText(r.value())))
@@ -183,7 +183,7 @@ public class ReviewResource {
                     credit(o.from()),
                     credit(o.to()),
                     label(o.reason()),
-                    o.comment(),
+                    Inert.text(o.comment()),
                     name(override.actor(), names),
                     at(override.at()));
             status = o.to() >= 1 ? "pass" : o.to() <= 0 ? "fail" : "partial";
@@ -397,7 +397,12 @@ public class ReviewResource {
         if (value.length() > max) {
             throw new InvalidInputException(field + ": at most " + max + " characters, got " + value.length());
         }
-        return value.strip();
+        String text = value.replace("\r\n", "\n").strip();
+        if (!Inert.text(text, max).equals(text)) {
+            throw new InvalidInputException(field + ": remove the control or bidirectional formatting characters"
+                    + " (they can hide or reorder what others read)");
+        }
+        return text;
     }
 
     private static Response seeOther(long id) {

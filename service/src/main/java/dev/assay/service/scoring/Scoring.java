@@ -142,7 +142,12 @@ public final class Scoring {
                         .map(u -> u.displayName())
                         .orElse("user " + actor);
         var value = decided.value();
-        return new Scorecard.Decision(value.to(), card.recommendation().verdict(), value.reason(), value.comment(), by);
+        return new Scorecard.Decision(
+                value.to(),
+                card.recommendation().verdict(),
+                value.reason(),
+                dev.assay.service.views.Inert.text(value.comment()),
+                by);
     }
 
     /** The newest attempt of each lab of the assessment. */

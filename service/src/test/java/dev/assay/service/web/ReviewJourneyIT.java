@@ -182,4 +182,87 @@ class ReviewJourneyIT {
         assertThat(browser.getPageSource()).contains("rescored", "rubric devops-engineer/technical@1");
         chromium.shot("review-5-applied");
     }
+
+    /** Script tags, event attributes, javascript: URLs, breaking out of pre and textarea, terminal escapes, RLO. */
+    static final List<String> CORPUS = List.of(
+            "<script>window.__xss=1</script>",
+            "<img src=x onerror=\"window.__xss=1\">",
+            "<a href=\"javascript:window.__xss=1\">link</a>",
+            "\"><svg onload=window.__xss=1>",
+            "</pre></textarea><script>window.__xss=1</script>",
+            "\u001b[31mred\u001b[0m\u001b]0;pwned\u0007\u001b[2J",
+            "invoice\u202Egpj.exe");
+
+    @Test
+    @DisplayName("an XSS corpus in candidate output, file names and recordings renders inert on every page")
+    void hostileTextIsInert() throws Exception {
+        String hostile = String.join(" ", CORPUS);
+        TestApp.Candidate mallory = APP.invite("Mallory <img src=x onerror=window.__xss=1>");
+        HostileAttempt.seed(APP.jdbi(), mallory.assessmentId(), LAB, hostile);
+        Browser admin = APP.browser();
+        TestApp.signIn(admin, TestApp.ADMIN);
+        admin.get("/admin/assessments/" + mallory.assessmentId() + "?show=true");
+        String notes = "/admin/assessments/" + mallory.assessmentId() + "/notes";
+        assertThat(admin.postForm(notes, java.util.Map.of("text", hostile), true)
+                        .statusCode())
+                .as("a note with terminal escapes or RLO is refused")
+                .isEqualTo(400);
+        String markup = String.join(" ", CORPUS.subList(0, 5));
+        assertThat(admin.postForm(notes, java.util.Map.of("text", markup), true).statusCode())
+                .isEqualTo(303);
+
+        List<String> pages = List.of(
+                "/admin",
+                "/admin/assessments/" + mallory.assessmentId(),
+                "/admin/assessments/" + mallory.assessmentId() + "?show=true",
+                "/admin/labs",
+                "/admin/labs/" + LAB + "/statistics",
+                "/admin/rubrics/devops-engineer/technical");
+        for (String page : pages) {
+            assertThat(admin.get(page).headers().firstValue("Content-Security-Policy"))
+                    .as("CSP on " + page)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+        }
+        signIn(TestApp.ADMIN);
+        for (String page : pages) {
+            browser.get(APP.base().resolve(page).toString());
+            assertInert(page);
+        }
+        browser.get(APP.base()
+                .resolve("/admin/assessments/" + mallory.assessmentId() + "?show=true")
+                .toString());
+        String text = browser.findElement(By.tagName("main")).getText();
+        assertThat(text)
+                .as("the corpus is shown as text")
+                .contains("<script>window.__xss=1</script>", "javascript:window.__xss=1", "\\x1b[31mred")
+                .contains("invoice<U+202E>gpj.exe");
+        chromium.waiting(10)
+                .until(driver -> ((Number) chromium.script("return window.assayReplays.length")).intValue() == 1);
+        new Select(browser.findElement(By.cssSelector(".replay-speed"))).selectByValue("8");
+        browser.findElement(By.cssSelector(".replay-play")).click();
+        chromium.waiting(20)
+                .until(driver -> Boolean.TRUE.equals(chromium.script("return window.assayReplays[0].done")));
+        assertInert("the replay");
+        assertThat(browser.getTitle())
+                .as("a terminal title sequence does not reach the page")
+                .doesNotContain("pwned");
+        chromium.shot("review-6-xss");
+
+        browser.manage().deleteAllCookies();
+        browser.get(APP.base().resolve(mallory.link()).toString());
+        assertInert("the invitation");
+    }
+
+    private static void assertInert(String where) {
+        assertThat(chromium.script("return String(window.__xss)"))
+                .as("no script ran on " + where)
+                .isEqualTo("undefined");
+        Object live = chromium.script("return document.querySelectorAll('[onerror], [onload], [onclick], img[src=x],"
+                + " a[href^=\"javascript:\"], script:not([src]), svg:not(.bars)').length");
+        assertThat(((Number) live).intValue())
+                .as("no live element from the corpus on " + where)
+                .isZero();
+        String body = String.valueOf(chromium.script("return document.body.innerText"));
+        assertThat(body).as("no raw ESC or RLO on " + where).doesNotContain("\u001b", "\u202E");
+    }
 }
