@@ -12,8 +12,8 @@
   function inert(text) {
     return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, function (c) {
       return '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0');
-    }).replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, function (c) {
-      return '<U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + '>';
+    }).replace(/[\p{Cf}\p{Zl}\p{Zp}\u034f\u115f\u1160\u2800\u3164\uffa0\ufe00-\ufe0f]/gu, function (c) {
+      return '<U+' + c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0') + '>';
     });
   }
 

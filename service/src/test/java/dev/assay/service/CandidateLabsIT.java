@@ -200,8 +200,9 @@ class CandidateLabsIT {
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.body().lines().toList())
                 .first()
-                .isEqualTo("assessment,role,stage,recommendation,recommendation_reasons,skill,must_have,assessed,score,"
-                        + "coverage,counted_checks,rating,no_decision");
+                .isEqualTo(
+                        "assessment,role,stage,recommendation,recommendation_reasons,decision,skill,must_have,assessed,score,"
+                                + "coverage,counted_checks,rating,no_decision");
         assertThat(csv.body()).contains(candidate.assessmentId() + ",devops-engineer,technical,reject,");
         assertThat(csv.body().lines().count())
                 .isEqualTo(1 + JSON.readTree(card.body()).path("skills").size());

@@ -47,13 +47,16 @@ public class AssessmentApiResource {
 
     /**
      * The stage scored now from the stored results of its labs (schema assay.scorecard/1): skills with score,
-     * coverage and rating or the reason for no decision, and the recommendation with its reasons.
+     * coverage and rating or the reason for no decision, and the recommendation with its reasons. Reading it
+     * counts as seeing the automated grade (a later rating by the same person is not blind).
      */
     @GET
     @Path("{id}/scorecard")
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
-    public Scorecard scorecard(@PathParam("id") long id) {
-        return scoring.current(id);
+    public Scorecard scorecard(@Context SecurityContext security, @PathParam("id") long id) {
+        Scorecard card = scoring.current(id);
+        scoring.markSeen(id, Actor.staffOf(security).id(), "scorecard API");
+        return card;
     }
 
     /** The same scorecard as CSV (one row per skill), for a spreadsheet or an applicant-tracking system. */
@@ -61,8 +64,10 @@ public class AssessmentApiResource {
     @Path("{id}/scorecard.csv")
     @Produces("text/csv")
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
-    public Response scorecardCsv(@PathParam("id") long id) {
-        return Response.ok(dev.assay.service.scoring.ScorecardCsv.of(id, scoring.current(id)))
+    public Response scorecardCsv(@Context SecurityContext security, @PathParam("id") long id) {
+        Scorecard card = scoring.current(id);
+        scoring.markSeen(id, Actor.staffOf(security).id(), "scorecard CSV");
+        return Response.ok(dev.assay.service.scoring.ScorecardCsv.of(id, card))
                 .header("Content-Disposition", "attachment; filename=\"scorecard-" + id + ".csv\"")
                 .build();
     }

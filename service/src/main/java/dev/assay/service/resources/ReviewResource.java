@@ -1,52 +1,36 @@
 package dev.assay.service.resources;
 
-import dev.assay.grading.Evidence;
-import dev.assay.grading.Observation;
 import dev.assay.service.auth.Actor;
-import dev.assay.service.catalog.Lab;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.catalog.Role;
+import dev.assay.service.core.Inert;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.db.AssessmentSummary;
-import dev.assay.service.db.GradeEventDao;
 import dev.assay.service.db.LabSession;
-import dev.assay.service.db.RecordingDao;
 import dev.assay.service.db.User;
-import dev.assay.service.db.UserDao;
 import dev.assay.service.grading.Grading;
-import dev.assay.service.grading.LabResult;
 import dev.assay.service.scoring.GradeEvents;
 import dev.assay.service.scoring.Rubric;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
-import dev.assay.service.views.Inert;
 import dev.assay.service.views.ReviewView;
-import dev.assay.service.web.BrowserSessionFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The interviewer's review of one assessment: the scorecard with every check's evidence, terminal replays,
@@ -60,194 +44,33 @@ public class ReviewResource {
     static final int MAX_COMMENT = 2000;
     static final int MAX_NOTE = 4000;
 
-    private final Jdbi jdbi;
     private final LabCatalog catalog;
     private final Scoring scoring;
-    private final Grading grading;
+    private final ReviewPages pages;
 
     public ReviewResource(Jdbi jdbi, LabCatalog catalog, Scoring scoring, Grading grading) {
-        this.jdbi = jdbi;
         this.catalog = catalog;
         this.scoring = scoring;
-        this.grading = grading;
+        this.pages = new ReviewPages(jdbi, catalog, scoring, grading);
     }
 
     /**
      * The review page. Until this interviewer has seen the automated grade it opens blind: the replays and the
-     * rating form alone, so a rating given now is not anchored by the grade. {@code show=true} shows the grade,
-     * and seeing it is logged once per interviewer.
+     * rating form alone, so a rating given now is not anchored by the grade. Showing the grade is a POST to
+     * {@code reveal}, logged once per interviewer; reading the page changes nothing.
      */
     @GET
-    public ReviewView page(
-            @Context ContainerRequestContext request,
-            @PathParam("id") long id,
-            @QueryParam("show") @DefaultValue("false") boolean show) {
-        return view(request, id, show, null);
+    public ReviewView page(@Context ContainerRequestContext request, @PathParam("id") long id) {
+        return pages.view(request, id, null);
     }
 
-    private ReviewView view(ContainerRequestContext request, long id, boolean show, @Nullable String error) {
-        AssessmentSummary assessment = scoring.assessment(id);
-        User me = Actor.staffOf(request.getSecurityContext());
-        GradeEvents.Review review = scoring.review(id);
-        boolean seen = review.seenBy().contains(me.id());
-        boolean blindNow = !show && !seen;
-        if (!blindNow && !seen) {
-            scoring.append(id, GradeEvents.SEEN, me.id(), Map.of("page", "review"));
-            review = scoring.review(id);
-        }
-        Role role = scoring.role(assessment);
-        Scorecard card = blindNow ? null : scoring.current(id);
-        Map<Long, String> names = new HashMap<>();
-        List<GradeEventDao.Event> events = jdbi.withExtension(GradeEventDao.class, dao -> dao.all(id));
-        int broken = scoring.log().verify(events);
-        String chain = broken < 0
-                ? "The grade log's " + events.size() + " events verify."
-                : "The grade log is broken at event " + broken + ": it was changed outside Assay.";
-        List<ReviewView.Entry> notes = review.notes().stream()
-                .map(n -> entry(n, names, Inert.text(n.value().text())))
-                .toList();
-        List<ReviewView.Entry> ratings = review.ratings().values().stream()
-                .map(r -> entry(r, names, ratingText(r.value())))
-                .toList();
-        List<ReviewView.Entry> log = events.stream()
-                .map(e -> new ReviewView.Entry(
-                        name(e.actorUserId(), names), at(e.createdAt()), e.seq() + " " + e.eventType()))
-                .toList();
-        List<ReviewView.SkillChoice> skills = role.skills().stream()
-                .filter(s -> measured(role, assessment.stage(), s.id()))
-                .map(s -> new ReviewView.SkillChoice(s.id(), s.title()))
-                .toList();
-        return new ReviewView(
-                BrowserSessionFilter.csrfToken(request),
-                new ReviewView.Model(
-                        assessment,
-                        blindNow,
-                        card,
-                        labs(id, role, assessment.stage(), card, review, names, blindNow),
-                        blindNow ? List.of() : notes,
-                        blindNow ? List.of() : ratings,
-                        blindNow ? List.of() : log,
-                        chain,
-                        skills,
-                        error));
-    }
-
-    private boolean measured(Role role, String stage, String skill) {
-        return Rubric.labsOf(role, stage).stream()
-                .flatMap(lab -> catalog.lab(lab).stream())
-                .anyMatch(lab -> lab.skills().getOrDefault(skill, 0.0) > 0);
-    }
-
-    private List<ReviewView.LabBlock> labs(
-            long id,
-            Role role,
-            String stage,
-            @Nullable Scorecard card,
-            GradeEvents.Review review,
-            Map<Long, String> names,
-            boolean blind) {
-        Map<String, LabSession> sessions = scoring.latestSessions(id);
-        List<ReviewView.LabBlock> blocks = new ArrayList<>();
-        for (String labId : Rubric.labsOf(role, stage)) {
-            Optional<Lab> lab = catalog.lab(labId);
-            LabSession session = sessions.get(labId);
-            Optional<LabResult> result =
-                    session == null || blind ? Optional.empty() : grading.finalResult(session.id());
-            List<ReviewView.CheckRow> rows = result.map(r -> r.tests().stream()
-                            .map(t -> row(labId, t, review, names))
-                            .toList())
-                    .orElse(List.of());
-            boolean recorded = session != null
-                    && jdbi.withExtension(RecordingDao.class, dao -> dao.header(session.id()))
-                            .isPresent();
-            blocks.add(new ReviewView.LabBlock(
-                    labId,
-                    lab.map(Lab::title).orElse(labId),
-                    session == null ? "not started" : session.state(),
-                    session == null ? null : session.id(),
-                    recorded,
-                    session == null ? "" : "/api/v1/assessments/" + id + "/sessions/" + session.id() + "/recording",
-                    rows));
-        }
-        return blocks;
-    }
-
-    private ReviewView.CheckRow row(
-            String labId, LabResult.Test test, GradeEvents.Review review, Map<Long, String> names) {
-        var override = review.override(labId, test.id());
-        ReviewView.Overridden overridden = null;
-        String status = test.status();
-        if (override != null) {
-            var o = override.value();
-            overridden = new ReviewView.Overridden(
-                    credit(o.from()),
-                    credit(o.to()),
-                    label(o.reason()),
-                    Inert.text(o.comment()),
-                    name(override.actor(), names),
-                    at(override.at()));
-            status = o.to() >= 1 ? "pass" : o.to() <= 0 ? "fail" : "partial";
-        }
-        return new ReviewView.CheckRow(
-                labId,
-                test.id(),
-                test.title(),
-                status,
-                credit(test.credit()),
-                dev.assay.service.scoring.RubricYaml.num(test.points()),
-                "",
-                test.gate(),
-                test.visibility(),
-                test.grader() + " " + test.graderVersion(),
-                Inert.text(test.message()),
-                test.observations().stream()
-                        .map((Observation o) -> new ReviewView.Line(Inert.text(o.what(), 200), Inert.text(o.value())))
-                        .toList(),
-                Inert.text(test.output()),
-                test.outputTruncated(),
-                test.evidence().stream()
-                        .map((Evidence e) -> new ReviewView.Line(
-                                e.kind(),
-                                Inert.text(e.ref(), 500) + " (" + e.size() + " bytes, sha256 " + e.sha256() + ")"))
-                        .toList(),
-                overridden);
-    }
-
-    private static String ratingText(GradeEvents.Rating rating) {
-        String skills = rating.skills().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
-        return "overall " + rating.overall() + (skills.isEmpty() ? "" : "; " + skills)
-                + (rating.blind() ? " (rated blind, before seeing the automated grade)" : "");
-    }
-
-    private <T> ReviewView.Entry entry(GradeEvents.Entry<T> entry, Map<Long, String> names, String text) {
-        return new ReviewView.Entry(name(entry.actor(), names), at(entry.at()), text);
-    }
-
-    private String name(@Nullable Long user, Map<Long, String> names) {
-        if (user == null) {
-            return "Assay";
-        }
-        return names.computeIfAbsent(
-                user,
-                u -> jdbi.withExtension(UserDao.class, dao -> dao.findById(u))
-                        .map(User::displayName)
-                        .orElse("user " + u));
-    }
-
-    static String at(java.time.Instant instant) {
-        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                .toString()
-                .replace('T', ' ');
-    }
-
-    static String credit(@Nullable Double credit) {
-        return credit == null ? "not graded" : String.format(Locale.ROOT, "%.2f", credit);
-    }
-
-    private static String label(String reason) {
-        return GradeEvents.REASONS.getOrDefault(reason, reason);
+    /** Shows this interviewer the automated grade from now on, and logs that they have seen it. */
+    @POST
+    @Path("reveal")
+    public Response reveal(@Context ContainerRequestContext request, @PathParam("id") long id) {
+        scoring.assessment(id);
+        scoring.markSeen(id, Actor.staffOf(request.getSecurityContext()).id(), "review page");
+        return seeOther(id);
     }
 
     /** Overrides a check ({@code target} = lab/check, {@code credit} 0..1) or the recommendation ({@code verdict}). */
@@ -272,7 +95,7 @@ public class ReviewResource {
             }
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(view(request, id, true, e.getMessage()))
+                    .entity(pages.view(request, id, e.getMessage()))
                     .build();
         }
         return seeOther(id);
@@ -328,8 +151,8 @@ public class ReviewResource {
         }
         var row = rows.get(parts[1]);
         Double automated = row != null && row.trusted() ? row.credit() : null;
-        var last = scoring.review(id).override(parts[0], parts[1]);
-        var event = new GradeEvents.CheckOverride(parts[0], parts[1], automated, credit, reason, comment);
+        var last = scoring.review(id).override(session.id(), parts[0], parts[1]);
+        var event = new GradeEvents.CheckOverride(session.id(), parts[0], parts[1], automated, credit, reason, comment);
         if (last == null || !last.value().equals(event)) {
             scoring.append(id, GradeEvents.CHECK_OVERRIDDEN, me.id(), event);
         }
@@ -343,10 +166,17 @@ public class ReviewResource {
         User me = Actor.staffOf(request.getSecurityContext());
         scoring.assessment(id);
         try {
-            scoring.append(id, GradeEvents.NOTE, me.id(), new GradeEvents.Note(required(form, "text", MAX_NOTE)));
+            String text = required(form, "text", MAX_NOTE);
+            List<GradeEvents.Entry<GradeEvents.Note>> notes = scoring.review(id).notes();
+            boolean again = !notes.isEmpty()
+                    && notes.get(notes.size() - 1).value().text().equals(text)
+                    && java.util.Objects.equals(notes.get(notes.size() - 1).actor(), me.id());
+            if (!again) { // a double submit adds the note once
+                scoring.append(id, GradeEvents.NOTE, me.id(), new GradeEvents.Note(text));
+            }
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(view(request, id, true, e.getMessage()))
+                    .entity(pages.view(request, id, e.getMessage()))
                     .build();
         }
         return seeOther(id);
@@ -383,7 +213,7 @@ public class ReviewResource {
             scoring.append(id, GradeEvents.RATED, me.id(), new GradeEvents.Rating(overall, skills, blind));
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(view(request, id, false, e.getMessage()))
+                    .entity(pages.view(request, id, e.getMessage()))
                     .build();
         }
         return seeOther(id);
@@ -406,7 +236,6 @@ public class ReviewResource {
     }
 
     private static Response seeOther(long id) {
-        return Response.seeOther(URI.create("/admin/assessments/" + id + "?show=true"))
-                .build();
+        return Response.seeOther(URI.create("/admin/assessments/" + id)).build();
     }
 }

@@ -102,18 +102,24 @@ public class TuningResource {
             @Context ContainerRequestContext request,
             @PathParam("role") String roleId,
             @PathParam("stage") String stage,
-            @QueryParam("preview") @DefaultValue("false") boolean preview) {
+            @QueryParam("preview") @DefaultValue("false") boolean preview,
+            @QueryParam("applied") @Nullable Integer applied) {
         Role role = rubrics.role(roleId, stage);
         Rubrics.Preview result = null;
         String error = null;
         if (preview && isAdmin(request)) {
             try {
-                result = rubrics.preview(role, stage);
+                result = rubrics.preview(
+                        role, stage, Actor.staffOf(request.getSecurityContext()).id());
             } catch (InvalidInputException e) {
                 error = e.getMessage();
             }
         }
-        return view(request, role, stage, result, error, null, null);
+        String notice = applied == null
+                ? null
+                : "Applied version " + rubrics.active(role, stage).version() + ". " + applied
+                        + " attempt(s) rescored into their grade logs.";
+        return view(request, role, stage, result, error, notice, null);
     }
 
     private RubricView view(
@@ -168,7 +174,7 @@ public class TuningResource {
             if (yaml == null) {
                 yaml = RubricYaml.write(fromTable(role, stage, form));
             }
-            rubrics.saveDraft(role, stage, yaml, me.id());
+            rubrics.saveDraft(role, stage, yaml, String.valueOf(form.getFirst("base")), me.id());
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(view(request, role, stage, null, e.getMessage(), null, yaml))
@@ -207,10 +213,14 @@ public class TuningResource {
     private static double number(MultivaluedMap<String, String> form, String field) {
         String value = form.getFirst(field);
         try {
-            return Double.parseDouble(String.valueOf(value).strip());
+            double number = Double.parseDouble(String.valueOf(value).strip());
+            if (Double.isFinite(number)) {
+                return number;
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field + ": \"" + value + "\" is not a number");
+            // answered below
         }
+        throw new InvalidInputException(field + ": \"" + value + "\" is not a number");
     }
 
     /** {@code linux=0.7, monitoring=0.3} to a map of shares. */
@@ -223,7 +233,11 @@ public class TuningResource {
                         + " for example linux=0.7, monitoring=0.3");
             }
             try {
-                skills.put(pair[0].strip(), Double.parseDouble(pair[1].strip()));
+                double share = Double.parseDouble(pair[1].strip());
+                if (!Double.isFinite(share)) {
+                    throw new NumberFormatException("not finite");
+                }
+                skills.put(pair[0].strip(), share);
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("skills of " + key + ": \"" + pair[1].strip() + "\" is not a number");
             }
@@ -234,22 +248,20 @@ public class TuningResource {
     @POST
     @Path("rubrics/{role}/{stage}/apply")
     @RolesAllowed(dev.assay.service.core.Role.STAFF_ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response apply(
             @Context ContainerRequestContext request,
             @PathParam("role") String roleId,
-            @PathParam("stage") String stage) {
+            @PathParam("stage") String stage,
+            MultivaluedMap<String, String> form) {
         Role role = rubrics.role(roleId, stage);
         try {
             int rescored = rubrics.apply(
-                    role, stage, Actor.staffOf(request.getSecurityContext()).id());
-            return Response.ok(view(
-                            request,
-                            role,
-                            stage,
-                            null,
-                            null,
-                            "Applied. " + rescored + " attempt(s) rescored into their grade logs.",
-                            null))
+                    role,
+                    stage,
+                    String.valueOf(form.getFirst("revision")),
+                    Actor.staffOf(request.getSecurityContext()).id());
+            return Response.seeOther(URI.create("/admin/rubrics/" + roleId + "/" + stage + "?applied=" + rescored))
                     .build();
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.CONFLICT)

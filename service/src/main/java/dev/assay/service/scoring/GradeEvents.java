@@ -32,9 +32,18 @@ public final class GradeEvents {
     /** The verdicts an interviewer may decide. */
     public static final List<String> VERDICTS = List.of("advance", "review", "reject");
 
-    /** A check re-judged: {@code from} the credit it had (null: not graded), {@code to} the credit it counts. */
+    /**
+     * A check of one attempt ({@code session}) re-judged: {@code from} the credit it had (null: not graded), {@code
+     * to} the credit it counts. It applies to that attempt only; a later attempt is judged afresh.
+     */
     public record CheckOverride(
-            String lab, String check, @Nullable Double from, double to, String reason, String comment) {}
+            long session,
+            String lab,
+            String check,
+            @Nullable Double from,
+            double to,
+            String reason,
+            String comment) {}
 
     /** The recommendation replaced by a person's decision. */
     public record Decision(String from, String to, String reason, String comment) {}
@@ -56,13 +65,25 @@ public final class GradeEvents {
             @Nullable Entry<Decision> decision,
             List<Entry<Note>> notes,
             Map<Long, Entry<Rating>> ratings,
+            Map<Long, Entry<Rating>> blindRatings,
             Set<Long> seenBy) {
         /** No events at all. */
-        public static final Review NONE = new Review(Map.of(), null, List.of(), Map.of(), Set.of());
+        public static final Review NONE = new Review(Map.of(), null, List.of(), Map.of(), Map.of(), Set.of());
 
-        /** The override of a lab's check, if any ({@code lab/check}). */
-        public @Nullable Entry<CheckOverride> override(String lab, String check) {
-            return checkOverrides.get(lab + "/" + check);
+        /** The latest override of a check of that attempt, if any. */
+        public @Nullable Entry<CheckOverride> override(long session, String lab, String check) {
+            Entry<CheckOverride> entry = checkOverrides.get(lab + "/" + check);
+            return entry != null && entry.value().session() == session ? entry : null;
+        }
+
+        /**
+         * The rating of each interviewer that agreement statistics use: the first one given blind when there is
+         * one (it is not anchored by the automated grade), else the latest.
+         */
+        public Map<Long, Entry<Rating>> unanchoredRatings() {
+            Map<Long, Entry<Rating>> chosen = new LinkedHashMap<>(ratings);
+            chosen.putAll(blindRatings);
+            return chosen;
         }
     }
 
@@ -86,6 +107,7 @@ public final class GradeEvents {
         Entry<Decision> decision = null;
         List<Entry<Note>> notes = new ArrayList<>();
         Map<Long, Entry<Rating>> ratings = new LinkedHashMap<>();
+        Map<Long, Entry<Rating>> blind = new LinkedHashMap<>();
         Set<Long> seen = new LinkedHashSet<>();
         for (GradeEventDao.Event event : events) {
             Long actor = event.actorUserId();
@@ -98,7 +120,11 @@ public final class GradeEvents {
                 case NOTE -> notes.add(entry(event, read(json, event, Note.class)));
                 case RATED -> {
                     if (actor != null) {
-                        ratings.put(actor, entry(event, read(json, event, Rating.class)));
+                        Entry<Rating> rating = entry(event, read(json, event, Rating.class));
+                        ratings.put(actor, rating);
+                        if (rating.value().blind()) {
+                            blind.putIfAbsent(actor, rating);
+                        }
                     }
                 }
                 case SEEN -> {
@@ -116,6 +142,7 @@ public final class GradeEvents {
                 decision,
                 List.copyOf(notes),
                 java.util.Collections.unmodifiableMap(ratings),
+                java.util.Collections.unmodifiableMap(blind),
                 java.util.Collections.unmodifiableSet(seen));
     }
 

@@ -45,22 +45,37 @@ public final class RubricYaml {
                 .append(rubric.cuts().stream().map(RubricYaml::num).collect(Collectors.joining(", ")))
                 .append("]\nlabs:\n");
         rubric.labs().forEach((labId, lab) -> {
-            out.append("  ").append(labId).append(":\n");
-            out.append("    version: \"").append(lab.version()).append("\"\n    checks:\n");
+            out.append("  ").append(quoted(labId)).append(":\n");
+            out.append("    version: ").append(quoted(lab.version())).append("\n    checks:\n");
             lab.checks()
                     .forEach((checkId, check) -> out.append("      ")
-                            .append(checkId)
+                            .append(quoted(checkId))
                             .append(": {points: ")
                             .append(num(check.points()))
                             .append(", gate: ")
                             .append(check.gate())
                             .append(", skills: {")
                             .append(check.skills().entrySet().stream()
-                                    .map(e -> e.getKey() + ": " + num(e.getValue()))
+                                    .map(e -> quoted(e.getKey()) + ": " + num(e.getValue()))
                                     .collect(Collectors.joining(", ")))
                             .append("}}\n"));
         });
         return out.toString();
+    }
+
+    /** A YAML double-quoted scalar: ids like on, no or null stay strings, and any character is safe. */
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        text.codePoints().forEach(cp -> {
+            if (cp == '"' || cp == '\\') {
+                out.append('\\').appendCodePoint(cp);
+            } else if (cp < 0x20 || cp == 0x7f) {
+                out.append(String.format(Locale.ROOT, "\\x%02x", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.append('"').toString();
     }
 
     public static String num(double value) {

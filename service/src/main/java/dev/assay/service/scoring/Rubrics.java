@@ -24,8 +24,22 @@ public final class Rubrics {
     /** An attempt whose recommendation the draft changes. */
     public record Change(long assessmentId, String candidate, String from, String to, List<String> reasons) {}
 
-    /** What a draft would do: every changed recommendation, and how many attempts it scored in all. */
-    public record Preview(int version, int attempts, List<Change> changes) {}
+    /**
+     * What a draft would do: every changed recommendation, and how many attempts it scored in all. {@code
+     * revision} names the exact text previewed; apply takes it back, so what is applied is what was seen.
+     */
+    public record Preview(int version, String revision, int attempts, List<Change> changes) {}
+
+    /** A short digest of a draft's text: the same text, the same revision. */
+    public static String revision(String yaml) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
 
     private final Jdbi jdbi;
     private final LabCatalog catalog;
@@ -60,8 +74,17 @@ public final class Rubrics {
         return jdbi.withExtension(RubricDao.class, dao -> dao.history(role.id(), stage));
     }
 
-    /** Validates the YAML and keeps it as the stage's draft (the one draft is updated, or a new version made). */
-    public Rubric saveDraft(Role role, String stage, String yaml, long userId) {
+    /**
+     * Validates the YAML and keeps it as the stage's draft (the one draft is updated, or a new version made).
+     * {@code base} is the revision of the draft the editor started from ("none" when there was none): when someone
+     * saved another draft since, nothing is overwritten and the editor is told to reload.
+     */
+    public Rubric saveDraft(Role role, String stage, String yaml, String base, long userId) {
+        String current = draft(role, stage).map(d -> revision(d.yaml())).orElse("none");
+        if (!current.equals(base)) {
+            throw new InvalidInputException("someone saved another draft of this rubric since you opened it; reload the"
+                    + " page to see it (your text is below, not saved)");
+        }
         if (yaml.length() > 64 * 1024) {
             throw new InvalidInputException("the rubric is " + yaml.length() + " characters; at most 65536");
         }
@@ -89,7 +112,7 @@ public final class Rubrics {
     }
 
     /** Rescores every attempt of the stage under the draft and lists the recommendations that change. */
-    public Preview preview(Role role, String stage) {
+    public Preview preview(Role role, String stage, long userId) {
         RubricDao.Stored stored = draft(role, stage)
                 .orElseThrow(() -> new InvalidInputException("there is no draft to preview; save one first"));
         Rubric draft = RubricYaml.readStored(stored.yaml(), role, stage, catalog, stored.version());
@@ -102,6 +125,7 @@ public final class Rubrics {
             String from = now.recommendation().verdict();
             String to = then.recommendation().verdict();
             if (!from.equals(to)) {
+                scoring.markSeen(attempt.assessmentId(), userId, "rubric preview");
                 changes.add(new Change(
                         attempt.assessmentId(),
                         attempt.candidateName(),
@@ -110,17 +134,20 @@ public final class Rubrics {
                         then.recommendation().reasons()));
             }
         }
-        return new Preview(stored.version(), attempts.size(), changes);
+        return new Preview(stored.version(), revision(stored.yaml()), attempts.size(), changes);
     }
 
     /**
      * Makes the draft the active version (the previous one superseded) and appends a rescore to the grade log of
      * every attempt of the stage. A second apply of the same draft finds no draft and changes nothing.
      */
-    public int apply(Role role, String stage, long userId) {
+    public int apply(Role role, String stage, String previewed, long userId) {
         RubricDao.Stored stored = draft(role, stage)
                 .orElseThrow(() -> new InvalidInputException(
                         "there is no draft to apply; it may have been applied or" + " discarded already"));
+        if (!revision(stored.yaml()).equals(previewed)) {
+            throw new InvalidInputException("the draft changed since this preview; preview it again before applying");
+        }
         boolean moved = jdbi.inTransaction(handle -> {
             RubricDao dao = handle.attach(RubricDao.class);
             if (dao.move(stored.id(), RubricDao.DRAFT, RubricDao.ACTIVE, userId, clock.instant()) != 1) {
@@ -146,9 +173,12 @@ public final class Rubrics {
     public void discard(Role role, String stage, long userId) {
         RubricDao.Stored stored =
                 draft(role, stage).orElseThrow(() -> new InvalidInputException("there is no draft to discard"));
-        jdbi.useExtension(
+        int moved = jdbi.withExtension(
                 RubricDao.class,
                 dao -> dao.move(stored.id(), RubricDao.DRAFT, RubricDao.DISCARDED, userId, clock.instant()));
+        if (moved != 1) {
+            throw new InvalidInputException("the draft was applied or discarded by someone else just now; reload");
+        }
     }
 
     /** The stage's assessments that have at least one graded lab, newest first. */

@@ -115,7 +115,8 @@ public final class Scoring {
                 if (row != null) {
                     versions.put("grader:" + row.graderId(), row.graderVersion());
                 }
-                var override = review.override(labId, check.id());
+                LabSession attempt = latest.get(labId);
+                var override = attempt == null ? null : review.override(attempt.id(), labId, check.id());
                 if (override != null) {
                     var o = override.value();
                     applied.add(
@@ -146,7 +147,7 @@ public final class Scoring {
                 value.to(),
                 card.recommendation().verdict(),
                 value.reason(),
-                dev.assay.service.views.Inert.text(value.comment()),
+                dev.assay.service.core.Inert.text(value.comment()),
                 by);
     }
 
@@ -176,6 +177,13 @@ public final class Scoring {
         Scorecard card = current(assessmentId);
         log.append(assessmentId, type, actor, GradeEvents.write(json, card));
         return card;
+    }
+
+    /** Logs that a staff member has seen the automated grade of the assessment (once per person). */
+    public void markSeen(long assessmentId, long userId, String where) {
+        if (!review(assessmentId).seenBy().contains(userId)) {
+            append(assessmentId, GradeEvents.SEEN, userId, Map.of("where", where));
+        }
     }
 
     /** Appends an interviewer's event (override, note, rating) to the grade log. */

@@ -60,11 +60,11 @@ public final class LabStatistics {
         Map<Long, Map<String, Double>> byAttempt = credits(labId, wanted, assessments);
         List<String> checks = lab.checks().stream().map(Lab.Check::id).toList();
         List<double[]> rows = new ArrayList<>();
-        List<Long> counted = new ArrayList<>();
+        Map<Long, Long> counted = new LinkedHashMap<>();
         for (Map.Entry<Long, Map<String, Double>> attempt : byAttempt.entrySet()) {
             if (attempt.getValue().keySet().containsAll(checks)) {
                 rows.add(checks.stream().mapToDouble(attempt.getValue()::get).toArray());
-                counted.add(assessments.get(attempt.getKey()));
+                counted.put(attempt.getKey(), assessments.get(attempt.getKey()));
             }
         }
         double[][] scores = rows.toArray(double[][]::new);
@@ -98,15 +98,19 @@ public final class LabStatistics {
 
     private record Agreement(Map<String, @Nullable Double> overrideRates, int[] automated, int[] interviewer) {}
 
-    /** Override rate per check, and the (automated, interviewer) rating pairs of the lab's skills. */
-    private Agreement agreement(Lab lab, List<Long> assessments) {
+    /**
+     * Override rate per check, and the (automated, interviewer) rating pairs of the lab's skills, from each
+     * interviewer's unanchored rating. {@code attempts} maps each counted attempt to its assessment.
+     */
+    private Agreement agreement(Lab lab, Map<Long, Long> attempts) {
         Map<String, Integer> overridden = new HashMap<>();
         List<Integer> automated = new ArrayList<>();
         List<Integer> interviewer = new ArrayList<>();
-        for (long assessment : assessments) {
+        for (Map.Entry<Long, Long> attempt : attempts.entrySet()) {
+            long assessment = attempt.getValue();
             GradeEvents.Review review = scoring.review(assessment);
             for (Lab.Check check : lab.checks()) {
-                if (review.override(lab.id(), check.id()) != null) {
+                if (review.override(attempt.getKey(), lab.id(), check.id()) != null) {
                     overridden.merge(check.id(), 1, Integer::sum);
                 }
             }
@@ -119,7 +123,7 @@ public final class LabStatistics {
                     auto.put(skill.id(), skill.rating());
                 }
             });
-            for (var rating : review.ratings().values()) {
+            for (var rating : review.unanchoredRatings().values()) {
                 rating.value().skills().forEach((skill, given) -> {
                     String machine = auto.get(skill);
                     if (machine != null && lab.skills().containsKey(skill)) {
@@ -131,9 +135,7 @@ public final class LabStatistics {
         }
         Map<String, @Nullable Double> rates = new LinkedHashMap<>();
         for (Lab.Check check : lab.checks()) {
-            rates.put(
-                    check.id(),
-                    ItemStatistics.overrideRate(overridden.getOrDefault(check.id(), 0), assessments.size()));
+            rates.put(check.id(), ItemStatistics.overrideRate(overridden.getOrDefault(check.id(), 0), attempts.size()));
         }
         return new Agreement(
                 rates,

@@ -72,6 +72,12 @@ public final class RubricView extends PageView {
         return rows;
     }
 
+    /** The revision of the draft being edited ("none" without a draft), which a save must start from. */
+    public String getBase() {
+        RubricDao.Stored draft = model.draft();
+        return draft == null ? "none" : Rubrics.revision(draft.yaml());
+    }
+
     public List<Cut> getCuts() {
         List<Cut> cuts = new ArrayList<>();
         for (int i = 0; i < model.editing().cuts().size(); i++) {

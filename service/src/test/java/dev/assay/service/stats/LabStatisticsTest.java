@@ -126,17 +126,19 @@ class LabStatisticsTest {
         long interviewer = jdbi.withExtension(
                 UserDao.class, dao -> dao.insert("i" + tag + "@example.com", "Ines", "interviewer", "x", NOW));
         long[] a = new long[4];
+        long[] sessions = new long[4];
         double[][] credits = {{1, 1, 1, 1}, {1, 1, 0, 1}, {1, 0, 1, 0}, {0, 0, 0, 0}};
         for (int i = 0; i < 4; i++) {
             a[i] = assessment(jdbi, "c" + i + "-" + tag + "@example.com");
-            attempt(jdbi, a[i], 1, "1", credits[i][0], credits[i][1], credits[i][2], credits[i][3]);
+            sessions[i] = attempt(jdbi, a[i], 1, "1", credits[i][0], credits[i][1], credits[i][2], credits[i][3]);
         }
         Scoring scoring = scoring(jdbi);
         scoring.append(
                 a[3],
                 GradeEvents.CHECK_OVERRIDDEN,
                 interviewer,
-                new GradeEvents.CheckOverride(LAB, "serves-shop", 0.0, 1.0, "grader-misjudged", "served on 8080"));
+                new GradeEvents.CheckOverride(
+                        sessions[3], LAB, "serves-shop", 0.0, 1.0, "grader-misjudged", "served on 8080"));
         String[][] ratings = {
             {"strong-yes", "strong-yes", "yes"},
             {"yes", "yes", null},

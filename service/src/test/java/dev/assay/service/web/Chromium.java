@@ -86,4 +86,14 @@ final class Chromium implements AutoCloseable {
                 + " textarea:not(.xterm-helper-textarea)')).filter(e => !e.labels || e.labels.length === 0).length");
         assertThat(((Number) unlabelled).intValue()).isZero();
     }
+
+    /** Signs a staff member in through the login page, with a fresh set of cookies. */
+    void signIn(java.net.URI base, String email) {
+        driver.manage().deleteAllCookies();
+        driver.get(base.resolve("/login").toString());
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(dev.assay.service.TestApp.PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/login'] button")).click();
+        waiting(10).until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/admin$"));
+    }
 }

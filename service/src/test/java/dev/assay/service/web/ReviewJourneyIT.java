@@ -98,12 +98,7 @@ class ReviewJourneyIT {
     }
 
     static void signIn(String email) {
-        browser.manage().deleteAllCookies();
-        browser.get(APP.base().resolve("/login").toString());
-        browser.findElement(By.name("email")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(TestApp.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
-        chromium.waiting(10).until(ExpectedConditions.urlMatches(".*/admin$"));
+        chromium.signIn(APP.base(), email);
     }
 
     private static void interviewerReviews(long assessment) throws Exception {
@@ -119,6 +114,12 @@ class ReviewJourneyIT {
         new Select(browser.findElement(By.name("overall"))).selectByValue("no");
         new Select(browser.findElement(By.name("skill.linux"))).selectByValue("mixed");
         browser.findElement(By.cssSelector("#rating-form button")).click();
+        chromium.waiting(10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "rated blind"));
+        assertThat(browser.findElements(By.id("verdict")))
+                .as("still blind until asked")
+                .isEmpty();
+        browser.findElement(By.id("show-grade")).click();
         chromium.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
         assertThat(browser.getPageSource()).contains("rated blind, before seeing the automated grade");
         assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("reject");
@@ -173,96 +174,12 @@ class ReviewJourneyIT {
         browser.findElement(By.id("apply-draft")).click();
         chromium.waiting(10)
                 .until(ExpectedConditions.textMatches(
-                        By.cssSelector("p.notice"), java.util.regex.Pattern.compile("Applied\\. \\d+ attempt.*")));
-        browser.get(APP.base()
-                .resolve("/admin/assessments/" + assessment + "?show=true")
-                .toString());
+                        By.cssSelector("p.notice"),
+                        java.util.regex.Pattern.compile("Applied version 1\\. \\d+ attempt.*")));
+        browser.get(APP.base().resolve("/admin/assessments/" + assessment).toString());
         assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("advance");
         assertThat(browser.findElement(By.id("chain")).getText()).contains("verify");
         assertThat(browser.getPageSource()).contains("rescored", "rubric devops-engineer/technical@1");
         chromium.shot("review-5-applied");
-    }
-
-    /** Script tags, event attributes, javascript: URLs, breaking out of pre and textarea, terminal escapes, RLO. */
-    static final List<String> CORPUS = List.of(
-            "<script>window.__xss=1</script>",
-            "<img src=x onerror=\"window.__xss=1\">",
-            "<a href=\"javascript:window.__xss=1\">link</a>",
-            "\"><svg onload=window.__xss=1>",
-            "</pre></textarea><script>window.__xss=1</script>",
-            "\u001b[31mred\u001b[0m\u001b]0;pwned\u0007\u001b[2J",
-            "invoice\u202Egpj.exe");
-
-    @Test
-    @DisplayName("an XSS corpus in candidate output, file names and recordings renders inert on every page")
-    void hostileTextIsInert() throws Exception {
-        String hostile = String.join(" ", CORPUS);
-        TestApp.Candidate mallory = APP.invite("Mallory <img src=x onerror=window.__xss=1>");
-        HostileAttempt.seed(APP.jdbi(), mallory.assessmentId(), LAB, hostile);
-        Browser admin = APP.browser();
-        TestApp.signIn(admin, TestApp.ADMIN);
-        admin.get("/admin/assessments/" + mallory.assessmentId() + "?show=true");
-        String notes = "/admin/assessments/" + mallory.assessmentId() + "/notes";
-        assertThat(admin.postForm(notes, java.util.Map.of("text", hostile), true)
-                        .statusCode())
-                .as("a note with terminal escapes or RLO is refused")
-                .isEqualTo(400);
-        String markup = String.join(" ", CORPUS.subList(0, 5));
-        assertThat(admin.postForm(notes, java.util.Map.of("text", markup), true).statusCode())
-                .isEqualTo(303);
-
-        List<String> pages = List.of(
-                "/admin",
-                "/admin/assessments/" + mallory.assessmentId(),
-                "/admin/assessments/" + mallory.assessmentId() + "?show=true",
-                "/admin/labs",
-                "/admin/labs/" + LAB + "/statistics",
-                "/admin/rubrics/devops-engineer/technical");
-        for (String page : pages) {
-            assertThat(admin.get(page).headers().firstValue("Content-Security-Policy"))
-                    .as("CSP on " + page)
-                    .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
-        }
-        signIn(TestApp.ADMIN);
-        for (String page : pages) {
-            browser.get(APP.base().resolve(page).toString());
-            assertInert(page);
-        }
-        browser.get(APP.base()
-                .resolve("/admin/assessments/" + mallory.assessmentId() + "?show=true")
-                .toString());
-        String text = browser.findElement(By.tagName("main")).getText();
-        assertThat(text)
-                .as("the corpus is shown as text")
-                .contains("<script>window.__xss=1</script>", "javascript:window.__xss=1", "\\x1b[31mred")
-                .contains("invoice<U+202E>gpj.exe");
-        chromium.waiting(10)
-                .until(driver -> ((Number) chromium.script("return window.assayReplays.length")).intValue() == 1);
-        new Select(browser.findElement(By.cssSelector(".replay-speed"))).selectByValue("8");
-        browser.findElement(By.cssSelector(".replay-play")).click();
-        chromium.waiting(20)
-                .until(driver -> Boolean.TRUE.equals(chromium.script("return window.assayReplays[0].done")));
-        assertInert("the replay");
-        assertThat(browser.getTitle())
-                .as("a terminal title sequence does not reach the page")
-                .doesNotContain("pwned");
-        chromium.shot("review-6-xss");
-
-        browser.manage().deleteAllCookies();
-        browser.get(APP.base().resolve(mallory.link()).toString());
-        assertInert("the invitation");
-    }
-
-    private static void assertInert(String where) {
-        assertThat(chromium.script("return String(window.__xss)"))
-                .as("no script ran on " + where)
-                .isEqualTo("undefined");
-        Object live = chromium.script("return document.querySelectorAll('[onerror], [onload], [onclick], img[src=x],"
-                + " a[href^=\"javascript:\"], script:not([src]), svg:not(.bars)').length");
-        assertThat(((Number) live).intValue())
-                .as("no live element from the corpus on " + where)
-                .isZero();
-        String body = String.valueOf(chromium.script("return document.body.innerText"));
-        assertThat(body).as("no raw ESC or RLO on " + where).doesNotContain("\u001b", "\u202E");
     }
 }

@@ -1,4 +1,4 @@
-package dev.assay.service.views;
+package dev.assay.service.core;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -24,12 +24,10 @@ public final class Inert {
             return "";
         }
         StringBuilder out = new StringBuilder(Math.min(text.length(), cap) + 16);
-        int shown = 0;
         int i = 0;
-        while (i < text.length() && shown < cap) {
+        while (i < text.length() && out.length() < cap) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            shown++;
             if (cp == '\n' || cp == '\t') {
                 out.appendCodePoint(cp);
             } else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
@@ -47,13 +45,22 @@ public final class Inert {
         return out.toString();
     }
 
-    /** Bidirectional controls and invisible characters that change how the text around them reads. */
+    /**
+     * Bidirectional controls, invisible formatting (every Unicode format character: zero-width ones, tags,
+     * interlinear annotation), line and paragraph separators, and the letters and marks that show as nothing.
+     */
     static boolean formatting(int cp) {
-        return cp == 0x061c
-                || (cp >= 0x200b && cp <= 0x200f)
-                || (cp >= 0x202a && cp <= 0x202e)
-                || (cp >= 0x2060 && cp <= 0x2069)
-                || cp == 0xfeff
-                || Character.getType(cp) == Character.FORMAT && cp != 0xad;
+        int type = Character.getType(cp);
+        return type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || cp == 0x034f
+                || cp == 0x115f
+                || cp == 0x1160
+                || cp == 0x2800
+                || cp == 0x3164
+                || cp == 0xffa0
+                || (cp >= 0xfe00 && cp <= 0xfe0f)
+                || (cp >= 0xe0100 && cp <= 0xe01ef);
     }
 }

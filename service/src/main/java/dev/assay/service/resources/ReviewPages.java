@@ -1,0 +1,253 @@
+package dev.assay.service.resources;
+
+import dev.assay.grading.Evidence;
+import dev.assay.grading.Observation;
+import dev.assay.service.auth.Actor;
+import dev.assay.service.catalog.Lab;
+import dev.assay.service.catalog.LabCatalog;
+import dev.assay.service.catalog.Role;
+import dev.assay.service.core.Inert;
+import dev.assay.service.db.AssessmentSummary;
+import dev.assay.service.db.GradeEventDao;
+import dev.assay.service.db.LabSession;
+import dev.assay.service.db.RecordingDao;
+import dev.assay.service.db.User;
+import dev.assay.service.db.UserDao;
+import dev.assay.service.grading.Grading;
+import dev.assay.service.grading.LabResult;
+import dev.assay.service.scoring.GradeEvents;
+import dev.assay.service.scoring.Rubric;
+import dev.assay.service.scoring.RubricYaml;
+import dev.assay.service.scoring.Scorecard;
+import dev.assay.service.scoring.Scoring;
+import dev.assay.service.views.ReviewView;
+import dev.assay.service.web.BrowserSessionFilter;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the review page of one assessment for one staff member: blind (replays and the rating form only) until
+ * they have revealed the automated grade, then the scorecard, every check with its evidence made inert and
+ * weighed by the active rubric, overrides, notes, ratings and the grade log with its verification.
+ */
+final class ReviewPages {
+    /** How many observations of one check the page shows at most. */
+    static final int MAX_OBSERVATIONS = 50;
+
+    private final Jdbi jdbi;
+    private final LabCatalog catalog;
+    private final Scoring scoring;
+    private final Grading grading;
+
+    ReviewPages(Jdbi jdbi, LabCatalog catalog, Scoring scoring, Grading grading) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.scoring = scoring;
+        this.grading = grading;
+    }
+
+    ReviewView view(ContainerRequestContext request, long id, @Nullable String error) {
+        AssessmentSummary assessment = scoring.assessment(id);
+        User me = Actor.staffOf(request.getSecurityContext());
+        GradeEvents.Review review = scoring.review(id);
+        boolean blind = !review.seenBy().contains(me.id());
+        Role role = scoring.role(assessment);
+        Scorecard card = blind ? null : scoring.current(id);
+        Rubric rubric = scoring.activeRubric(role, assessment.stage());
+        Map<Long, String> names = new HashMap<>();
+        List<GradeEventDao.Event> events = jdbi.withExtension(GradeEventDao.class, dao -> dao.all(id));
+        int broken = scoring.log().verify(events);
+        String chain = broken < 0
+                ? "The grade log's " + events.size() + " events verify."
+                : "The grade log is broken at event " + broken + ": it was changed outside Assay.";
+        List<ReviewView.Entry> notes = review.notes().stream()
+                .map(n -> entry(n, names, Inert.text(n.value().text())))
+                .toList();
+        List<ReviewView.Entry> log = events.stream()
+                .map(e -> new ReviewView.Entry(
+                        name(e.actorUserId(), names), at(e.createdAt()), e.seq() + " " + e.eventType()))
+                .toList();
+        List<ReviewView.SkillChoice> skills = role.skills().stream()
+                .filter(s -> measured(role, assessment.stage(), s.id()))
+                .map(s -> new ReviewView.SkillChoice(s.id(), s.title()))
+                .toList();
+        return new ReviewView(
+                BrowserSessionFilter.csrfToken(request),
+                new ReviewView.Model(
+                        assessment,
+                        blind,
+                        card,
+                        labs(id, role, assessment.stage(), rubric, review, names, blind),
+                        blind ? List.of() : notes,
+                        blind ? mine(review, me.id(), names) : ratings(review, names),
+                        blind ? List.of() : log,
+                        chain,
+                        skills,
+                        error));
+    }
+
+    private boolean measured(Role role, String stage, String skill) {
+        return Rubric.labsOf(role, stage).stream()
+                .flatMap(lab -> catalog.lab(lab).stream())
+                .anyMatch(lab -> lab.skills().getOrDefault(skill, 0.0) > 0);
+    }
+
+    /** Every interviewer's ratings: the blind one when they gave one, and the latest when it differs. */
+    private List<ReviewView.Entry> ratings(GradeEvents.Review review, Map<Long, String> names) {
+        List<ReviewView.Entry> entries = new ArrayList<>();
+        review.ratings().forEach((user, latest) -> {
+            var blind = review.blindRatings().get(user);
+            if (blind != null && blind.seq() != latest.seq()) {
+                entries.add(entry(blind, names, ratingText(blind.value())));
+            }
+            entries.add(entry(latest, names, ratingText(latest.value())));
+        });
+        return entries;
+    }
+
+    /** While blind, one sees only one's own ratings. */
+    private List<ReviewView.Entry> mine(GradeEvents.Review review, long me, Map<Long, String> names) {
+        var latest = review.ratings().get(me);
+        return latest == null ? List.of() : List.of(entry(latest, names, ratingText(latest.value())));
+    }
+
+    private List<ReviewView.LabBlock> labs(
+            long id,
+            Role role,
+            String stage,
+            Rubric rubric,
+            GradeEvents.Review review,
+            Map<Long, String> names,
+            boolean blind) {
+        Map<String, LabSession> sessions = scoring.latestSessions(id);
+        List<ReviewView.LabBlock> blocks = new ArrayList<>();
+        for (String labId : Rubric.labsOf(role, stage)) {
+            Optional<Lab> lab = catalog.lab(labId).map(rubric::applyTo);
+            LabSession session = sessions.get(labId);
+            Optional<LabResult> result =
+                    session == null || blind ? Optional.empty() : grading.finalResult(session.id());
+            Map<String, Lab.Check> weighed = lab.map(
+                            l -> l.checks().stream().collect(Collectors.toMap(Lab.Check::id, c -> c, (a, b) -> a)))
+                    .orElse(Map.of());
+            List<ReviewView.CheckRow> rows = session == null
+                    ? List.of()
+                    : result.map(r -> r.tests().stream()
+                                    .map(t -> row(session.id(), labId, t, weighed.get(t.id()), review, names))
+                                    .toList())
+                            .orElse(List.of());
+            boolean recorded = session != null
+                    && jdbi.withExtension(RecordingDao.class, dao -> dao.header(session.id()))
+                            .isPresent();
+            blocks.add(new ReviewView.LabBlock(
+                    labId,
+                    lab.map(Lab::title).orElse(labId),
+                    session == null ? "not started" : session.state() + ", version " + session.labVersion(),
+                    session == null ? null : session.id(),
+                    recorded,
+                    session == null ? "" : "/api/v1/assessments/" + id + "/sessions/" + session.id() + "/recording",
+                    rows));
+        }
+        return blocks;
+    }
+
+    private ReviewView.CheckRow row(
+            long session,
+            String labId,
+            LabResult.Test test,
+            Lab.@Nullable Check weighed,
+            GradeEvents.Review review,
+            Map<Long, String> names) {
+        var override = review.override(session, labId, test.id());
+        ReviewView.Overridden overridden = null;
+        String status = test.trusted() ? test.status() : test.status() + ", advisory: not counted";
+        if (override != null) {
+            var o = override.value();
+            overridden = new ReviewView.Overridden(
+                    credit(o.from()),
+                    credit(o.to()),
+                    label(o.reason()),
+                    Inert.text(o.comment()),
+                    name(override.actor(), names),
+                    at(override.at()));
+            status = o.to() >= 1 ? "pass" : o.to() <= 0 ? "fail" : "partial";
+        }
+        double points = weighed == null ? test.points() : weighed.points();
+        return new ReviewView.CheckRow(
+                labId,
+                test.id(),
+                test.title(),
+                status,
+                credit(test.credit()),
+                RubricYaml.num(points),
+                weighed == null ? "" : skills(weighed.skills()),
+                weighed == null ? test.gate() : weighed.gate(),
+                test.visibility(),
+                test.grader() + " " + test.graderVersion(),
+                Inert.text(test.message()),
+                test.observations().stream()
+                        .limit(MAX_OBSERVATIONS)
+                        .map((Observation o) -> new ReviewView.Line(Inert.text(o.what(), 200), Inert.text(o.value())))
+                        .toList(),
+                Inert.text(test.output()),
+                test.outputTruncated(),
+                test.evidence().stream()
+                        .limit(MAX_OBSERVATIONS)
+                        .map((Evidence e) -> new ReviewView.Line(
+                                Inert.text(e.kind(), 50),
+                                Inert.text(e.ref(), 500) + " (" + e.size() + " bytes, sha256 "
+                                        + Inert.text(e.sha256(), 64) + ")"))
+                        .toList(),
+                overridden);
+    }
+
+    private static String skills(Map<String, Double> skills) {
+        return skills.entrySet().stream()
+                .map(e -> e.getKey() + " " + RubricYaml.num(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String ratingText(GradeEvents.Rating rating) {
+        String skills = rating.skills().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        return "overall " + rating.overall() + (skills.isEmpty() ? "" : "; " + skills)
+                + (rating.blind() ? " (rated blind, before seeing the automated grade)" : "");
+    }
+
+    private <T> ReviewView.Entry entry(GradeEvents.Entry<T> entry, Map<Long, String> names, String text) {
+        return new ReviewView.Entry(name(entry.actor(), names), at(entry.at()), text);
+    }
+
+    private String name(@Nullable Long user, Map<Long, String> names) {
+        if (user == null) {
+            return "Assay";
+        }
+        return names.computeIfAbsent(
+                user,
+                u -> jdbi.withExtension(UserDao.class, dao -> dao.findById(u))
+                        .map(User::displayName)
+                        .orElse("user " + u));
+    }
+
+    static String at(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
+    }
+
+    static String credit(@Nullable Double credit) {
+        return credit == null ? "not graded" : String.format(Locale.ROOT, "%.2f", credit);
+    }
+
+    private static String label(String reason) {
+        return GradeEvents.REASONS.getOrDefault(reason, reason);
+    }
+}
