@@ -51,6 +51,7 @@ import dev.assay.service.web.Cookies;
 import dev.assay.service.web.CsrfFilter;
 import dev.assay.service.web.PrometheusMetrics;
 import dev.assay.service.web.SecurityHeaders;
+import dev.assay.service.webhooks.Webhooks;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -227,15 +228,16 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 catalog,
                 new GradeLog(jdbi, clock, AuditKey.load(config.getAuditKeyFile(), true)),
                 environment.getObjectMapper());
+        java.util.function.LongConsumer graded = scoring::record;
+        java.net.URI hook = config.getWebhook().getUrl();
+        if (hook != null) {
+            Webhooks webhooks =
+                    new Webhooks(jdbi, scoring, config.getWebhook(), hook, clock, environment.getObjectMapper());
+            environment.lifecycle().manage(webhooks);
+            graded = graded.andThen(webhooks::whenGraded);
+        }
         Grading grading = new Grading(
-                jdbi,
-                catalog,
-                drivers,
-                engine,
-                clock,
-                environment.getObjectMapper(),
-                environment.metrics(),
-                scoring::record);
+                jdbi, catalog, drivers, engine, clock, environment.getObjectMapper(), environment.metrics(), graded);
         environment.lifecycle().manage(new SessionRecovery(sessions, grading, settings.reaperInterval()));
         environment.admin().addTask(new GradeTask(grading));
         environment.lifecycle().manage(pools);

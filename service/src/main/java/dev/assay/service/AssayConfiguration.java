@@ -53,6 +53,16 @@ public class AssayConfiguration extends Configuration {
     @JsonProperty
     private boolean demo;
 
+    /** The applicant-tracking system's webhook, told when a stage completes; off without a url. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private dev.assay.service.webhooks.WebhookSettings webhook = new dev.assay.service.webhooks.WebhookSettings();
+
+    public dev.assay.service.webhooks.WebhookSettings getWebhook() {
+        return webhook;
+    }
+
     public DataSourceFactory getDatabase() {
         return database;
     }

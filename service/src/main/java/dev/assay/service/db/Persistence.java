@@ -18,7 +18,8 @@ public final class Persistence {
             StoredCheckResult.class,
             GradeEventDao.Event.class,
             RecordingDao.Header.class,
-            RubricDao.Stored.class);
+            RubricDao.Stored.class,
+            WebhookDao.Delivery.class);
 
     private Persistence() {}
 

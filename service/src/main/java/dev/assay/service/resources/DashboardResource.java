@@ -34,10 +34,16 @@ public class DashboardResource {
     private final Jdbi jdbi;
     private final InvitationService invitations;
     private final List<DashboardView.Target> targets;
+    private final java.util.Map<String, Integer> stageLabs;
 
     public DashboardResource(Jdbi jdbi, InvitationService invitations, LabCatalog catalog) {
         this.jdbi = jdbi;
         this.invitations = invitations;
+        this.stageLabs = new java.util.HashMap<>();
+        catalog.roles()
+                .forEach(role -> role.stages()
+                        .forEach(stage -> stageLabs.put(
+                                role.id() + "/" + stage.id(), stage.labs().size())));
         this.targets = catalog.roles().stream()
                 .flatMap(role -> role.stages().stream()
                         .map(stage -> new DashboardView.Target(
@@ -75,13 +81,40 @@ public class DashboardResource {
         }
     }
 
+    /** Each assessment with its labs' progress, from one query over the latest attempt of each lab. */
+    private List<DashboardView.Row> rows(List<dev.assay.service.db.AssessmentSummary> assessments) {
+        java.util.Map<Long, java.util.Map<String, Integer>> states = new java.util.HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT s.assessment_id, s.state, COUNT(*) FROM lab_sessions s"
+                        + " WHERE s.attempt = (SELECT MAX(o.attempt) FROM lab_sessions o"
+                        + " WHERE o.assessment_id = s.assessment_id AND o.lab_id = s.lab_id)"
+                        + " GROUP BY s.assessment_id, s.state")
+                .map((rs, ctx) -> states.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), rs.getInt(3)))
+                .list());
+        return assessments.stream()
+                .map(a -> new DashboardView.Row(
+                        a,
+                        labs(
+                                stageLabs.getOrDefault(a.roleId() + "/" + a.stage(), 0),
+                                states.getOrDefault(a.assessmentId(), java.util.Map.of()))))
+                .toList();
+    }
+
+    static String labs(int inStage, java.util.Map<String, Integer> states) {
+        int graded = states.getOrDefault(dev.assay.service.db.LabSession.GRADED, 0);
+        int live = dev.assay.service.db.LabSession.LIVE.stream()
+                .mapToInt(s -> states.getOrDefault(s, 0))
+                .sum();
+        return graded + " of " + inStage + " graded" + (live > 0 ? ", " + live + " in progress" : "");
+    }
+
     private DashboardView view(
             ContainerRequestContext request, InvitationService.@Nullable Created created, @Nullable String error) {
         return new DashboardView(
                 BrowserSessionFilter.csrfToken(request),
                 Actor.staffOf(request.getSecurityContext()),
                 targets,
-                jdbi.withExtension(AssessmentDao.class, dao -> dao.recent(RECENT)),
+                rows(jdbi.withExtension(AssessmentDao.class, dao -> dao.recent(RECENT))),
                 created,
                 error);
     }

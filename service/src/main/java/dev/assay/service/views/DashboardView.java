@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** The staff home: recent assessments, and (for admins) the invitation form. */
 public final class DashboardView extends PageView {
     private final User user;
-    private final List<AssessmentSummary> assessments;
+    private final List<Row> assessments;
     private final InvitationService.@Nullable Created created;
     private final @Nullable String error;
     private final List<Target> targets;
@@ -17,11 +17,14 @@ public final class DashboardView extends PageView {
     /** A role stage one can invite to, as the invitation form offers it. */
     public record Target(String value, String label) {}
 
+    /** A line of the list: the assessment and where its labs stand ("1 of 2 labs graded, 1 in progress"). */
+    public record Row(AssessmentSummary assessment, String labs) {}
+
     public DashboardView(
             String csrf,
             User user,
             List<Target> targets,
-            List<AssessmentSummary> assessments,
+            List<Row> assessments,
             InvitationService.@Nullable Created created,
             @Nullable String error) {
         super("dashboard", "Assessments", csrf);
@@ -44,7 +47,7 @@ public final class DashboardView extends PageView {
         return targets;
     }
 
-    public List<AssessmentSummary> getAssessments() {
+    public List<Row> getAssessments() {
         return assessments;
     }
 

@@ -103,6 +103,10 @@ class ReviewJourneyIT {
 
     private static void interviewerReviews(long assessment) throws Exception {
         signIn(TestApp.INTERVIEWER);
+        assertThat(browser.findElement(By.xpath("//tr[td/a[text()='Riley Reviewed']]"))
+                        .getText())
+                .as("the dashboard says where the stage stands")
+                .contains("1 of 1 graded");
         browser.findElement(By.linkText("Riley Reviewed")).click();
         chromium.waiting(10).until(ExpectedConditions.urlMatches(".*/admin/assessments/" + assessment + "$"));
         // The first visit is blind: the interviewer rates before the automated grade is shown.
