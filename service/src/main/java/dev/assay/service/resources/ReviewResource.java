@@ -81,7 +81,7 @@ public class ReviewResource {
             @Context ContainerRequestContext request, @PathParam("id") long id, MultivaluedMap<String, String> form) {
         User me = Actor.staffOf(request.getSecurityContext());
         AssessmentSummary assessment = scoring.assessment(id);
-        try {
+        return change(request, id, () -> {
             String reason = required(form, "reason", 50);
             if (!GradeEvents.REASONS.containsKey(reason)) {
                 throw new InvalidInputException("reason: choose one of " + GradeEvents.REASONS.keySet());
@@ -93,12 +93,7 @@ public class ReviewResource {
             } else {
                 overrideCheck(id, assessment, me, target, required(form, "credit", 10), reason, comment);
             }
-        } catch (InvalidInputException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(pages.view(request, id, e.getMessage()))
-                    .build();
-        }
-        return seeOther(id);
+        });
     }
 
     private void decide(long id, User me, String verdict, String reason, String comment) {
@@ -165,7 +160,7 @@ public class ReviewResource {
             @Context ContainerRequestContext request, @PathParam("id") long id, MultivaluedMap<String, String> form) {
         User me = Actor.staffOf(request.getSecurityContext());
         scoring.assessment(id);
-        try {
+        return change(request, id, () -> {
             String text = required(form, "text", MAX_NOTE);
             List<GradeEvents.Entry<GradeEvents.Note>> notes = scoring.review(id).notes();
             boolean again = !notes.isEmpty()
@@ -174,12 +169,7 @@ public class ReviewResource {
             if (!again) { // a double submit adds the note once
                 scoring.append(id, GradeEvents.NOTE, me.id(), new GradeEvents.Note(text));
             }
-        } catch (InvalidInputException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(pages.view(request, id, e.getMessage()))
-                    .build();
-        }
-        return seeOther(id);
+        });
     }
 
     /**
@@ -194,7 +184,7 @@ public class ReviewResource {
         User me = Actor.staffOf(request.getSecurityContext());
         AssessmentSummary assessment = scoring.assessment(id);
         Role role = scoring.role(assessment);
-        try {
+        return change(request, id, () -> {
             String overall = required(form, "overall", 20);
             if (!Role.RATINGS.contains(overall)) {
                 throw new InvalidInputException("overall: one of " + Role.RATINGS);
@@ -211,12 +201,7 @@ public class ReviewResource {
             }
             boolean blind = !scoring.review(id).seenBy().contains(me.id());
             scoring.append(id, GradeEvents.RATED, me.id(), new GradeEvents.Rating(overall, skills, blind));
-        } catch (InvalidInputException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(pages.view(request, id, e.getMessage()))
-                    .build();
-        }
-        return seeOther(id);
+        });
     }
 
     private static String required(MultivaluedMap<String, String> form, String field, int max) {
@@ -233,6 +218,18 @@ public class ReviewResource {
                     + " (they can hide or reorder what others read)");
         }
         return text;
+    }
+
+    /** Runs a change: 303 back to the page, or the page with what to fix (400) when the input was wrong. */
+    private Response change(ContainerRequestContext request, long id, Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(pages.view(request, id, e.getMessage()))
+                    .build();
+        }
+        return seeOther(id);
     }
 
     private static Response seeOther(long id) {

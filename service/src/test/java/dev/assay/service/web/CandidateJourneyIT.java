@@ -8,14 +8,12 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,33 +29,15 @@ class CandidateJourneyIT {
     static final TestApp APP = TestApp.create();
     static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
 
-    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
-    private static Chromium chromium;
-
-    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        APP.prepare();
-        chromium = new Chromium();
-        browser = chromium.driver;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        APP.removeEnvironments();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium(APP);
 
     private static void shot(String name) throws IOException {
-        chromium.shot(name);
+        CHROMIUM.shot(name);
     }
 
     private static WebDriverWait waiting(int seconds) {
-        return chromium.waiting(seconds);
+        return CHROMIUM.waiting(seconds);
     }
 
     @Test
@@ -72,22 +52,24 @@ class CandidateJourneyIT {
 
     private static void journey() throws Exception {
         TestApp.Candidate invited = APP.invite("Casey Candidate");
-        browser.get(APP.base().resolve(invited.link()).toString());
-        assertThat(browser.getPageSource())
+        CHROMIUM.driver().get(APP.base().resolve(invited.link()).toString());
+        assertThat(CHROMIUM.driver().getPageSource())
                 .contains("Hello Casey Candidate", "recorded", "What to expect", "minutes in all", "The rules");
         shot("1-invitation");
-        browser.findElement(By.xpath("//button[normalize-space()='Accept and continue']"))
+        CHROMIUM.driver()
+                .findElement(By.xpath("//button[normalize-space()='Accept and continue']"))
                 .click();
 
         waiting(10).until(ExpectedConditions.urlMatches(".*/assessment$"));
         assertAccessible();
         shot("2-overview");
-        browser.findElement(By.cssSelector("form[action='/assessment/labs/" + LAB + "/start'] button"))
+        CHROMIUM.driver()
+                .findElement(By.cssSelector("form[action='/assessment/labs/" + LAB + "/start'] button"))
                 .click();
 
         waiting(60).until(ExpectedConditions.urlMatches(".*/assessment/labs/" + LAB + "$"));
         waiting(20).until(ExpectedConditions.textToBe(By.id("terminal-status"), "Connected to your lab."));
-        WebElement terminal = browser.findElement(By.cssSelector("#terminal .xterm-helper-textarea"));
+        WebElement terminal = CHROMIUM.driver().findElement(By.cssSelector("#terminal .xterm-helper-textarea"));
         terminal.sendKeys("echo hello-$((40+2))\n");
         waiting(20).until(driver -> rows().contains("hello-42"));
         assertAccessible();
@@ -96,35 +78,35 @@ class CandidateJourneyIT {
                 .isLessThanOrEqualTo(1280);
         shot("3-terminal");
 
-        browser.findElement(By.id("check-progress")).click();
+        CHROMIUM.driver().findElement(By.id("check-progress")).click();
         waiting(30)
                 .until(ExpectedConditions.textMatches(
                         By.id("progress-note"), java.util.regex.Pattern.compile("\\d of \\d checks pass.*")));
-        List<WebElement> failing = browser.findElements(By.cssSelector("#progress li.fail"));
+        List<WebElement> failing = CHROMIUM.driver().findElements(By.cssSelector("#progress li.fail"));
         assertThat(failing).as("the broken lab fails a visible check").isNotEmpty();
         assertThat(failing.get(0).findElement(By.cssSelector(".hint")).isDisplayed())
                 .isTrue();
         shot("4-progress");
 
-        browser.findElement(By.id("submit-lab")).click();
+        CHROMIUM.driver().findElement(By.id("submit-lab")).click();
         waiting(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-submit")));
         shot("5-confirm");
-        browser.findElement(By.id("confirm-yes")).click();
+        CHROMIUM.driver().findElement(By.id("confirm-yes")).click();
         waiting(60).until(ExpectedConditions.urlMatches(".*/assessment/labs/" + LAB + "/done$"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Submitted");
-        assertThat(browser.getPageSource()).contains("You handed the lab in.");
+        assertThat(CHROMIUM.driver().findElement(By.tagName("h1")).getText()).startsWith("Submitted");
+        assertThat(CHROMIUM.driver().getPageSource()).contains("You handed the lab in.");
         shot("6-done");
     }
 
     private static String rows() {
-        return chromium.rows("window.assayTerminal");
+        return CHROMIUM.rows("window.assayTerminal");
     }
 
     private static Object script(String code) {
-        return chromium.script(code);
+        return CHROMIUM.script(code);
     }
 
     private static void assertAccessible() {
-        chromium.assertAccessible();
+        CHROMIUM.assertAccessible();
     }
 }

@@ -2,11 +2,16 @@ package dev.assay.service.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.service.TestApp;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -21,12 +26,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * helpers the browser tests share: screenshots in {@code service/target/screenshots/}, scripts, waits and the
  * basic accessibility checks.
  */
-final class Chromium implements AutoCloseable {
+final class Chromium implements BeforeAllCallback, AfterAllCallback {
     private static final Path SHOTS = Path.of("target", "screenshots");
 
-    final ChromeDriver driver;
+    private final TestApp app;
+    private @Nullable ChromeDriver driver;
 
-    Chromium() throws IOException {
+    /** For {@code @RegisterExtension}: prepares {@code app} and starts the browser before the class's tests. */
+    Chromium(TestApp app) {
+        this.app = app;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        app.prepare();
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments(
@@ -45,20 +58,27 @@ final class Chromium implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        driver.quit();
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+        }
+        app.removeEnvironments();
+    }
+
+    ChromeDriver driver() {
+        return java.util.Objects.requireNonNull(driver, "the browser starts before the class's tests");
     }
 
     void shot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(SHOTS.resolve(name + ".png"), driver().getScreenshotAs(OutputType.BYTES));
     }
 
     WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return new WebDriverWait(driver(), Duration.ofSeconds(seconds));
     }
 
     Object script(String code) {
-        return java.util.Objects.requireNonNull(((JavascriptExecutor) driver).executeScript(code), code);
+        return java.util.Objects.requireNonNull(((JavascriptExecutor) driver()).executeScript(code), code);
     }
 
     /** An xterm.js terminal's screen and scrollback as text (the canvas holds no text); {@code term} is JS. */
@@ -73,9 +93,10 @@ final class Chromium implements AutoCloseable {
      * every form field labelled.
      */
     void assertAccessible() {
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isNotBlank();
-        assertThat(driver.findElements(By.tagName("h1"))).hasSize(1);
-        for (WebElement control : driver.findElements(By.cssSelector("button, a"))) {
+        assertThat(driver().findElement(By.tagName("html")).getAttribute("lang"))
+                .isNotBlank();
+        assertThat(driver().findElements(By.tagName("h1"))).hasSize(1);
+        for (WebElement control : driver().findElements(By.cssSelector("button, a"))) {
             if (control.isDisplayed()) {
                 assertThat(control.getText().strip())
                         .as("a named control: " + control.getAttribute("outerHTML"))
@@ -89,11 +110,11 @@ final class Chromium implements AutoCloseable {
 
     /** Signs a staff member in through the login page, with a fresh set of cookies. */
     void signIn(java.net.URI base, String email) {
-        driver.manage().deleteAllCookies();
-        driver.get(base.resolve("/login").toString());
-        driver.findElement(By.name("email")).sendKeys(email);
-        driver.findElement(By.name("password")).sendKeys(dev.assay.service.TestApp.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/login'] button")).click();
+        driver().manage().deleteAllCookies();
+        driver().get(base.resolve("/login").toString());
+        driver().findElement(By.name("email")).sendKeys(email);
+        driver().findElement(By.name("password")).sendKeys(dev.assay.service.TestApp.PASSWORD);
+        driver().findElement(By.cssSelector("form[action='/login'] button")).click();
         waiting(10).until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/admin$"));
     }
 }

@@ -9,14 +9,12 @@ import dev.assay.service.scoring.GradeEvents;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -33,26 +31,8 @@ class ReviewJourneyIT {
     static final TestApp APP = TestApp.create();
     static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
 
-    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
-    private static Chromium chromium;
-
-    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        APP.prepare();
-        chromium = new Chromium();
-        browser = chromium.driver;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        APP.removeEnvironments();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium(APP);
 
     @Test
     void reviewOverrideAndRubric() throws Exception {
@@ -61,30 +41,32 @@ class ReviewJourneyIT {
             interviewerReviews(assessment);
             adminTunesTheRubric(assessment);
         } catch (RuntimeException | AssertionError e) {
-            chromium.shot("review-failure");
+            CHROMIUM.shot("review-failure");
             throw e;
         }
     }
 
     private static long candidateWorksAndSubmits() throws Exception {
         TestApp.Candidate invited = APP.invite("Riley Reviewed");
-        browser.get(APP.base().resolve(invited.link()).toString());
-        browser.findElement(By.xpath("//button[normalize-space()='Accept and continue']"))
+        CHROMIUM.driver().get(APP.base().resolve(invited.link()).toString());
+        CHROMIUM.driver()
+                .findElement(By.xpath("//button[normalize-space()='Accept and continue']"))
                 .click();
-        chromium.waiting(10).until(ExpectedConditions.urlMatches(".*/assessment$"));
-        browser.findElement(By.cssSelector("form[action='/assessment/labs/" + LAB + "/start'] button"))
+        CHROMIUM.waiting(10).until(ExpectedConditions.urlMatches(".*/assessment$"));
+        CHROMIUM.driver()
+                .findElement(By.cssSelector("form[action='/assessment/labs/" + LAB + "/start'] button"))
                 .click();
-        chromium.waiting(60).until(ExpectedConditions.urlMatches(".*/assessment/labs/" + LAB + "$"));
-        chromium.waiting(20).until(ExpectedConditions.textToBe(By.id("terminal-status"), "Connected to your lab."));
-        WebElement terminal = browser.findElement(By.cssSelector("#terminal .xterm-helper-textarea"));
+        CHROMIUM.waiting(60).until(ExpectedConditions.urlMatches(".*/assessment/labs/" + LAB + "$"));
+        CHROMIUM.waiting(20).until(ExpectedConditions.textToBe(By.id("terminal-status"), "Connected to your lab."));
+        WebElement terminal = CHROMIUM.driver().findElement(By.cssSelector("#terminal .xterm-helper-textarea"));
         terminal.sendKeys("echo hello-$((40+2))\n");
-        chromium.waiting(20)
-                .until(driver -> chromium.rows("window.assayTerminal").contains("hello-42"));
-        browser.findElement(By.id("submit-lab")).click();
-        chromium.waiting(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-submit")));
-        browser.findElement(By.id("confirm-yes")).click();
-        chromium.waiting(60).until(ExpectedConditions.urlMatches(".*/done$"));
-        chromium.waiting(120).until(driver -> "graded".equals(state(invited.assessmentId())));
+        CHROMIUM.waiting(20)
+                .until(driver -> CHROMIUM.rows("window.assayTerminal").contains("hello-42"));
+        CHROMIUM.driver().findElement(By.id("submit-lab")).click();
+        CHROMIUM.waiting(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-submit")));
+        CHROMIUM.driver().findElement(By.id("confirm-yes")).click();
+        CHROMIUM.waiting(60).until(ExpectedConditions.urlMatches(".*/done$"));
+        CHROMIUM.waiting(120).until(driver -> "graded".equals(state(invited.assessmentId())));
         return invited.assessmentId();
     }
 
@@ -98,59 +80,64 @@ class ReviewJourneyIT {
     }
 
     static void signIn(String email) {
-        chromium.signIn(APP.base(), email);
+        CHROMIUM.signIn(APP.base(), email);
     }
 
     private static void interviewerReviews(long assessment) throws Exception {
         signIn(TestApp.INTERVIEWER);
-        assertThat(browser.findElement(By.xpath("//tr[td/a[text()='Riley Reviewed']]"))
+        assertThat(CHROMIUM.driver()
+                        .findElement(By.xpath("//tr[td/a[text()='Riley Reviewed']]"))
                         .getText())
                 .as("the dashboard says where the stage stands")
                 .contains("1 of 1 graded");
-        browser.findElement(By.linkText("Riley Reviewed")).click();
-        chromium.waiting(10).until(ExpectedConditions.urlMatches(".*/admin/assessments/" + assessment + "$"));
+        CHROMIUM.driver().findElement(By.linkText("Riley Reviewed")).click();
+        CHROMIUM.waiting(10).until(ExpectedConditions.urlMatches(".*/admin/assessments/" + assessment + "$"));
         // The first visit is blind: the interviewer rates before the automated grade is shown.
-        assertThat(browser.findElements(By.id("verdict")))
+        assertThat(CHROMIUM.driver().findElements(By.id("verdict")))
                 .as("blind: no automated grade")
                 .isEmpty();
-        chromium.assertAccessible();
-        chromium.shot("review-1-blind");
-        new Select(browser.findElement(By.name("overall"))).selectByValue("no");
-        new Select(browser.findElement(By.name("skill.linux"))).selectByValue("mixed");
-        browser.findElement(By.cssSelector("#rating-form button")).click();
-        chromium.waiting(10)
+        CHROMIUM.assertAccessible();
+        CHROMIUM.shot("review-1-blind");
+        new Select(CHROMIUM.driver().findElement(By.name("overall"))).selectByValue("no");
+        new Select(CHROMIUM.driver().findElement(By.name("skill.linux"))).selectByValue("mixed");
+        CHROMIUM.driver().findElement(By.cssSelector("#rating-form button")).click();
+        CHROMIUM.waiting(10)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "rated blind"));
-        assertThat(browser.findElements(By.id("verdict")))
+        assertThat(CHROMIUM.driver().findElements(By.id("verdict")))
                 .as("still blind until asked")
                 .isEmpty();
-        browser.findElement(By.id("show-grade")).click();
-        chromium.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
-        assertThat(browser.getPageSource()).contains("rated blind, before seeing the automated grade");
-        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("reject");
-        chromium.assertAccessible();
+        CHROMIUM.driver().findElement(By.id("show-grade")).click();
+        CHROMIUM.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+        assertThat(CHROMIUM.driver().getPageSource()).contains("rated blind, before seeing the automated grade");
+        assertThat(CHROMIUM.driver().findElement(By.id("verdict")).getText()).isEqualTo("reject");
+        CHROMIUM.assertAccessible();
 
         // The replay: 8x, played to the end, shows what the candidate saw; the timeline lists the command.
-        new Select(browser.findElement(By.cssSelector(".replay-speed"))).selectByValue("8");
-        chromium.waiting(10)
-                .until(driver -> ((Number) chromium.script("return window.assayReplays.length")).intValue() == 1);
-        assertThat(browser.findElement(By.cssSelector(".replay-commands")).getText())
+        new Select(CHROMIUM.driver().findElement(By.cssSelector(".replay-speed"))).selectByValue("8");
+        CHROMIUM.waiting(10)
+                .until(driver -> ((Number) CHROMIUM.script("return window.assayReplays.length")).intValue() == 1);
+        assertThat(CHROMIUM.driver()
+                        .findElement(By.cssSelector(".replay-commands"))
+                        .getText())
                 .contains("echo hello-$((40+2))");
-        browser.findElement(By.cssSelector(".replay-play")).click();
-        chromium.waiting(60)
-                .until(driver -> chromium.rows("window.assayReplays[0].term").contains("hello-42"));
-        chromium.shot("review-2-replay");
+        CHROMIUM.driver().findElement(By.cssSelector(".replay-play")).click();
+        CHROMIUM.waiting(60)
+                .until(driver -> CHROMIUM.rows("window.assayReplays[0].term").contains("hello-42"));
+        CHROMIUM.shot("review-2-replay");
 
         // Override the gate the untouched lab failed: the recommendation moves from reject to review.
-        WebElement check = browser.findElement(By.id("check-" + LAB + "-serves-shop"));
+        WebElement check = CHROMIUM.driver().findElement(By.id("check-" + LAB + "-serves-shop"));
         check.findElement(By.cssSelector("details summary")).click();
         new Select(check.findElement(By.name("credit"))).selectByValue("1");
         new Select(check.findElement(By.name("reason"))).selectByValue("grader-misjudged");
         check.findElement(By.name("comment")).sendKeys("The shop answered on the public port in the replay.");
         check.findElement(By.cssSelector("button[type=submit]")).click();
-        chromium.waiting(10).until(ExpectedConditions.textToBe(By.id("verdict"), "review"));
-        assertThat(browser.findElement(By.id("check-" + LAB + "-serves-shop")).getText())
+        CHROMIUM.waiting(10).until(ExpectedConditions.textToBe(By.id("verdict"), "review"));
+        assertThat(CHROMIUM.driver()
+                        .findElement(By.id("check-" + LAB + "-serves-shop"))
+                        .getText())
                 .contains("Overridden by", "The check misjudged the work", "public port");
-        chromium.shot("review-3-overridden");
+        CHROMIUM.shot("review-3-overridden");
         List<String> types = APP.jdbi().withExtension(GradeEventDao.class, dao -> dao.all(assessment)).stream()
                 .map(GradeEventDao.Event::eventType)
                 .toList();
@@ -160,30 +147,33 @@ class ReviewJourneyIT {
 
     private static void adminTunesTheRubric(long assessment) throws Exception {
         signIn(TestApp.ADMIN);
-        browser.get(APP.base().resolve("/admin/labs").toString());
-        browser.findElement(By.linkText("Rubric of devops-engineer / technical"))
+        CHROMIUM.driver().get(APP.base().resolve("/admin/labs").toString());
+        CHROMIUM.driver()
+                .findElement(By.linkText("Rubric of devops-engineer / technical"))
                 .click();
-        chromium.assertAccessible();
+        CHROMIUM.assertAccessible();
         String[] cuts = {"0.1", "0.2", "0.3", "0.4"};
         for (int i = 0; i < 4; i++) {
-            WebElement cut = browser.findElement(By.name("cut" + i));
+            WebElement cut = CHROMIUM.driver().findElement(By.name("cut" + i));
             cut.clear();
             cut.sendKeys(cuts[i]);
         }
-        browser.findElement(By.id("save-table")).click();
-        chromium.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
-        WebElement change = browser.findElement(By.xpath("//tr[@class='change'][td/a[text()='Riley Reviewed']]"));
+        CHROMIUM.driver().findElement(By.id("save-table")).click();
+        CHROMIUM.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
+        WebElement change =
+                CHROMIUM.driver().findElement(By.xpath("//tr[@class='change'][td/a[text()='Riley Reviewed']]"));
         assertThat(change.getText()).contains("review", "advance");
-        chromium.shot("review-4-preview");
-        browser.findElement(By.id("apply-draft")).click();
-        chromium.waiting(10)
+        CHROMIUM.shot("review-4-preview");
+        CHROMIUM.driver().findElement(By.id("apply-draft")).click();
+        CHROMIUM.waiting(10)
                 .until(ExpectedConditions.textMatches(
                         By.cssSelector("p.notice"),
                         java.util.regex.Pattern.compile("Applied version 1\\. \\d+ attempt.*")));
-        browser.get(APP.base().resolve("/admin/assessments/" + assessment).toString());
-        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("advance");
-        assertThat(browser.findElement(By.id("chain")).getText()).contains("verify");
-        assertThat(browser.getPageSource()).contains("rescored", "rubric devops-engineer/technical@1");
-        chromium.shot("review-5-applied");
+        CHROMIUM.driver()
+                .get(APP.base().resolve("/admin/assessments/" + assessment).toString());
+        assertThat(CHROMIUM.driver().findElement(By.id("verdict")).getText()).isEqualTo("advance");
+        assertThat(CHROMIUM.driver().findElement(By.id("chain")).getText()).contains("verify");
+        assertThat(CHROMIUM.driver().getPageSource()).contains("rescored", "rubric devops-engineer/technical@1");
+        CHROMIUM.shot("review-5-applied");
     }
 }

@@ -7,13 +7,11 @@ import dev.assay.service.TestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -29,26 +27,8 @@ class StaffPagesSecurityIT {
     static final TestApp APP = TestApp.create();
     static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
 
-    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
-    private static Chromium chromium;
-
-    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        APP.prepare();
-        chromium = new Chromium();
-        browser = chromium.driver;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        APP.removeEnvironments();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium(APP);
 
     /** Script tags, event attributes, javascript: URLs, breaking out of pre and textarea, terminal escapes, RLO. */
     static final List<String> CORPUS = List.of(
@@ -94,39 +74,41 @@ class StaffPagesSecurityIT {
     }
 
     private static void inertInTheBrowser(TestApp.Candidate mallory, List<String> pages) throws Exception {
-        chromium.signIn(APP.base(), TestApp.ADMIN);
+        CHROMIUM.signIn(APP.base(), TestApp.ADMIN);
         for (String page : pages) {
-            browser.get(APP.base().resolve(page).toString());
+            CHROMIUM.driver().get(APP.base().resolve(page).toString());
             assertInert(page);
         }
-        browser.get(APP.base()
-                .resolve("/admin/assessments/" + mallory.assessmentId())
-                .toString());
-        String text = browser.findElement(By.tagName("main")).getText();
+        CHROMIUM.driver()
+                .get(APP.base()
+                        .resolve("/admin/assessments/" + mallory.assessmentId())
+                        .toString());
+        String text = CHROMIUM.driver().findElement(By.tagName("main")).getText();
         assertThat(text)
                 .as("the corpus is shown as text")
                 .contains("<script>window.__xss=1</script>", "javascript:window.__xss=1", "\\x1b[31mred")
                 .contains("invoice<U+202E>gpj.exe");
-        chromium.waiting(10)
-                .until(driver -> ((Number) chromium.script("return window.assayReplays.length")).intValue() == 1);
-        new Select(browser.findElement(By.cssSelector(".replay-speed"))).selectByValue("8");
-        browser.findElement(By.cssSelector(".replay-play")).click();
-        chromium.waiting(20)
-                .until(driver -> Boolean.TRUE.equals(chromium.script("return window.assayReplays[0].done")));
+        CHROMIUM.waiting(10)
+                .until(driver -> ((Number) CHROMIUM.script("return window.assayReplays.length")).intValue() == 1);
+        new Select(CHROMIUM.driver().findElement(By.cssSelector(".replay-speed"))).selectByValue("8");
+        CHROMIUM.driver().findElement(By.cssSelector(".replay-play")).click();
+        CHROMIUM.waiting(20)
+                .until(driver -> Boolean.TRUE.equals(CHROMIUM.script("return window.assayReplays[0].done")));
         assertInert("the replay");
-        assertThat(browser.getTitle())
+        assertThat(CHROMIUM.driver().getTitle())
                 .as("a terminal title sequence does not reach the page")
                 .doesNotContain("pwned");
-        chromium.shot("review-6-xss");
+        CHROMIUM.shot("review-6-xss");
 
-        chromium.signIn(APP.base(), TestApp.INTERVIEWER); // who has not seen Mallory's grade: the blind page
-        browser.get(APP.base()
-                .resolve("/admin/assessments/" + mallory.assessmentId())
-                .toString());
-        assertThat(browser.findElements(By.id("show-grade"))).hasSize(1);
+        CHROMIUM.signIn(APP.base(), TestApp.INTERVIEWER); // who has not seen Mallory's grade: the blind page
+        CHROMIUM.driver()
+                .get(APP.base()
+                        .resolve("/admin/assessments/" + mallory.assessmentId())
+                        .toString());
+        assertThat(CHROMIUM.driver().findElements(By.id("show-grade"))).hasSize(1);
         assertInert("the blind review page");
-        browser.manage().deleteAllCookies();
-        browser.get(APP.base().resolve(mallory.link()).toString());
+        CHROMIUM.driver().manage().deleteAllCookies();
+        CHROMIUM.driver().get(APP.base().resolve(mallory.link()).toString());
         assertInert("the invitation");
     }
 
@@ -224,15 +206,15 @@ class StaffPagesSecurityIT {
     }
 
     private static void assertInert(String where) {
-        assertThat(chromium.script("return String(window.__xss)"))
+        assertThat(CHROMIUM.script("return String(window.__xss)"))
                 .as("no script ran on " + where)
                 .isEqualTo("undefined");
-        Object live = chromium.script("return document.querySelectorAll('[onerror], [onload], [onclick], img[src=x],"
+        Object live = CHROMIUM.script("return document.querySelectorAll('[onerror], [onload], [onclick], img[src=x],"
                 + " a[href^=\"javascript:\"], script:not([src]), svg:not(.bars)').length");
         assertThat(((Number) live).intValue())
                 .as("no live element from the corpus on " + where)
                 .isZero();
-        String body = String.valueOf(chromium.script("return document.body.innerText"));
+        String body = String.valueOf(CHROMIUM.script("return document.body.innerText"));
         assertThat(body).as("no raw ESC or RLO on " + where).doesNotContain("\u001b", "\u202E");
     }
 }
