@@ -54,7 +54,7 @@ public final class PromtoolGrader extends BuiltinGrader {
         }
         byte[] hiddenTests = lab.labFile(tests);
         CommandResult result = lab.inSandbox(
-                Map.of("rules.yml", content.bytes(), "tests.yml", hiddenTests),
+                Map.of("rules.yml", withoutAnnotations(content.bytes()), "tests.yml", hiddenTests),
                 List.of("promtool", "test", "rules", "tests.yml"),
                 lab.timeLeft());
         if (result.exitCode() == 127 || result.exitCode() == 126) {
@@ -69,6 +69,28 @@ public final class PromtoolGrader extends BuiltinGrader {
         return check.expect(result.exitCode() == 0, "the hidden rule tests fail: " + Text.excerpt(failures(output)))
                 .success("the hidden rule tests pass")
                 .build();
+    }
+
+    /**
+     * The rules without their annotations, as JSON (which promtool reads as YAML): annotations are text for people,
+     * and promtool compares them exactly, so a hidden test could not otherwise leave the candidate free to write
+     * their own summaries. Rules that do not parse are handed over as they are, for promtool to report.
+     */
+    static byte[] withoutAnnotations(byte[] rules) {
+        if (!(Documents.yaml(new String(rules, java.nio.charset.StandardCharsets.UTF_8))
+                        instanceof Documents.Parsed.Document document)
+                || !document.root().path("groups").isArray()) {
+            return rules;
+        }
+        com.fasterxml.jackson.databind.JsonNode root = document.root().deepCopy();
+        for (com.fasterxml.jackson.databind.JsonNode group : root.path("groups")) {
+            for (com.fasterxml.jackson.databind.JsonNode rule : group.path("rules")) {
+                if (rule instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                    object.remove("annotations");
+                }
+            }
+        }
+        return root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The lines of promtool's report that say what failed. */

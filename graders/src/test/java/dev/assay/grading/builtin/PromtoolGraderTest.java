@@ -35,8 +35,23 @@ class PromtoolGraderTest {
         assertThat(result.trusted()).isTrue();
         assertThat(lab.labCommands()).as("nothing runs in the lab").isEmpty();
         Map<String, byte[]> handed = lab.sandboxFiles().get(0);
-        assertThat(new String(handed.get("rules.yml"), StandardCharsets.UTF_8)).isEqualTo("groups: []\n");
+        assertThat(new String(handed.get("rules.yml"), StandardCharsets.UTF_8)).isEqualTo("{\"groups\":[]}");
         assertThat(new String(handed.get("tests.yml"), StandardCharsets.UTF_8)).contains("rule_files");
+    }
+
+    @Test
+    void annotationsAreLeftToTheCandidateAndEverythingElseKept() {
+        String rules = "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        for: 5m\n"
+                + "        labels: {severity: page}\n        annotations: {summary: '{{ $labels.job }} is down'}\n";
+        String handed = new String(
+                PromtoolGrader.withoutAnnotations(rules.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        assertThat(handed)
+                .isEqualTo("{\"groups\":[{\"name\":\"g\",\"rules\":[{\"alert\":\"A\",\"expr\":\"up == 0\","
+                        + "\"for\":\"5m\",\"labels\":{\"severity\":\"page\"}}]}]}");
+        byte[] broken = "groups: [\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(PromtoolGrader.withoutAnnotations(broken))
+                .as("promtool reports it")
+                .isEqualTo(broken);
     }
 
     @Test

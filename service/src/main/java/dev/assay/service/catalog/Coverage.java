@@ -19,7 +19,7 @@ public record Coverage(Role role, List<Line> lines) {
 
     public static Coverage of(Role role, LabCatalog catalog) {
         List<Lab> used = role.stages().stream()
-                .flatMap(stage -> stage.labs().stream())
+                .flatMap(stage -> stage.allLabs().stream())
                 .distinct()
                 .flatMap(id -> catalog.lab(id).stream())
                 .toList();

@@ -105,7 +105,7 @@ public final class LabCatalog {
         List<Role> users = roles.stream()
                 .map(RoleReader.Read::role)
                 .filter(role ->
-                        role.stages().stream().anyMatch(stage -> stage.labs().contains(lab)))
+                        role.stages().stream().anyMatch(stage -> stage.allLabs().contains(lab)))
                 .toList();
         for (Role role :
                 users.isEmpty() ? roles.stream().map(RoleReader.Read::role).toList() : users) {
@@ -124,7 +124,7 @@ public final class LabCatalog {
         int before = problems.size();
         List<Role.Stage> stages = read.role().stages();
         for (int i = 0; i < stages.size(); i++) {
-            for (String id : stages.get(i).labs()) {
+            for (String id : stages.get(i).allLabs()) {
                 Lab lab = labs.get(id);
                 String kind = read.stageKinds().get(i);
                 if (lab == null && !broken.contains(id)) {

@@ -16,7 +16,23 @@ public record Role(String id, String title, String source, List<Skill> skills, L
 
     public record Skill(String id, String title, boolean mustHave, String description) {}
 
-    public record Stage(String id, String title, List<String> labs) {}
+    /**
+     * A stage: {@code labs} are the labs every candidate of the stage gets; {@code pool} are more labs the stage
+     * may draw on (validated and self-tested like the others, counted by the coverage report, not yet assigned to
+     * candidates).
+     */
+    public record Stage(String id, String title, List<String> labs, List<String> pool) {
+        public Stage(String id, String title, List<String> labs) {
+            this(id, title, labs, List.of());
+        }
+
+        /** The given labs, then the pool. */
+        public List<String> allLabs() {
+            List<String> all = new java.util.ArrayList<>(labs);
+            pool.stream().filter(lab -> !labs.contains(lab)).forEach(all::add);
+            return List.copyOf(all);
+        }
+    }
 
     public boolean hasSkill(String id) {
         return skills.stream().anyMatch(skill -> skill.id().equals(id));

@@ -14,7 +14,7 @@ final class RoleReader {
     private static final Set<String> ROLE_KEYS = Set.of("id", "title", "source", "skills", "stages", "ratingCuts");
     private static final Set<String> SKILL_GROUPS = Set.of("mustHave", "niceToHave");
     private static final Set<String> SKILL_KEYS = Set.of("id", "title", "description");
-    private static final Set<String> STAGE_KEYS = Set.of("id", "title", "kind", "labs");
+    private static final Set<String> STAGE_KEYS = Set.of("id", "title", "kind", "labs", "pool");
 
     /** A role as read, with the kinds of its stages (technical, system-design) kept for the catalog's checks. */
     record Read(Role role, List<String> stageKinds, List<Node> stageNodes, boolean valid) {}
@@ -122,7 +122,11 @@ final class RoleReader {
                 }
                 kinds.add(kind);
                 nodes.add(node);
-                stages.add(new Role.Stage(id, stage.required("title", "give the stage a title"), stage.texts("labs")));
+                stages.add(new Role.Stage(
+                        id,
+                        stage.required("title", "give the stage a title"),
+                        stage.texts("labs"),
+                        stage.texts("pool")));
             });
         }
         return stages;

@@ -149,43 +149,6 @@ class LabGradingIT {
     }
 
     @Test
-    @DisplayName("the reference solution earns every point; an untouched lab earns none")
-    void solutionAndUntouched() throws Exception {
-        LabSession solved = started();
-        runFile(solved, lab().solution());
-        LabResult full = submit(solved);
-        assertThat(statuses(full))
-                .containsOnlyKeys(lab().checks().stream().map(Lab.Check::id).toList());
-        assertThat(full.tests())
-                .allSatisfy(test -> assertThat(test.status()).as(test.message()).isEqualTo("pass"));
-        assertThat(full.score()).isEqualTo(1.0);
-        assertThat(full.schema()).isEqualTo("assay.result/1");
-
-        LabResult untouched = submit(started());
-        assertThat(untouched.score()).isEqualTo(0.0);
-        assertThat(untouched.tests())
-                .filteredOn(LabResult.Test::counted)
-                .allSatisfy(test -> assertThat(test.status()).isEqualTo("fail"));
-    }
-
-    @Test
-    @DisplayName("each near miss fails exactly the checks it names")
-    void mutantsFailWhatTheyName() throws Exception {
-        for (Lab.Mutant mutant : lab().mutants()) {
-            LabSession session = started();
-            runFile(session, mutant.script());
-            LabResult result = submit(session);
-            Map<String, String> statuses = statuses(result);
-            for (String check : mutant.fails()) {
-                assertThat(statuses.get(check))
-                        .as("%s must fail %s", mutant.id(), check)
-                        .isEqualTo("fail");
-            }
-            assertThat(result.score()).as("%s is not the solution", mutant.id()).isLessThan(1.0);
-        }
-    }
-
-    @Test
     @DisplayName("forged curl, cat, ps and nginx, ld.so.preload and renamed processes score as the untouched lab")
     void forgedToolsChangeNothing() throws Exception {
         LabResult untouched = submit(started());

@@ -1,0 +1,304 @@
+package dev.assay.service.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.grading.GraderRegistry;
+import dev.assay.service.DockerCli;
+import dev.assay.service.catalog.Lab;
+import dev.assay.service.catalog.LabCatalog;
+import dev.assay.service.db.AssessmentDao;
+import dev.assay.service.db.EnvironmentHandleDao;
+import dev.assay.service.db.LabSession;
+import dev.assay.service.db.TestDatabases;
+import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.environment.EnvironmentHandle;
+import dev.assay.service.environment.ExecRequest;
+import dev.assay.service.environment.ExecResult;
+import dev.assay.service.environment.WarmPool;
+import dev.assay.service.environment.docker.DockerEnvironmentDriver;
+import dev.assay.service.grading.Grading;
+import dev.assay.service.grading.GradingEngine;
+import dev.assay.service.grading.LabResult;
+import dev.assay.service.scoring.AuditKey;
+import dev.assay.service.scoring.GradeLog;
+import dev.assay.service.scoring.Scoring;
+import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.sessions.WarmPools;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The self-test of every container lab in {@code labs/} (DESIGN.md, "Lab content"), on the real Docker engine and
+ * the real graders, through the same sessions and grading the service uses: the untouched environment scores at
+ * most the lab's free-points ceiling; the reference solution and every alternative ({@code
+ * solution/alternative-*.sh}) earn every point; each mutant fails exactly the checks it names and passes the rest.
+ * Prints, per lab and case, the setup time (provisioning and the lab's setup steps), the grading time and the
+ * score. A lab's setup must take at most {@value #MAX_SETUP_SECONDS} s.
+ */
+@DisplayName("Every lab is solvable, not free, and its near misses fail what they name")
+class LabSelfTestIT {
+    static final int MAX_SETUP_SECONDS = 10;
+    private static final String ROLE = "selftest";
+    private static final String INSTANCE = "selftest-" + Long.toHexString(System.nanoTime());
+    private static final Clock CLOCK = Clock.systemUTC();
+    private static final List<String> REPORT = new ArrayList<>();
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static Jdbi jdbi;
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static LabCatalog catalog;
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static DockerEnvironmentDriver driver;
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static GradingEngine engine;
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static LabSessions sessions;
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static Grading grading;
+
+    @BeforeAll
+    static void start() {
+        jdbi = TestDatabases.h2();
+        catalog = LabCatalog.load(everyLabInItsStage(Path.of("../labs")), GraderRegistry.discover());
+        assertThat(catalog.problems()).as("every lab and role validates").isEmpty();
+        String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        driver = new DockerEnvironmentDriver(
+                URI.create(host), INSTANCE, Duration.ofSeconds(2), Duration.ofSeconds(30), new ObjectMapper());
+        List<EnvironmentDriver> drivers = List.of(driver);
+        MetricRegistry metrics = new MetricRegistry();
+        WarmPools pools = new WarmPools(
+                Map.of(),
+                catalog,
+                driver,
+                WarmPool.Ledger.local(),
+                Duration.ofMinutes(5),
+                Duration.ofHours(1),
+                CLOCK,
+                metrics);
+        sessions = new LabSessions(jdbi, catalog, drivers, pools, Duration.ofHours(1), CLOCK, metrics);
+        engine = new GradingEngine(GraderRegistry.discover(), CLOCK);
+        AuditKey key = AuditKey.of(new byte[32]);
+        Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, CLOCK, key), new ObjectMapper());
+        grading = new Grading(jdbi, catalog, drivers, engine, CLOCK, new ObjectMapper(), metrics, scoring::record);
+    }
+
+    /**
+     * The lab folder as the self-test sees it: every lab linked in, and a role ({@value #ROLE}) with the
+     * DevOps role's skills whose stages hold every lab of their kind, so that any lab can be started.
+     */
+    private static Path everyLabInItsStage(Path labs) {
+        try {
+            Path root = Files.createTempDirectory("assay-selftest");
+            try (Stream<Path> entries = Files.list(labs)) {
+                for (Path entry : entries.toList()) {
+                    String name = entry.getFileName().toString();
+                    if (!name.equals("roles") && Files.isDirectory(entry)) {
+                        Files.createSymbolicLink(root.resolve(name), entry.toAbsolutePath());
+                    }
+                }
+            }
+            Map<String, Object> role = new org.yaml.snakeyaml.Yaml()
+                    .load(Files.readString(labs.resolve("roles").resolve("devops-engineer.yaml")));
+            LabCatalog plain = LabCatalog.load(labs, GraderRegistry.discover());
+            role.put("id", ROLE);
+            List<Map<String, Object>> stages = new ArrayList<>();
+            for (String stage : Lab.STAGES) {
+                stages.add(Map.of(
+                        "id", stage,
+                        "title", stage,
+                        "kind", stage,
+                        "labs",
+                                plain.labs().stream()
+                                        .filter(l -> l.stage().equals(stage))
+                                        .map(Lab::id)
+                                        .sorted()
+                                        .toList()));
+            }
+            role.put("stages", stages);
+            Files.createDirectories(root.resolve("roles"));
+            Files.writeString(root.resolve("roles").resolve(ROLE + ".yaml"), new org.yaml.snakeyaml.Yaml().dump(role));
+            return root;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        System.out.println("\nlab self-test (setup: provisioning and setup steps; grade: final grading; score: of the"
+                + " counted points; of all: of every point, advisory checks included)");
+        System.out.printf("%-24s %-26s %9s %9s %7s %7s%n", "lab", "case", "setup ms", "grade ms", "score", "of all");
+        REPORT.forEach(System.out::println);
+        if (engine != null) {
+            engine.close();
+        }
+        String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + INSTANCE);
+        if (!ids.isBlank()) {
+            List<String> rm = new ArrayList<>(List.of("rm", "-f"));
+            rm.addAll(ids.lines().toList());
+            DockerCli.run(rm.toArray(String[]::new));
+        }
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyContainerLab() {
+        return catalog.labs().stream()
+                .filter(lab -> lab.environment().kind().equals("container"))
+                .sorted(java.util.Comparator.comparing(Lab::id))
+                .map(lab -> DynamicContainer.dynamicContainer(lab.id(), cases(lab)));
+    }
+
+    private static Stream<DynamicNode> cases(Lab lab) {
+        List<DynamicNode> cases = new ArrayList<>();
+        cases.add(DynamicTest.dynamicTest("untouched scores at most the free points", () -> untouched(lab)));
+        cases.add(
+                DynamicTest.dynamicTest("the reference solution earns every point", () -> solved(lab, lab.solution())));
+        List<Path> alternatives = alternatives(lab);
+        cases.add(DynamicTest.dynamicTest(
+                "it has a correct alternative solution",
+                () -> assertThat(alternatives).isNotEmpty()));
+        for (Path alternative : alternatives) {
+            cases.add(DynamicTest.dynamicTest(
+                    "alternative " + alternative.getFileName() + " earns every point", () -> solved(lab, alternative)));
+        }
+        cases.add(DynamicTest.dynamicTest(
+                "it has at least 2 mutants", () -> assertThat(lab.mutants()).hasSizeGreaterThanOrEqualTo(2)));
+        for (Lab.Mutant mutant : lab.mutants()) {
+            cases.add(DynamicTest.dynamicTest(
+                    "mutant " + mutant.id() + " fails exactly " + mutant.fails(), () -> mutant(lab, mutant)));
+        }
+        return cases.stream();
+    }
+
+    /** The lab's correct alternatives: {@code solution/alternative-*.sh}. */
+    static List<Path> alternatives(Lab lab) {
+        Path folder = lab.solution().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("alternative-.*\\.sh"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void untouched(Lab lab) {
+        LabResult result = run(lab, "untouched", null);
+        double share = result.earned() / lab.points();
+        assertThat(share)
+                .as(
+                        "an untouched %s scores %.2f of its points; its ceiling is %.2f",
+                        lab.id(), share, lab.freePointsCeiling())
+                .isLessThanOrEqualTo(lab.freePointsCeiling() + 1e-9);
+    }
+
+    private static void solved(Lab lab, Path script) {
+        LabResult result = run(lab, script.getFileName().toString(), script);
+        assertThat(result.tests())
+                .allSatisfy(test -> assertThat(test.status())
+                        .as("%s: %s (%s)", test.id(), test.message(), test.output())
+                        .isEqualTo("pass"));
+        assertThat(result.score()).as("every counted point").isEqualTo(1.0);
+    }
+
+    private static void mutant(Lab lab, Lab.Mutant mutant) {
+        LabResult result = run(lab, "mutant " + mutant.id(), mutant.script());
+        Map<String, String> statuses = new TreeMap<>(
+                result.tests().stream().collect(Collectors.toMap(LabResult.Test::id, LabResult.Test::status)));
+        Map<String, String> expected = new TreeMap<>();
+        for (Lab.Check check : lab.checks()) {
+            expected.put(check.id(), mutant.fails().contains(check.id()) ? "fail" : "pass");
+        }
+        assertThat(statuses).as("%s: %s", mutant.id(), messages(result)).isEqualTo(expected);
+    }
+
+    private static String messages(LabResult result) {
+        return result.tests().stream()
+                .map(t -> t.id() + "=" + t.status() + " (" + t.message() + ")")
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Starts a fresh session of the lab, runs {@code script} in it as root (none: untouched), and grades it. */
+    private static LabResult run(Lab lab, String label, @Nullable Path script) {
+        long assessment = jdbi.withExtension(
+                AssessmentDao.class,
+                dao -> dao.insertAssessment(
+                        dao.insertCandidate("selftest@test.local", "Self Test", null, Instant.now()),
+                        ROLE,
+                        lab.stage(),
+                        null,
+                        Instant.now()));
+        long started = System.nanoTime();
+        LabSession session = sessions.start(assessment, lab.id());
+        long setupMs = (System.nanoTime() - started) / 1_000_000;
+        assertThat(session.state()).isEqualTo(LabSession.ACTIVE);
+        if (script != null) {
+            EnvironmentHandle handle = jdbi.withExtension(
+                            EnvironmentHandleDao.class, dao -> dao.forSession(session.id()))
+                    .orElseThrow()
+                    .handle();
+            String text;
+            try {
+                text = Files.readString(script);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ExecResult ran = driver.exec(handle, ExecRequest.shell(text, Duration.ofMinutes(2)));
+            assertThat(ran.exitCode())
+                    .as("%s exits 0: %s %s", script, ran.stdout(), ran.stderr())
+                    .isZero();
+        }
+        long grading0 = System.nanoTime();
+        LabSession after = grading.submit(session.id(), "self-test");
+        long gradeMs = (System.nanoTime() - grading0) / 1_000_000;
+        assertThat(after.state()).isEqualTo(LabSession.GRADED);
+        LabResult result = grading.finalResult(session.id()).orElseThrow();
+        REPORT.add(String.format(
+                Locale.ROOT,
+                "%-24s %-26s %9d %9d %6.0f%% %6.0f%%",
+                lab.id(),
+                label.length() > 26 ? label.substring(0, 26) : label,
+                setupMs,
+                gradeMs,
+                100 * (result.score() == null ? 0 : result.score()),
+                100 * result.earned() / lab.points()));
+        assertThat(setupMs)
+                .as("%s: setup took %d ms; at most %d s", lab.id(), setupMs, MAX_SETUP_SECONDS)
+                .isLessThanOrEqualTo(MAX_SETUP_SECONDS * 1000L);
+        return result;
+    }
+}
