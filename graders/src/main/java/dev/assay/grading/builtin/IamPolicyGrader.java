@@ -24,6 +24,11 @@ public final class IamPolicyGrader extends BuiltinGrader {
                     "requests",
                     Type.TABLE,
                     "rows of {action, resource, expect: allow|deny, context: {key: value or [values]}}")
+            .optional(
+                    "partialCredit",
+                    Type.BOOLEAN,
+                    "some rows right earn that share (default true); false: all rows right or nothing, for least"
+                            + " privilege, where a policy that allows nothing would otherwise earn every deny row")
             .rule(values -> {
                 List<ParameterSpec.Problem> problems = new ArrayList<>();
                 if (!String.valueOf(values.get("policy")).startsWith("/")) {
@@ -82,6 +87,9 @@ public final class IamPolicyGrader extends BuiltinGrader {
                     .build();
         }
         wrong.forEach(failure -> check.expect(false, failure));
+        if (!Text.flag(parameters, "partialCredit", true)) {
+            return check.build();
+        }
         return check.buildPartial(
                 (rows.size() - wrong.size()) / (double) rows.size(),
                 wrong.size() + " of " + rows.size() + " requests decided wrongly");

@@ -79,6 +79,20 @@ class IamPolicyGraderTest {
     }
 
     @Test
+    void withoutPartialCreditAPolicyThatAllowsNothingEarnsNothing() {
+        String empty = "{\"Version\": \"2012-10-17\", \"Statement\": []}";
+        CheckResult partial = grade(new FixtureLab().file(PATH, empty));
+        assertThat(partial.verdict().status())
+                .as("denies are right, allows wrong")
+                .isEqualTo("partial");
+        CheckResult strict = grader.grade(
+                new FixtureLab().file(PATH, empty), Map.of("policy", PATH, "requests", TABLE, "partialCredit", false));
+        assertThat(strict.verdict().status()).isEqualTo("fail");
+        assertThat(strict.verdict().credit()).contains(0.0);
+        assertThat(strict.message()).contains("s3:PutObject on arn:aws:s3:::site/releases/app.js is implicit deny");
+    }
+
+    @Test
     void missingInvalidAndMalformedPoliciesFail() {
         assertThat(grade(new FixtureLab()).message()).contains("does not exist");
         assertThat(grade(new FixtureLab().file(PATH, "{not json")).message()).contains("not valid JSON");

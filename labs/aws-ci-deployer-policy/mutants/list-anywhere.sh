@@ -1,0 +1,28 @@
+#!/bin/sh
+# Near miss: listing is not limited to releases/
+set -eu
+cat > /root/deployer/policy.json <<'JSON'
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ReleasesObjects",
+      "Effect": "Allow",
+      "Action": ["s3:PutObject", "s3:GetObject"],
+      "Resource": "arn:aws:s3:::shop-site/releases/*"
+    },
+    {
+      "Sid": "ListReleases",
+      "Effect": "Allow",
+      "Action": "s3:ListBucket",
+      "Resource": "arn:aws:s3:::shop-site"
+    },
+    {
+      "Sid": "InvalidateTheShop",
+      "Effect": "Allow",
+      "Action": ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"],
+      "Resource": "arn:aws:cloudfront::111122223333:distribution/E2QWRUHAPOMQZL"
+    }
+  ]
+}
+JSON
