@@ -1,28 +1,6 @@
 #!/bin/sh
-# Near miss: listing is not limited to releases/
+# Near miss, on top of the reference solution: listing is not limited to releases/.
 set -eu
-cat > /root/deployer/policy.json <<'JSON'
-{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Sid": "ReleasesObjects",
-      "Effect": "Allow",
-      "Action": ["s3:PutObject", "s3:GetObject"],
-      "Resource": "arn:aws:s3:::shop-site/releases/*"
-    },
-    {
-      "Sid": "ListReleases",
-      "Effect": "Allow",
-      "Action": "s3:ListBucket",
-      "Resource": "arn:aws:s3:::shop-site"
-    },
-    {
-      "Sid": "InvalidateTheShop",
-      "Effect": "Allow",
-      "Action": ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"],
-      "Resource": "arn:aws:cloudfront::111122223333:distribution/E2QWRUHAPOMQZL"
-    }
-  ]
-}
-JSON
+perl -0pi -e 's/"Resource": "arn:aws:s3:::shop-site",\n\s*"Condition": \{"StringLike": \{"s3:prefix": \["releases\/", "releases\/\*"\]\}\}/"Resource": "arn:aws:s3:::shop-site"/' \
+  /root/deployer/policy.json
+! grep -q s3:prefix /root/deployer/policy.json

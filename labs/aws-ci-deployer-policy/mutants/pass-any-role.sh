@@ -1,35 +1,6 @@
 #!/bin/sh
-# Near miss: adds iam:PassRole on every role.
+# Near miss, on top of the reference solution: adds iam:PassRole on every role "so CI can deploy the Lambda later".
 set -eu
-cat > /root/deployer/policy.json <<'JSON'
-{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Sid": "ReleasesObjects",
-      "Effect": "Allow",
-      "Action": ["s3:PutObject", "s3:GetObject"],
-      "Resource": "arn:aws:s3:::shop-site/releases/*"
-    },
-    {
-      "Sid": "ListReleases",
-      "Effect": "Allow",
-      "Action": "s3:ListBucket",
-      "Resource": "arn:aws:s3:::shop-site",
-      "Condition": {"StringLike": {"s3:prefix": ["releases/", "releases/*"]}}
-    },
-    {
-      "Sid": "InvalidateTheShop",
-      "Effect": "Allow",
-      "Action": ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"],
-      "Resource": "arn:aws:cloudfront::111122223333:distribution/E2QWRUHAPOMQZL"
-    },
-    {
-      "Sid": "DeployLambdaLater",
-      "Effect": "Allow",
-      "Action": "iam:PassRole",
-      "Resource": "*"
-    }
-  ]
-}
-JSON
+perl -0pi -e 's/\n  \]\n\}/,\n    {"Sid": "DeployLambdaLater", "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}\n  ]\n}/' \
+  /root/deployer/policy.json
+grep -q DeployLambdaLater /root/deployer/policy.json

@@ -1,43 +1,8 @@
 #!/bin/sh
-# Near miss: finds and fixes PassRole only.
+# Near miss, on top of the reference solution: only PassRole is found and fixed.
 set -eu
-cd /root/review/policies
-cat > dev-deploy.json <<'JSON'
-{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Sid": "DeployFunctions",
-      "Effect": "Allow",
-      "Action": ["lambda:CreateFunction", "lambda:UpdateFunctionCode", "lambda:InvokeFunction"],
-      "Resource": "arn:aws:lambda:eu-west-1:111122223333:function:dev-*"
-    },
-    {
-      "Sid": "PassOnlyTheExecutionRoleToLambda",
-      "Effect": "Allow",
-      "Action": "iam:PassRole",
-      "Resource": "arn:aws:iam::111122223333:role/lambda-dev-exec",
-      "Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}
-    }
-  ]
-}
-JSON
-cat > dev-iam.json <<'JSON'
-{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Sid": "ReadIam",
-      "Effect": "Allow",
-      "Action": ["iam:Get*", "iam:List*", "iam:CreatePolicyVersion"],
-      "Resource": "*"
-    }
-  ]
-}
-JSON
-cat > /root/review/FINDINGS.md <<'MD'
-# Findings: developer role
-
-1. iam:PassRole on * with lambda:CreateFunction and InvokeFunction: a developer creates a dev-* function that runs
-   as the admin role and invokes it: administrator. Fixed: PassRole only for role/lambda-dev-exec, only to Lambda.
-MD
+sed -i 's/"Action": \["iam:Get\*", "iam:List\*"\],/"Action": ["iam:Get*", "iam:List*", "iam:CreatePolicyVersion"],/' \
+  /root/review/policies/dev-iam.json
+grep -q CreatePolicyVersion /root/review/policies/dev-iam.json
+sed -i '/^2\. /,$d' /root/review/FINDINGS.md
+! grep -q CreatePolicyVersion /root/review/FINDINGS.md

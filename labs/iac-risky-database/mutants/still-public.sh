@@ -1,54 +1,5 @@
 #!/bin/sh
-# Near miss: everything fixed but the database stays publicly accessible.
+# Near miss, on top of the reference solution: the database stays publicly accessible.
 set -eu
-cat > /root/review/main.tf <<'TF'
-resource "aws_security_group" "db" {
-  name   = "${var.name}-db"
-  vpc_id = var.vpc_id
-}
-
-resource "aws_vpc_security_group_ingress_rule" "postgres" {
-  security_group_id            = aws_security_group.db.id
-  referenced_security_group_id = var.app_security_group_id
-  from_port                    = 5432
-  to_port                      = 5432
-  ip_protocol                  = "tcp"
-}
-
-resource "aws_db_instance" "orders" {
-  identifier                  = "${var.name}-orders"
-  engine                      = "postgres"
-  engine_version              = "16.4"
-  instance_class              = "db.t4g.medium"
-  allocated_storage           = 50
-  username                    = "orders"
-  manage_master_user_password = true
-  publicly_accessible         = true
-  storage_encrypted           = true
-  kms_key_id                  = var.kms_key_arn
-  backup_retention_period     = 14
-  deletion_protection         = true
-  skip_final_snapshot         = false
-  final_snapshot_identifier   = "${var.name}-orders-final"
-  multi_az                    = true
-  vpc_security_group_ids      = [aws_security_group.db.id]
-}
-TF
-cat > /root/review/variables.tf <<'TF'
-variable "name" {
-  type = string
-}
-
-variable "vpc_id" {
-  type = string
-}
-
-variable "app_security_group_id" {
-  type        = string
-  description = "The application's security group: the only one that may reach the database"
-}
-
-variable "kms_key_arn" {
-  type = string
-}
-TF
+sed -i 's/publicly_accessible         = false/publicly_accessible         = true/' /root/review/main.tf
+grep -q 'publicly_accessible         = true' /root/review/main.tf

@@ -70,6 +70,14 @@ public record Lab(
         public static final List<String> VISIBILITIES = List.of("candidate", "interviewer", "hidden");
     }
 
-    /** A near-miss wrong solution; the self-test requires each named check to fail after it is applied. */
-    public record Mutant(String id, String description, Path script, List<String> fails) {}
+    /**
+     * A near-miss wrong solution; the self-test requires each named check to fail after it is applied, and every
+     * other check to pass. With {@code onSolution} the script runs after the reference solution, so a near miss is
+     * written as the small change it is.
+     */
+    public record Mutant(String id, String description, Path script, List<String> fails, boolean onSolution) {
+        public Mutant(String id, String description, Path script, List<String> fails) {
+            this(id, description, script, fails, false);
+        }
+    }
 }

@@ -37,7 +37,7 @@ final class LabReader {
             "mutants");
     private static final Set<String> CHECK_KEYS =
             Set.of("id", "title", "grader", "with", "points", "skills", "visibility", "hint", "timeout", "gate");
-    private static final Set<String> MUTANT_KEYS = Set.of("id", "description", "script", "fails");
+    private static final Set<String> MUTANT_KEYS = Set.of("id", "description", "script", "fails", "onSolution");
     private static final double TOLERANCE = 1e-6;
     private static final InstructionsRenderer RENDERER = new InstructionsRenderer();
 
@@ -292,7 +292,12 @@ final class LabReader {
                                 "name one of " + YamlSource.sample(checkIds));
                     }
                 }
-                mutants.add(new Lab.Mutant(id, m.required("description", "say what is wrong in it"), script, fails));
+                mutants.add(new Lab.Mutant(
+                        id,
+                        m.required("description", "say what is wrong in it"),
+                        script,
+                        fails,
+                        m.bool("onSolution").orElse(false)));
             });
         }
         return mutants;

@@ -41,7 +41,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -219,7 +218,7 @@ class LabSelfTestIT {
     }
 
     private static void untouched(Lab lab) {
-        LabResult result = run(lab, "untouched", null);
+        LabResult result = run(lab, "untouched", List.of());
         double share = result.earned() / lab.points();
         assertThat(share)
                 .as(
@@ -229,7 +228,7 @@ class LabSelfTestIT {
     }
 
     private static void solved(Lab lab, Path script) {
-        LabResult result = run(lab, script.getFileName().toString(), script);
+        LabResult result = run(lab, script.getFileName().toString(), List.of(script));
         assertThat(result.tests())
                 .allSatisfy(test -> assertThat(test.status())
                         .as("%s: %s (%s)", test.id(), test.message(), test.output())
@@ -238,7 +237,8 @@ class LabSelfTestIT {
     }
 
     private static void mutant(Lab lab, Lab.Mutant mutant) {
-        LabResult result = run(lab, "mutant " + mutant.id(), mutant.script());
+        List<Path> scripts = mutant.onSolution() ? List.of(lab.solution(), mutant.script()) : List.of(mutant.script());
+        LabResult result = run(lab, "mutant " + mutant.id(), scripts);
         // A named check must lose credit (fail, or partial for a grader that gives part of it); the rest pass.
         Map<String, String> statuses = new TreeMap<>(result.tests().stream()
                 .collect(
@@ -256,8 +256,8 @@ class LabSelfTestIT {
                 .collect(Collectors.joining("; "));
     }
 
-    /** Starts a fresh session of the lab, runs {@code script} in it as root (none: untouched), and grades it. */
-    private static LabResult run(Lab lab, String label, @Nullable Path script) {
+    /** Starts a fresh session of the lab, runs {@code scripts} in it as root, in order (none: untouched), and grades. */
+    private static LabResult run(Lab lab, String label, List<Path> scripts) {
         long assessment = jdbi.withExtension(
                 AssessmentDao.class,
                 dao -> dao.insertAssessment(
@@ -270,7 +270,7 @@ class LabSelfTestIT {
         LabSession session = sessions.start(assessment, lab.id());
         long setupMs = (System.nanoTime() - started) / 1_000_000;
         assertThat(session.state()).isEqualTo(LabSession.ACTIVE);
-        if (script != null) {
+        for (Path script : scripts) {
             EnvironmentHandle handle = jdbi.withExtension(
                             EnvironmentHandleDao.class, dao -> dao.forSession(session.id()))
                     .orElseThrow()
