@@ -2,7 +2,7 @@
 # Builds the lab images that are missing, tagged by content hash so unchanged images are not rebuilt:
 #   assay/base        debootstrapped Debian bookworm (also tagged debian:bookworm-slim)
 #   assay/workbench   FROM debian:bookworm-slim, the tools the labs need
-#   assay/probe       static tools only, for checks that must not trust the lab
+#   assay/probe       our tools (busybox, psql, mosquitto clients, openssl), for checks that must not trust the lab
 # Each is tagged <name>:<hash> and <name>:latest. Built images are saved under ASSAY_CACHE (default
 # ~/.cache/assay/images) and loaded from there on a machine whose engine lacks them. Sourced by ./assay.
 

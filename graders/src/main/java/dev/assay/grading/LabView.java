@@ -19,7 +19,7 @@ public interface LabView {
     CommandResult inLab(List<String> command, Duration timeout);
 
     /**
-     * Runs a command in a probe of ours: static tools only, sharing the lab's network and process namespaces but
+     * Runs a command in a probe of ours (busybox, psql, mosquitto clients, openssl), sharing the lab's network and process namespaces but
      * not its file system. Trusted: nothing in the lab can change what the probe's tools report.
      */
     CommandResult inProbe(List<String> command, Duration timeout);

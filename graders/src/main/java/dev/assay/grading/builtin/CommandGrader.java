@@ -19,7 +19,7 @@ public final class CommandGrader extends BuiltinGrader {
                     "where",
                     false,
                     Set.of("lab", "probe"),
-                    "lab (default; advisory) or probe (our static tools; trusted)")
+                    "lab (default; advisory) or probe (our tools: busybox, psql, mosquitto clients, openssl; trusted)")
             .optional("exitCode", Type.INTEGER, "the exit code expected (default 0)")
             .optional("stdout", Type.REGEX, "a regular expression standard output must match (find, not whole)")
             .optional("stderr", Type.REGEX, "a regular expression standard error must match")

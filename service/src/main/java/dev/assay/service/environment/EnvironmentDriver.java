@@ -35,7 +35,7 @@ public interface EnvironmentDriver extends AutoCloseable {
     ExecResult exec(EnvironmentHandle handle, ExecRequest request);
 
     /**
-     * Runs a command in a short-lived probe of ours (static tools only) that shares the environment's network
+     * Runs a command in a short-lived probe of ours (our own tools and file system) that shares the environment's network
      * and process namespaces but not its file system: what it reports cannot be faked from inside the lab
      * through libraries, binaries or preloads. The probe is removed at its deadline.
      */
@@ -51,7 +51,7 @@ public interface EnvironmentDriver extends AutoCloseable {
      */
     Probe openProbe(EnvironmentHandle handle, Duration lifetime);
 
-    /** A running probe: commands run with the probe's static tools in the environment's namespaces. */
+    /** A running probe: commands run with the probe's tools in the environment's namespaces. */
     interface Probe extends AutoCloseable {
         ExecResult exec(ExecRequest request);
 

@@ -74,7 +74,7 @@ final class ContainerSpecs {
     static final String PROBE_PREFIX = "assay-probe-";
 
     /**
-     * A probe joins the lab's network and pid namespaces, with its own read-only file system (static busybox),
+     * A probe joins the lab's network and pid namespaces, with its own read-only file system (busybox, psql, mosquitto clients, openssl),
      * no host mounts, small limits, and only CAP_SYS_PTRACE, which reading /proc/<pid>/exe and /fd of the lab's
      * processes needs (they hold capabilities the probe otherwise lacks).
      */

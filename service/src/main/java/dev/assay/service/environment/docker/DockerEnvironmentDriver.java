@@ -57,7 +57,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
         this(host, instance, "assay/probe:latest", connectTimeout, apiTimeout, json);
     }
 
-    /** {@code probeImage}: the image of static tools probes run ({@code ./assay images build} makes it). */
+    /** {@code probeImage}: the image of our tools probes run ({@code ./assay images build} makes it). */
     public DockerEnvironmentDriver(
             URI host,
             String instance,

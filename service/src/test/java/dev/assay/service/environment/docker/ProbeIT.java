@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Probes see the lab's network and processes with their own static tools, so a candidate who tampers with the
+ * Probes see the lab's network and processes with their own tools and file system, so a candidate who tampers with the
  * lab's binaries and libraries cannot change what they report.
  */
 @DisplayName("Probe containers read the lab's network and processes with tools the candidate cannot touch")
