@@ -75,8 +75,9 @@ final class ContainerSpecs {
 
     /**
      * A probe joins the lab's network and pid namespaces, with its own read-only file system (busybox, psql, mosquitto clients, openssl),
-     * no host mounts, small limits, and only CAP_SYS_PTRACE, which reading /proc/<pid>/exe and /fd of the lab's
-     * processes needs (they hold capabilities the probe otherwise lacks).
+     * no host mounts, small limits, and only two read-only capabilities: CAP_SYS_PTRACE, which reading
+     * /proc/<pid>/exe and the fd links of the lab's processes needs (they hold capabilities the probe otherwise
+     * lacks), and CAP_DAC_READ_SEARCH, which listing /proc/<pid>/fd of processes of other users needs.
      */
     static HostConfig probeHostConfig(String labContainerId) {
         return HostConfig.newHostConfig()
@@ -88,7 +89,7 @@ final class ContainerSpecs {
                 .withNanoCPUs(500_000_000L)
                 .withPidsLimit(32L)
                 .withCapDrop(Capability.ALL)
-                .withCapAdd(Capability.SYS_PTRACE)
+                .withCapAdd(Capability.SYS_PTRACE, Capability.DAC_READ_SEARCH)
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withReadonlyRootfs(true)
                 .withLogConfig(new LogConfig(
