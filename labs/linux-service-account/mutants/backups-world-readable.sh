@@ -1,0 +1,4 @@
+#!/bin/sh
+# Near miss (after the reference solution): flow credentials readable by every local user.
+set -eu
+chmod 0755 /var/backups/flows
