@@ -7,6 +7,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ public class EnvironmentsFactory {
 
     /** Names this installation on the engine; each only manages (and reaps) its own environments. */
     @NotNull
+    @Pattern(
+            regexp = "[a-z0-9][a-z0-9-]{0,39}",
+            message = "must be 1-40 lower-case letters, digits and dashes (it becomes part of container names)")
     @JsonProperty
     private String instance = "default";
 

@@ -28,8 +28,9 @@ final class ContainerSpecs {
 
     private ContainerSpecs() {}
 
-    static String name(String sessionId) {
-        return NAME_PREFIX + sessionId;
+    /** Named by installation and session: two installations sharing an engine never meet by name. */
+    static String name(String instance, String sessionId) {
+        return NAME_PREFIX + instance + "-" + sessionId;
     }
 
     static Map<String, String> labels(String instance, EnvironmentRequest request) {
@@ -48,12 +49,13 @@ final class ContainerSpecs {
      * process, every capability dropped but those the lab declared, no new privileges, a capped log, size-capped
      * tmpfs scratch space, no host mounts, never privileged.
      */
-    static HostConfig hostConfig(EnvironmentRequest request) {
+    static HostConfig hostConfig(String instance, EnvironmentRequest request) {
         EnvironmentRequest.Limits limits = request.limits();
         String scratch = "rw,nosuid,nodev,size=" + limits.scratchBytes();
         return HostConfig.newHostConfig()
                 .withPrivileged(false)
-                .withNetworkMode("internal".equals(request.network()) ? networkName(request.sessionId()) : "none")
+                .withNetworkMode(
+                        "internal".equals(request.network()) ? networkName(instance, request.sessionId()) : "none")
                 .withMemory(limits.memoryBytes())
                 .withMemorySwap(limits.memoryBytes())
                 .withNanoCPUs(Math.round(limits.cpus() * 1_000_000_000L))
@@ -97,7 +99,7 @@ final class ContainerSpecs {
                 .withAutoRemove(false);
     }
 
-    static String networkName(String sessionId) {
-        return "assay-net-" + sessionId;
+    static String networkName(String instance, String sessionId) {
+        return "assay-net-" + instance + "-" + sessionId;
     }
 }

@@ -98,8 +98,13 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     @Override
     public EnvironmentHandle provision(EnvironmentRequest request) {
         ping();
-        String name = ContainerSpecs.name(request.sessionId());
+        String name = ContainerSpecs.name(instance, request.sessionId());
         Optional<InspectContainerResponse> existing = call("inspect " + name, () -> inspect(name));
+        if (existing.isPresent() && !instance.equals(labelsOf(existing.get()).get(ContainerSpecs.INSTANCE))) {
+            throw new EnvironmentException(
+                    "a container named " + name + " exists but is not one of this installation's" + " (instance "
+                            + instance + "); remove it, or give each installation its own environments.instance");
+        }
         if (existing.isPresent()
                 && Boolean.TRUE.equals(existing.get().getState().getRunning())) {
             return handle(existing.get().getId(), request.sessionId());
@@ -118,12 +123,12 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                                     .withLabels(ContainerSpecs.labels(instance, request))
                                     .withCmd("sleep", "infinity")
                                     .withWorkingDir("/root")
-                                    .withHostConfig(ContainerSpecs.hostConfig(request))
+                                    .withHostConfig(ContainerSpecs.hostConfig(instance, request))
                                     .exec())
                     .getId();
         } catch (RuntimeException e) {
             if ("internal".equals(request.network())) {
-                removeNetwork(ContainerSpecs.networkName(request.sessionId()));
+                removeNetwork(ContainerSpecs.networkName(instance, request.sessionId()));
             }
             throw e;
         }
@@ -139,10 +144,16 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
         } catch (RuntimeException e) {
             remove(id);
             if ("internal".equals(request.network())) {
-                removeNetwork(ContainerSpecs.networkName(request.sessionId()));
+                removeNetwork(ContainerSpecs.networkName(instance, request.sessionId()));
             }
             throw e;
         }
+    }
+
+    private static Map<String, String> labelsOf(InspectContainerResponse container) {
+        Map<String, String> labels =
+                container.getConfig() == null ? null : container.getConfig().getLabels();
+        return labels == null ? Map.of() : labels;
     }
 
     private void runSetup(String id, EnvironmentRequest.SetupCommand step) {
@@ -244,7 +255,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                                 .withEntrypoint("/bin/sleep")
                                 .withCmd(Long.toString(seconds))
                                 .withWorkingDir("/sandbox")
-                                .withHostConfig(ContainerSpecs.hostConfig(limits))
+                                .withHostConfig(ContainerSpecs.hostConfig(instance, limits))
                                 .exec())
                 .getId();
         try {
@@ -296,13 +307,13 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     public void destroy(EnvironmentHandle handle) {
         remove(handle.externalId());
         if (!handle.sessionId().isEmpty()) {
-            removeNetwork(ContainerSpecs.networkName(handle.sessionId()));
+            removeNetwork(ContainerSpecs.networkName(instance, handle.sessionId()));
         }
     }
 
     /** The session's own network: internal (no gateway, no way out), labelled like the container. */
     private void createNetwork(EnvironmentRequest request) {
-        String name = ContainerSpecs.networkName(request.sessionId());
+        String name = ContainerSpecs.networkName(instance, request.sessionId());
         call("create network " + name, () -> {
             try {
                 api.inspectNetworkCmd().withNetworkId(name).exec();

@@ -36,7 +36,7 @@ class InternalNetworkIT {
                     "internal",
                     List.of(),
                     Instant.now().plus(Duration.ofHours(1))));
-            String network = ContainerSpecs.networkName(session);
+            String network = ContainerSpecs.networkName(DockerLabs.INSTANCE, session);
             try {
                 assertThat(networkExists(network)).isTrue();
                 // no packet is sent out to prove it: Docker marks the network internal (no NAT, isolated)
@@ -69,7 +69,8 @@ class InternalNetworkIT {
                             List.of(),
                             Instant.now().plus(Duration.ofHours(1)))))
                     .isInstanceOf(EnvironmentException.class);
-            assertThat(networkExists(ContainerSpecs.networkName(session))).isFalse();
+            assertThat(networkExists(ContainerSpecs.networkName(DockerLabs.INSTANCE, session)))
+                    .isFalse();
         }
     }
 }

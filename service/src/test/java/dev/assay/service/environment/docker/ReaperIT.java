@@ -102,4 +102,26 @@ class ReaperIT {
             theirs.destroy(handle);
         }
     }
+
+    @Test
+    @DisplayName("two installations on one engine give the same session id two different labs")
+    void sameSessionIdTwoInstallations() {
+        try (DockerEnvironmentDriver mine = DockerLabs.driver(
+                        "it-mine-" + UUID.randomUUID().toString().substring(0, 8));
+                DockerEnvironmentDriver theirs = DockerLabs.driver(
+                        "it-theirs-" + UUID.randomUUID().toString().substring(0, 8))) {
+            EnvironmentHandle ours =
+                    mine.provision(request("same", Instant.now().plusSeconds(600)));
+            EnvironmentHandle others =
+                    theirs.provision(request("same", Instant.now().plusSeconds(600)));
+            try {
+                assertThat(others.externalId()).isNotEqualTo(ours.externalId());
+                mine.destroy(ours);
+                assertThat(theirs.status(others)).isEqualTo(EnvironmentStatus.RUNNING);
+            } finally {
+                mine.destroy(ours);
+                theirs.destroy(others);
+            }
+        }
+    }
 }
