@@ -16,9 +16,21 @@ public record CheckResult(
         boolean outputTruncated,
         List<Evidence> evidence) {
 
+    /**
+     * Text is kept printable for every store: a NUL (from a binary file or a command's output) becomes the four
+     * characters {@code \x00}, since PostgreSQL's text columns refuse it.
+     */
     public CheckResult {
-        observations = List.copyOf(observations);
+        message = withoutNul(message);
+        output = withoutNul(output);
+        observations = observations.stream()
+                .map(o -> new Observation(withoutNul(o.what()), withoutNul(o.value())))
+                .toList();
         evidence = List.copyOf(evidence);
+    }
+
+    private static String withoutNul(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace("\0", "\\x00");
     }
 
     /** A result that could not be established; counts neither for nor against the candidate. */
