@@ -1,0 +1,9 @@
+#!/bin/sh
+# Near miss, on top of the reference solution: the cache key hashes package.json, not the lockfile, so a
+# dependency that changes only in package-lock.json (a transitive security fix) keeps the stale cache.
+set -eu
+cd /root/flow-lint
+sed -i "s|hashFiles('package-lock.json')|hashFiles('package.json')|" .github/workflows/ci.yml
+grep -q "hashFiles('package.json')" .github/workflows/ci.yml
+git commit -q -am "ci: key the npm cache on package.json"
+git push -q origin fix/ci

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Near miss, on top of the reference solution: the request counter is declared a gauge, so Prometheus and its
+# users lose the counter semantics (rate() and reset handling are for counters).
+set -eu
+cd /srv/device-registry
+sed -i "s|super('counter', options);|super('gauge', options);|" metrics.js
+grep -q "super('gauge', options);" metrics.js
+pkill -f '^node server[.]js$' || true
+for _ in $(seq 1 30); do curl -fs http://127.0.0.1:8080/healthz >/dev/null || break; sleep 0.1; done
+setsid sh -c 'cd /srv/device-registry && exec node server.js' </dev/null >>/var/log/device-registry.log 2>&1 &
+for _ in $(seq 1 50); do curl -fs http://127.0.0.1:8080/metrics >/dev/null && exit 0; sleep 0.1; done
+exit 1
