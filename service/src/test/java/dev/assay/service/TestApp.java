@@ -57,7 +57,7 @@ public final class TestApp {
         Path db = Path.of("target", "it-db", UUID.randomUUID().toString(), "assay")
                 .toAbsolutePath();
         String url = "jdbc:h2:file:" + db + ";WRITE_DELAY=0";
-        String instance = "it-app-" + UUID.randomUUID();
+        String instance = "it-app-" + UUID.randomUUID().toString().substring(0, 13);
         TestDatabases.migrate(url, "assay", "assay"); // the service expects its schema when it starts
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", url),
