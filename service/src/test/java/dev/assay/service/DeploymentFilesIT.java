@@ -100,6 +100,9 @@ class DeploymentFilesIT {
                         "assay",
                         "scripts/ensure.sh",
                         "scripts/images.sh",
+                        "scripts/kubernetes.sh",
+                        "scripts/build-kubernetes.sh",
+                        "scripts/cluster.sh",
                         "labs/images/base/build.sh",
                         "graders/src/main/resources/dev/assay/grading/builtin/git-facts.sh",
                         ".ci/run")))
