@@ -122,6 +122,10 @@ const server = http.createServer((req, res) => {
 
 server.listen(PORT, HOST, () => console.log(`device-registry listening on ${HOST}:${PORT}`));
 JS
+# Deployed from its repository, as in production.
+git -C /srv/device-registry init -q -b main
+git -C /srv/device-registry add -A
+git -C /srv/device-registry -c user.name=deploy -c user.email=deploy@flowfuse.example commit -q -m "device-registry 1.4.2"
 
 mkdir -p /etc/prometheus /var/lib/prometheus/data
 cat > /etc/prometheus/prometheus.yml <<'YAML'

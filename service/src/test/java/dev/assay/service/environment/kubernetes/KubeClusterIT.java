@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -122,39 +123,30 @@ class KubeClusterIT {
                             .withName("session")
                             .get())
                     .isNotNull();
-            assertThatThrownBy(() -> candidate.pods().inNamespace("default").list())
-                    .isInstanceOf(KubernetesClientException.class)
-                    .satisfies(e -> assertThat(((KubernetesClientException) e).getCode())
-                            .isEqualTo(403));
-            assertThatThrownBy(() -> candidate
-                            .resourceQuotas()
-                            .inNamespace(NS)
-                            .withName("session")
-                            .edit(q -> new ResourceQuotaBuilder(q)
-                                    .editSpec()
-                                    .addToHard("pods", new Quantity("500"))
-                                    .endSpec()
-                                    .build()))
-                    .isInstanceOf(KubernetesClientException.class)
-                    .satisfies(e -> assertThat(((KubernetesClientException) e).getCode())
-                            .isEqualTo(403));
-            assertThatThrownBy(() -> candidate
-                            .network()
-                            .networkPolicies()
-                            .inNamespace(NS)
-                            .resource(new NetworkPolicyBuilder()
-                                    .withNewMetadata()
-                                    .withName("allow-all")
-                                    .endMetadata()
-                                    .withNewSpec()
-                                    .withNewPodSelector()
-                                    .endPodSelector()
-                                    .endSpec()
-                                    .build())
-                            .create())
-                    .isInstanceOf(KubernetesClientException.class)
-                    .satisfies(e -> assertThat(((KubernetesClientException) e).getCode())
-                            .isEqualTo(403));
+            forbidden(() -> candidate.pods().inNamespace("default").list());
+            forbidden(() -> candidate
+                    .resourceQuotas()
+                    .inNamespace(NS)
+                    .withName("session")
+                    .edit(q -> new ResourceQuotaBuilder(q)
+                            .editSpec()
+                            .addToHard("pods", new Quantity("500"))
+                            .endSpec()
+                            .build()));
+            forbidden(() -> candidate
+                    .network()
+                    .networkPolicies()
+                    .inNamespace(NS)
+                    .resource(new NetworkPolicyBuilder()
+                            .withNewMetadata()
+                            .withName("allow-all")
+                            .endMetadata()
+                            .withNewSpec()
+                            .withNewPodSelector()
+                            .endPodSelector()
+                            .endSpec()
+                            .build())
+                    .create());
         }
     }
 
@@ -215,7 +207,7 @@ class KubeClusterIT {
                 .getToken();
     }
 
-    private static void forbidden(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    private static void forbidden(ThrowingCallable call) {
         assertThatThrownBy(call)
                 .isInstanceOf(KubernetesClientException.class)
                 .satisfies(e ->
