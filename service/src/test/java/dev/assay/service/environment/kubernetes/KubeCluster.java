@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -63,21 +62,6 @@ public final class KubeCluster implements BeforeAllCallback {
                 ? Path.of(cache)
                 : Path.of(System.getProperty("user.home"), ".cache", "assay");
         return root.resolve("kubernetes").resolve("current").resolve("bin");
-    }
-
-    /** Runs the 1.20 kubectl with the admin's credentials; returns its output, failing on a non-zero exit. */
-    public String kubectl(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                binaries().resolve("kubectl").toString(),
-                "--kubeconfig",
-                adminKubeconfig().toString()));
-        command.addAll(List.of(args));
-        Result result = run(command, 120);
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException(
-                    "kubectl " + String.join(" ", args) + " exited " + result.exitCode() + ": " + result.output());
-        }
-        return result.output();
     }
 
     record Result(int exitCode, String output) {}
