@@ -2,7 +2,8 @@
 # A real single-node Kubernetes 1.20 on 127.0.0.1, for tests and for running Kubernetes labs on one machine:
 # etcd (Debian), kube-apiserver, kube-controller-manager, kube-scheduler and kubelet (built by
 # scripts/build-kubernetes.sh), kubelet's dockershim on the local Docker engine, no CNI (pods get docker0
-# addresses), no kube-proxy. Every change it makes to the host is recorded and undone by `down`.
+# addresses), no kube-proxy; every pod must pass the PodSecurityPolicy assay-restricted (non-root uid >= 1000, no
+# capabilities, no privilege escalation, no host namespaces, ports or paths). Every change it makes to the host is recorded and undone by `down`.
 #   usage: cluster.sh up <state dir> <bin dir>    starts it (or finds it running) and waits until a node is Ready
 #          cluster.sh down <state dir>             stops it, removes its pods, restores the host's sysctls
 #          cluster.sh status <state dir>           exit 0 when the API server answers
@@ -105,6 +106,45 @@ save_sysctls() { # what kubelet will change, recorded once so that down can put 
   touch "$state/host-created"
 }
 
+pod_security() { # the restricted Pod Security profile, enforced the 1.20 way: a PodSecurityPolicy every pod must pass
+  "$BIN/kubectl" --kubeconfig "$state/admin.kubeconfig" apply -f - >/dev/null <<'EOF'
+apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: assay-restricted
+  annotations:
+    seccomp.security.alpha.kubernetes.io/allowedProfileNames: runtime/default,docker/default
+    seccomp.security.alpha.kubernetes.io/defaultProfileName: runtime/default
+spec:
+  privileged: false
+  allowPrivilegeEscalation: false
+  defaultAllowPrivilegeEscalation: false
+  requiredDropCapabilities: [ALL]
+  volumes: [configMap, emptyDir, projected, secret, downwardAPI, persistentVolumeClaim]
+  hostNetwork: false
+  hostIPC: false
+  hostPID: false
+  runAsUser: {rule: MustRunAs, ranges: [{min: 1000, max: 65535}]}
+  runAsGroup: {rule: MustRunAs, ranges: [{min: 1000, max: 65535}]}
+  supplementalGroups: {rule: MustRunAs, ranges: [{min: 1000, max: 65535}]}
+  fsGroup: {rule: MustRunAs, ranges: [{min: 1000, max: 65535}]}
+  seLinux: {rule: RunAsAny}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: "assay:pod-security:restricted"}
+rules:
+- {apiGroups: [policy], resources: [podsecuritypolicies], resourceNames: [assay-restricted], verbs: [use]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: "assay:pod-security:restricted"}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: "assay:pod-security:restricted"}
+subjects:
+- {apiGroup: rbac.authorization.k8s.io, kind: Group, name: "system:authenticated"}
+EOF
+}
+
 node_ready() {
   "$BIN/kubectl" --kubeconfig "$state/admin.kubeconfig" get node "$NODE" \
     -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null | grep -qx True
@@ -142,9 +182,10 @@ up() {
     --service-account-key-file "$p/sa.pub" --service-account-signing-key-file "$p/sa.key" \
     --service-account-issuer https://kubernetes.default.svc.cluster.local \
     --service-cluster-ip-range 10.0.0.0/24 --authorization-mode Node,RBAC \
-    --enable-admission-plugins NamespaceLifecycle,LimitRanger,ServiceAccount,ResourceQuota,NodeRestriction \
+    --enable-admission-plugins NamespaceLifecycle,LimitRanger,ServiceAccount,ResourceQuota,NodeRestriction,PodSecurityPolicy \
     --allow-privileged=false --profiling=false
   wait_for 60 "the API server" api_ready
+  pod_security
   start kube-controller-manager "$BIN/kube-controller-manager" --kubeconfig "$state/controller-manager.kubeconfig" \
     --bind-address 127.0.0.1 --port 0 --secure-port 10257 --leader-elect=false \
     --service-account-private-key-file "$p/sa.key" --root-ca-file "$p/ca.crt" --use-service-account-credentials \

@@ -2,7 +2,10 @@
 # Builds the lab images that are missing, tagged by content hash so unchanged images are not rebuilt:
 #   assay/base        debootstrapped Debian bookworm (also tagged debian:bookworm-slim)
 #   assay/workbench   FROM debian:bookworm-slim, the tools the labs need
-#   assay/probe       our tools (busybox, psql, mosquitto clients, openssl), for checks that must not trust the lab
+#   assay/probe       our tools (busybox, psql, mosquitto clients, openssl, socat), for checks that must not trust
+#                     the lab, and the relay and forwarders of Kubernetes labs
+#   assay/kubebench   FROM assay/workbench, plus kubectl: the workbench of Kubernetes labs (build_kube_image, once
+#                     the Kubernetes binaries are built)
 # Each is tagged <name>:<hash> and <name>:latest. Built images are saved under ASSAY_CACHE (default
 # ~/.cache/assay/images) and loaded from there on a machine whose engine lacks them. Sourced by ./assay.
 
@@ -57,4 +60,16 @@ build_images() {
   probe=$(content_hash "$images_dir/probe" "$base")
   from_cache_or_build assay/probe "$probe" docker_build "assay/probe:$probe" "$images_dir/probe"
   say "images ready: assay/base:$base assay/workbench:$workbench assay/probe:$probe"
+}
+
+build_kube_image() { # after build_images and ensure_kubernetes: assay/kubebench, the workbench plus kubectl
+  local workbench kubectl hash context
+  workbench=$(docker image inspect -f '{{.Id}}' assay/workbench:latest)
+  kubectl=$(sha256sum "$ASSAY_KUBE_BIN/kubectl" | cut -c1-12)
+  hash=$(content_hash "$images_dir/kubebench" "$workbench $kubectl")
+  context=$(mktemp -d)
+  cp "$images_dir/kubebench/Dockerfile" "$ASSAY_KUBE_BIN/kubectl" "$context/"
+  from_cache_or_build assay/kubebench "$hash" docker_build "assay/kubebench:$hash" "$context"
+  rm -rf "$context"
+  say "image ready: assay/kubebench:$hash (kubectl from $ASSAY_KUBE_BIN)"
 }

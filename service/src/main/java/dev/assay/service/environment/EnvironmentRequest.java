@@ -17,7 +17,22 @@ public record EnvironmentRequest(
         List<String> capabilities,
         String network,
         List<SetupCommand> setup,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Kubernetes kubernetes) {
+
+    /** A request with no Kubernetes part (a container lab). */
+    public EnvironmentRequest(
+            String sessionId,
+            String labId,
+            String labVersion,
+            String image,
+            Limits limits,
+            List<String> capabilities,
+            String network,
+            List<SetupCommand> setup,
+            Instant expiresAt) {
+        this(sessionId, labId, labVersion, image, limits, capabilities, network, setup, expiresAt, Kubernetes.NONE);
+    }
 
     public EnvironmentRequest {
         if (!sessionId.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}")) {
@@ -25,6 +40,24 @@ public record EnvironmentRequest(
         }
         capabilities = List.copyOf(capabilities);
         setup = List.copyOf(setup);
+    }
+
+    /**
+     * The Kubernetes part of a lab: its objects (YAML documents, applied to the session's namespace with the
+     * platform's credentials before the candidate arrives) and the extra rights it gives the candidate there
+     * ({@code networkpolicies}, {@code rbac}; none by default).
+     */
+    public record Kubernetes(List<String> objects, List<String> grants) {
+        public static final java.util.Set<String> GRANTS = java.util.Set.of("networkpolicies", "rbac");
+        public static final Kubernetes NONE = new Kubernetes(List.of(), List.of());
+
+        public Kubernetes {
+            objects = List.copyOf(objects);
+            grants = List.copyOf(grants);
+            if (!GRANTS.containsAll(grants)) {
+                throw new IllegalArgumentException("unknown grants " + grants + "; known: " + GRANTS);
+            }
+        }
     }
 
     /** CPUs, memory (also the memory+swap ceiling), process count, and the size of the writable scratch space. */

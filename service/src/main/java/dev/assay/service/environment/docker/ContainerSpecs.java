@@ -99,6 +99,51 @@ final class ContainerSpecs {
                 .withAutoRemove(false);
     }
 
+    /**
+     * The relay to the host's API server: host network (it connects to a port on the host's loopback), a volume
+     * for its Unix socket, our image, read-only, no capabilities, small limits, restarted with the engine.
+     */
+    static HostConfig relayHostConfig(String volume) {
+        return HostConfig.newHostConfig()
+                .withPrivileged(false)
+                .withNetworkMode("host")
+                .withBinds(new com.github.dockerjava.api.model.Bind(
+                        volume, new com.github.dockerjava.api.model.Volume("/relay")))
+                .withMemory(32L << 20)
+                .withMemorySwap(32L << 20)
+                .withNanoCPUs(250_000_000L)
+                .withPidsLimit(256L)
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withReadonlyRootfs(true)
+                .withRestartPolicy(com.github.dockerjava.api.model.RestartPolicy.unlessStoppedRestart())
+                .withLogConfig(new LogConfig(
+                        LogConfig.LoggingType.JSON_FILE, Map.of("max-size", LOG_MAX_SIZE, "max-file", "1")));
+    }
+
+    /**
+     * A forwarder joins the lab's network namespace (which has no network but loopback) and reaches the relay's
+     * socket through the relay's volume, read-only; otherwise like the relay.
+     */
+    static HostConfig forwarderHostConfig(String labContainerId, String volume) {
+        return HostConfig.newHostConfig()
+                .withPrivileged(false)
+                .withNetworkMode("container:" + labContainerId)
+                .withBinds(new com.github.dockerjava.api.model.Bind(
+                        volume,
+                        new com.github.dockerjava.api.model.Volume("/relay"),
+                        com.github.dockerjava.api.model.AccessMode.ro))
+                .withMemory(32L << 20)
+                .withMemorySwap(32L << 20)
+                .withNanoCPUs(250_000_000L)
+                .withPidsLimit(64L)
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withReadonlyRootfs(true)
+                .withLogConfig(new LogConfig(
+                        LogConfig.LoggingType.JSON_FILE, Map.of("max-size", LOG_MAX_SIZE, "max-file", "1")));
+    }
+
     static String networkName(String instance, String sessionId) {
         return "assay-net-" + instance + "-" + sessionId;
     }

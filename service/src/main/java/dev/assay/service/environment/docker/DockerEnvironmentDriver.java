@@ -36,7 +36,6 @@ import java.util.function.Supplier;
  */
 public final class DockerEnvironmentDriver implements EnvironmentDriver {
     public static final String KIND = "container";
-    private static final int SETUP_OUTPUT = 16 * 1024;
     /** Provisioning first asks the engine for a sign of life, so a dead engine is reported within 2 s. */
     private static final Duration PING_DEADLINE = Duration.ofMillis(1500);
 
@@ -137,10 +136,9 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                 api.startContainerCmd(id).exec();
                 return id;
             });
-            for (EnvironmentRequest.SetupCommand step : request.setup()) {
-                runSetup(id, step);
-            }
-            return handle(id, request.sessionId());
+            EnvironmentHandle handle = handle(id, request.sessionId());
+            dev.assay.service.environment.SetupSteps.run(this, handle, request.setup());
+            return handle;
         } catch (RuntimeException e) {
             remove(id);
             if ("internal".equals(request.network())) {
@@ -154,16 +152,6 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
         Map<String, String> labels =
                 container.getConfig() == null ? null : container.getConfig().getLabels();
         return labels == null ? Map.of() : labels;
-    }
-
-    private void runSetup(String id, EnvironmentRequest.SetupCommand step) {
-        ExecResult result =
-                exec(handle(id, ""), new ExecRequest(List.of("sh", "-c", step.script()), step.timeout(), SETUP_OUTPUT));
-        if (!result.succeeded()) {
-            String why = result.timedOut() ? "did not finish within " + step.timeout() : "exited " + result.exitCode();
-            throw new EnvironmentException.SetupFailed(
-                    "setup step '" + step.name() + "' " + why + "; output: " + tail(result.stdout() + result.stderr()));
-        }
     }
 
     @Override
@@ -276,6 +264,32 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
         }
     }
 
+    /**
+     * Writes files (plain names) into {@code directory} of the environment (relative to its root, such as
+     * {@code root/.kube}), owned by root, through the engine's archive API: for set-up, before the candidate
+     * arrives.
+     */
+    public void putFiles(EnvironmentHandle handle, String directory, Map<String, byte[]> files, int fileMode) {
+        byte[] tar = SandboxFiles.tar(directory, 0700, files, fileMode);
+        call("copy into " + handle.externalId(), () -> {
+            api.copyArchiveToContainerCmd(handle.externalId())
+                    .withRemotePath("/")
+                    .withTarInputStream(new java.io.ByteArrayInputStream(tar))
+                    .exec();
+            return handle;
+        });
+    }
+
+    /** The handle of a session's environment by its container's name, for drivers built on this one. */
+    public EnvironmentHandle environmentOf(String sessionId) {
+        return handle(ContainerSpecs.name(instance, sessionId), sessionId);
+    }
+
+    /** The forwarders that give environments a way to one service of the host (the Kubernetes API server). */
+    public ApiForwarder forwarder() {
+        return new ApiForwarder(this, api, instance, probeImage);
+    }
+
     @Override
     public FileRead readFile(EnvironmentHandle handle, String path, long maxBytes) {
         return call("read " + path, () -> archives.read(handle.externalId(), path, maxBytes));
@@ -369,7 +383,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                 status);
     }
 
-    private void remove(String id) {
+    void remove(String id) {
         call("remove " + id, () -> {
             try {
                 api.removeContainerCmd(id)
@@ -405,7 +419,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
         }
     }
 
-    private Optional<InspectContainerResponse> inspect(String idOrName) {
+    Optional<InspectContainerResponse> inspect(String idOrName) {
         try {
             return Optional.of(api.inspectContainerCmd(idOrName).exec());
         } catch (NotFoundException e) {
@@ -418,7 +432,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     }
 
     /** Runs one engine call, turning transport failures and 5xx answers into {@link EnvironmentException}s. */
-    private <T> T call(String what, Supplier<T> action) {
+    <T> T call(String what, Supplier<T> action) {
         try {
             return action.get();
         } catch (NotFoundException e) {
@@ -437,10 +451,6 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                             + "). Start it (./assay start does) or check DOCKER_HOST.",
                     e);
         }
-    }
-
-    private static String tail(String output) {
-        return output.length() <= 2000 ? output : "..." + output.substring(output.length() - 2000);
     }
 
     @Override

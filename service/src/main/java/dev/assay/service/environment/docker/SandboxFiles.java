@@ -12,10 +12,21 @@ final class SandboxFiles {
     private SandboxFiles() {}
 
     static byte[] tar(Map<String, byte[]> files) {
+        return tar("sandbox", 0755, files, 0644);
+    }
+
+    /**
+     * Files (plain names) in {@code directory} (relative to the root, such as {@code root/.kube}), owned by root:
+     * the directory with mode {@code directoryMode}, the files with {@code fileMode}.
+     */
+    static byte[] tar(String directory, int directoryMode, Map<String, byte[]> files, int fileMode) {
+        if (!directory.matches("[a-z0-9._-]+(/[a-z0-9._-]+)*") || directory.contains("..")) {
+            throw new IllegalArgumentException("'" + directory + "' is not a relative directory such as root/.kube");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-            TarArchiveEntry dir = new TarArchiveEntry("sandbox/");
-            dir.setMode(040755);
+            TarArchiveEntry dir = new TarArchiveEntry(directory + "/");
+            dir.setMode(040000 | directoryMode);
             tar.putArchiveEntry(dir);
             tar.closeArchiveEntry();
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -23,9 +34,9 @@ final class SandboxFiles {
                     throw new IllegalArgumentException(
                             "sandbox file names are plain names, not '" + file.getKey() + "'");
                 }
-                TarArchiveEntry entry = new TarArchiveEntry("sandbox/" + file.getKey());
+                TarArchiveEntry entry = new TarArchiveEntry(directory + "/" + file.getKey());
                 entry.setSize(file.getValue().length);
-                entry.setMode(0100644);
+                entry.setMode(0100000 | fileMode);
                 tar.putArchiveEntry(entry);
                 tar.write(file.getValue());
                 tar.closeArchiveEntry();

@@ -112,6 +112,16 @@ public final class KubeCluster implements BeforeAllCallback {
 
         @Override
         public void close() {
+            // the relay the Kubernetes driver started for the tests' workbenches (ApiForwarder)
+            run(
+                    List.of(
+                            "sh",
+                            "-c",
+                            "docker ps -aq --filter label=assay.relay-to --filter label=assay.instance="
+                                    + KubeDrivers.INSTANCE
+                                    + "-k8s | xargs -r docker rm -f; docker volume rm -f assay-relay-"
+                                    + KubeDrivers.INSTANCE + "-k8s"),
+                    60);
             Result down = run(List.of("bash", SCRIPT.toString(), "down", STATE.toString()), 120);
             if (down.exitCode() != 0) {
                 System.err.println("stopping the test cluster failed: " + down.output());
