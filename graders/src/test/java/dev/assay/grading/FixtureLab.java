@@ -26,6 +26,8 @@ public final class FixtureLab implements LabView {
     private BiFunction<Map<String, byte[]>, List<String>, CommandResult> sandbox = (files, command) -> ok("");
     private final Map<String, FileResult> trees = new HashMap<>();
     private final List<String> kubeObjects = new ArrayList<>();
+    private final List<String> kubeLater = new ArrayList<>();
+    private int kubeReads;
     private final java.util.Set<String> kubeAllowed = new java.util.HashSet<>();
     private final Map<String, byte[]> labFiles = new HashMap<>();
     private final List<Map<String, byte[]>> sandboxFiles = new ArrayList<>();
@@ -149,6 +151,12 @@ public final class FixtureLab implements LabView {
         return this;
     }
 
+    /** The objects the API server holds from the second read on (a pod that restarts while watched). */
+    public FixtureLab kubeLater(String... objects) {
+        kubeLater.addAll(List.of(objects));
+        return this;
+    }
+
     /** What the API server answers to access reviews: "subject verb group/resource" of the allowed ones. */
     public FixtureLab kubeAllows(String... allowed) {
         kubeAllowed.addAll(List.of(allowed));
@@ -157,7 +165,8 @@ public final class FixtureLab implements LabView {
 
     @Override
     public List<String> kubernetesObjects(String apiVersion, String kind, @Nullable String name) {
-        return kubeObjects.stream()
+        List<String> now = kubeReads++ > 0 && !kubeLater.isEmpty() ? kubeLater : kubeObjects;
+        return now.stream()
                 .filter(json -> {
                     com.fasterxml.jackson.databind.JsonNode object = readJson(json);
                     return object.path("kind").asText().equals(kind)

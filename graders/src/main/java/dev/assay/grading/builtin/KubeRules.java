@@ -162,6 +162,63 @@ final class KubeRules {
         };
     }
 
+    /** "" when every container of every pod is ready, else which are not (and why, if the pod says). */
+    static String notReady(List<JsonNode> pods) {
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode pod : pods) {
+            JsonNode statuses = pod.path("status").path("containerStatuses");
+            List<String> waiting = new ArrayList<>();
+            if (!statuses.isArray() || statuses.isEmpty()) {
+                waiting.add("no container has started ("
+                        + pod.path("status").path("phase").asText("?") + ")");
+            }
+            statuses.forEach(status -> {
+                if (!status.path("ready").asBoolean(false)) {
+                    String reason =
+                            status.path("state").path("waiting").path("reason").asText("");
+                    waiting.add(status.path("name").asText() + " not ready"
+                            + (reason.isEmpty() ? "" : " (" + reason + ")"));
+                }
+            });
+            if (!waiting.isEmpty()) {
+                wrong.add(pod.path("metadata").path("name").asText() + ": " + String.join(", ", waiting));
+            }
+        }
+        return String.join("; ", wrong);
+    }
+
+    /** "" when the same pods are all still ready, with no restart, {@code seconds} later. */
+    static String steady(List<JsonNode> before, List<JsonNode> after, int seconds) {
+        Map<String, JsonNode> later = new LinkedHashMap<>();
+        after.forEach(pod -> later.put(pod.path("metadata").path("uid").asText(), pod));
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode pod : before) {
+            String podName = pod.path("metadata").path("name").asText();
+            JsonNode again = later.get(pod.path("metadata").path("uid").asText());
+            if (again == null) {
+                wrong.add(podName + " is gone " + seconds + " s later");
+                continue;
+            }
+            int restarts = restarts(again) - restarts(pod);
+            if (restarts > 0) {
+                wrong.add(podName + " restarted " + restarts + " time(s) within " + seconds + " s");
+            }
+            String notReady = notReady(List.of(again));
+            if (!notReady.isEmpty()) {
+                wrong.add(notReady + " " + seconds + " s later");
+            }
+        }
+        return String.join("; ", wrong);
+    }
+
+    private static int restarts(JsonNode pod) {
+        int total = 0;
+        for (JsonNode status : pod.path("status").path("containerStatuses")) {
+            total += status.path("restartCount").asInt(0);
+        }
+        return total;
+    }
+
     /** One rule per access row, decided by the API server (SubjectAccessReview). */
     static Map<String, String> access(LabView lab, @Nullable Object table) {
         Map<String, String> results = new LinkedHashMap<>();

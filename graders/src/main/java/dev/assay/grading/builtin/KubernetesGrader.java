@@ -54,6 +54,11 @@ public final class KubernetesGrader extends BuiltinGrader {
             .optional("apiVersion", Type.STRING, "its API version, for kinds not in the grader's table")
             .optional(
                     "name", Type.STRING, "one object by name; without it, the rules hold for every object of the kind")
+            .optional("selector", Type.STRING_MAP, "only objects with these labels (label: exact value)")
+            .optional(
+                    "steadySeconds",
+                    Type.INTEGER,
+                    "Pods only: every container is ready, and still is this many seconds later with no restart")
             .optional("exists", Type.BOOLEAN, "whether such an object must exist (default true; false: none may)")
             .optional("count", Type.INTEGER, "at least this many objects of the kind")
             .optional("fields", Type.STRING_MAP, "field path: regex matching the whole value, such as spec.replicas")
@@ -87,6 +92,13 @@ public final class KubernetesGrader extends BuiltinGrader {
         Object kind = values.get("kind");
         if (kind == null && !values.containsKey("access")) {
             problems.add(new Problem("kind", "give a kind to check objects, or access rows"));
+        }
+        if (values.containsKey("steadySeconds") && !"Pod".equals(kind)) {
+            problems.add(new Problem("steadySeconds", "applies to kind Pod (select the pods with selector)"));
+        }
+        if (values.get("steadySeconds") instanceof Number seconds
+                && (seconds.intValue() < 1 || seconds.intValue() > 60)) {
+            problems.add(new Problem("steadySeconds", "must be 1 to 60 seconds"));
         }
         if (kind != null && !API_VERSIONS.containsKey(String.valueOf(kind)) && !values.containsKey("apiVersion")) {
             problems.add(
@@ -123,7 +135,8 @@ public final class KubernetesGrader extends BuiltinGrader {
             String kind = Text.string(parameters, "kind", "");
             String name = parameters.get("name") == null ? null : String.valueOf(parameters.get("name"));
             String apiVersion = Text.string(parameters, "apiVersion", API_VERSIONS.getOrDefault(kind, "v1"));
-            List<JsonNode> objects = objects(lab.kubernetesObjects(apiVersion, kind, name));
+            Map<?, ?> selector = parameters.get("selector") instanceof Map<?, ?> map ? map : Map.of();
+            List<JsonNode> objects = selected(objects(lab.kubernetesObjects(apiVersion, kind, name)), selector);
             check.observe(
                     kind + (name == null ? " objects" : " " + name),
                     objects.isEmpty()
@@ -132,9 +145,63 @@ public final class KubernetesGrader extends BuiltinGrader {
                                     ", ",
                                     objects.stream().map(KubernetesGrader::id).toList()));
             results.putAll(new KubeRules(kind, name, objects).apply(parameters));
+            if (parameters.get("steadySeconds") instanceof Number seconds && !objects.isEmpty()) {
+                results.remove("exists"); // the pods existing is no credit in itself: they must stay ready
+                results.put("steady", steady(lab, apiVersion, name, selector, objects, seconds.intValue(), check));
+            }
         }
         results.putAll(KubeRules.access(lab, parameters.get("access")));
         return Rules.verdict(check, results);
+    }
+
+    private static List<JsonNode> selected(List<JsonNode> objects, Map<?, ?> selector) {
+        return objects.stream()
+                .filter(object -> selector.entrySet().stream()
+                        .allMatch(label -> String.valueOf(label.getValue())
+                                .equals(object.path("metadata")
+                                        .path("labels")
+                                        .path(String.valueOf(label.getKey()))
+                                        .asText(null))))
+                .toList();
+    }
+
+    /**
+     * Every pod ready now, and again {@code seconds} later: the same pods (by uid), every container still ready,
+     * none restarted in between. What a pod that only looks fixed (a probe that fails a little later, a process
+     * that dies after start-up) does not pass.
+     */
+    private static String steady(
+            LabView lab,
+            String apiVersion,
+            @org.jspecify.annotations.Nullable String name,
+            Map<?, ?> selector,
+            List<JsonNode> before,
+            int seconds,
+            CheckResult.Builder check) {
+        String notReady = KubeRules.notReady(before);
+        if (!notReady.isEmpty()) {
+            return notReady;
+        }
+        java.time.Duration wait = java.time.Duration.ofSeconds(seconds);
+        if (lab.timeLeft().compareTo(wait.plusSeconds(5)) < 0) {
+            throw new LabUnavailableException(
+                    "the check has less than " + (seconds + 5) + " s left to watch the pods for " + seconds + " s",
+                    new IllegalStateException("time budget"));
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabUnavailableException("interrupted while watching the pods", e);
+        }
+        List<JsonNode> after = selected(objects(lab.kubernetesObjects(apiVersion, "Pod", name)), selector);
+        check.observe(
+                "Pods " + seconds + " s later",
+                after.isEmpty()
+                        ? "none"
+                        : String.join(
+                                ", ", after.stream().map(KubernetesGrader::id).toList()));
+        return KubeRules.steady(before, after, seconds);
     }
 
     private static List<JsonNode> objects(List<String> documents) {

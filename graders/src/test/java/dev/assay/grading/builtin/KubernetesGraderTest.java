@@ -191,4 +191,56 @@ class KubernetesGraderTest {
                                         "subject", "deployer", "verb", "get", "resource", "pods", "expect", "allow")))))
                 .isNotEmpty();
     }
+
+    private static String pod(String name, String uid, boolean ready, int restarts, String labels) {
+        return """
+                {"apiVersion": "v1", "kind": "Pod",
+                 "metadata": {"name": "%s", "uid": "%s", "resourceVersion": "9", "labels": %s},
+                 "status": {"phase": "Running", "containerStatuses": [
+                   {"name": "worker", "ready": %s, "restartCount": %d,
+                    "state": %s}]}}
+                """.formatted(
+                        name,
+                        uid,
+                        labels,
+                        ready,
+                        restarts,
+                        ready ? "{\"running\": {}}" : "{\"waiting\": {\"reason\": \"CrashLoopBackOff\"}}");
+    }
+
+    private static final Map<String, Object> STEADY =
+            Map.of("kind", "Pod", "selector", Map.of("app", "worker"), "steadySeconds", 1);
+
+    @Test
+    void aPodThatStaysReadyIsSteady() {
+        String worker = pod("worker-1", "u1", true, 0, "{\"app\": \"worker\"}");
+        String debug = pod("debug", "u2", false, 0, "{\"run\": \"debug\"}");
+        CheckResult result = grader.grade(new FixtureLab().kube(worker, debug), STEADY);
+        assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
+        assertThat(result.observations().toString()).contains("worker-1").doesNotContain("debug");
+    }
+
+    @Test
+    void aPodThatRestartsWhileWatchedOrIsNotReadyIsNot() {
+        String ready = pod("worker-1", "u1", true, 0, "{\"app\": \"worker\"}");
+        String restarted = pod("worker-1", "u1", true, 1, "{\"app\": \"worker\"}");
+        CheckResult flapping = grader.grade(new FixtureLab().kube(ready).kubeLater(restarted), STEADY);
+        assertThat(flapping.verdict().status()).isEqualTo("fail");
+        assertThat(flapping.message()).contains("worker-1 restarted 1 time(s) within 1 s");
+
+        String crashing = pod("worker-1", "u1", false, 4, "{\"app\": \"worker\"}");
+        CheckResult crashLoop = grader.grade(new FixtureLab().kube(crashing), STEADY);
+        assertThat(crashLoop.message()).contains("worker not ready (CrashLoopBackOff)");
+
+        CheckResult replaced = grader.grade(
+                new FixtureLab().kube(ready).kubeLater(pod("worker-2", "u9", true, 0, "{\"app\": \"worker\"}")),
+                STEADY);
+        assertThat(replaced.message()).contains("worker-1 is gone 1 s later");
+    }
+
+    @Test
+    void steadinessIsForPodsOnly() {
+        assertThat(new KubernetesGrader().parameters().check(Map.of("kind", "Deployment", "steadySeconds", 5)))
+                .anySatisfy(problem -> assertThat(problem.toString()).contains("applies to kind Pod"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.assay.service.catalog;
 
+import dev.assay.service.environment.EnvironmentRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ final class EnvironmentReader {
                         "missing",
                         "say where the lab runs: environment: {kind: container, image: ...}");
             }
-            return new Lab.Environment("container", null, null, DEFAULTS, List.of(), "none", List.of(), List.of());
+            return new Lab.Environment(
+                    "container", null, null, DEFAULTS, List.of(), "none", List.of(), List.of(), List.of());
         }
         MapReader env = read.get();
         String kind = env.text("kind").orElse("container");
@@ -78,6 +80,19 @@ final class EnvironmentReader {
                     "'" + network + "' is not allowed",
                     "use none (default) or internal (a network of the session's own, without outside access)");
         }
+        return new Lab.Environment(
+                kind,
+                image,
+                build,
+                resources(source, env),
+                capabilities(source, env),
+                network,
+                setup(source, env, files),
+                kubernetesObjects(source, env, kind, files),
+                kubernetesGrants(source, env));
+    }
+
+    private static List<String> capabilities(YamlSource source, MapReader env) {
         List<String> capabilities = env.texts("capabilities");
         for (String capability : capabilities) {
             if (!CAPABILITIES.contains(capability)) {
@@ -88,9 +103,7 @@ final class EnvironmentReader {
                         "allowed: " + new java.util.TreeSet<>(CAPABILITIES));
             }
         }
-        List<Path> objects = kubernetesObjects(source, env, kind, files);
-        return new Lab.Environment(
-                kind, image, build, resources(source, env), capabilities, network, setup(source, env, files), objects);
+        return capabilities;
     }
 
     private static Lab.Resources resources(YamlSource source, MapReader env) {
@@ -164,6 +177,30 @@ final class EnvironmentReader {
         return steps;
     }
 
+    /** What the candidate may change beyond their workloads: {@code networkpolicies}, {@code rbac}. */
+    private static List<String> kubernetesGrants(YamlSource source, MapReader env) {
+        Optional<Node> node = env.value("kubernetes");
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        List<String> grants = new ArrayList<>();
+        MapReader.of(source, node.get(), "environment.kubernetes", Set.of("objects", "grants"))
+                .ifPresent(k -> {
+                    for (String grant : k.texts("grants")) {
+                        if (EnvironmentRequest.Kubernetes.GRANTS.contains(grant)) {
+                            grants.add(grant);
+                        } else {
+                            source.problem(
+                                    k.value("grants").orElseThrow(),
+                                    "environment.kubernetes.grants",
+                                    grant + " is not something a lab can grant its candidate",
+                                    "use " + new java.util.TreeSet<>(EnvironmentRequest.Kubernetes.GRANTS));
+                        }
+                    }
+                });
+        return grants;
+    }
+
     private static List<Path> kubernetesObjects(YamlSource source, MapReader env, String kind, LabFiles files) {
         Optional<Node> node = env.value("kubernetes");
         if (node.isEmpty()) {
@@ -177,7 +214,7 @@ final class EnvironmentReader {
                     "set kind: kubernetes or remove the block");
         }
         List<Path> objects = new ArrayList<>();
-        MapReader.of(source, node.get(), "environment.kubernetes", Set.of("objects"))
+        MapReader.of(source, node.get(), "environment.kubernetes", Set.of("objects", "grants"))
                 .ifPresent(k -> {
                     for (String path : k.texts("objects")) {
                         objects.add(files.existing(

@@ -45,7 +45,8 @@ public record Lab(
             List<String> capabilities,
             String network,
             List<SetupStep> setup,
-            List<Path> kubernetesObjects) {}
+            List<Path> kubernetesObjects,
+            List<String> kubernetesGrants) {}
 
     /** Limits: CPUs, memory and disk in bytes, process count. */
     public record Resources(double cpus, long memoryBytes, int pids, long diskBytes) {}

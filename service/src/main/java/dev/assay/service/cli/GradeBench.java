@@ -86,6 +86,7 @@ final class GradeBench {
                 List.of("NET_BIND_SERVICE", "CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE"),
                 "none",
                 List.of(new Lab.SetupStep("start nginx", "nginx", null, Duration.ofSeconds(30))),
+                List.of(),
                 List.of());
         Path none = Path.of(".");
         return new Lab(

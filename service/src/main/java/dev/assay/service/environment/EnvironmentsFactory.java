@@ -83,21 +83,44 @@ public class EnvironmentsFactory {
     @JsonProperty
     private Duration expiryMargin = Duration.hours(2);
 
-    /** The drivers, by kind. */
+    /**
+     * The kubeconfig of the cluster Kubernetes labs run on, with the platform's own credentials (it creates
+     * namespaces, RBAC and quotas); blank for no Kubernetes driver. {@code ./assay start} sets it when the local
+     * cluster ({@code ./assay cluster up}) runs.
+     */
+    @JsonProperty
+    private String kubeconfig = "";
+
+    /** The drivers, by kind: the container driver first, then the Kubernetes driver when a kubeconfig is set. */
     public List<EnvironmentDriver> build(Environment environment, URI dockerHost) {
-        DockerEnvironmentDriver docker = new DockerEnvironmentDriver(
+        List<EnvironmentDriver> drivers = new java.util.ArrayList<>();
+        drivers.add(docker(environment, dockerHost, instance));
+        if (!kubeconfig.isBlank()) {
+            drivers.add(new dev.assay.service.environment.kubernetes.KubernetesEnvironmentDriver(
+                    KubernetesClients.fromKubeconfig(
+                            java.nio.file.Path.of(kubeconfig),
+                            java.time.Duration.ofMillis(apiTimeout.toMilliseconds())),
+                    KubernetesClients.fromKubeconfig(
+                            java.nio.file.Path.of(kubeconfig), java.time.Duration.ofMillis(1500)),
+                    docker(environment, dockerHost, instance + "-k8s"),
+                    instance));
+        }
+        drivers.forEach(driver -> environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                driver.close();
+            }
+        }));
+        return List.copyOf(drivers);
+    }
+
+    private DockerEnvironmentDriver docker(Environment environment, URI dockerHost, String name) {
+        return new DockerEnvironmentDriver(
                 dockerHost,
-                instance,
+                name,
                 java.time.Duration.ofSeconds(2),
                 java.time.Duration.ofMillis(apiTimeout.toMilliseconds()),
                 environment.getObjectMapper());
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void stop() {
-                docker.close();
-            }
-        });
-        return List.of(docker);
     }
 
     /** Starts the reaper with the server. */

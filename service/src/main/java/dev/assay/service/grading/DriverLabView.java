@@ -10,6 +10,7 @@ import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.ExecRequest;
 import dev.assay.service.environment.ExecResult;
 import dev.assay.service.environment.FileRead;
+import dev.assay.service.environment.KubernetesReads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -115,11 +116,17 @@ final class DriverLabView implements LabView {
 
     @Override
     public List<String> kubernetesObjects(String apiVersion, String kind, @Nullable String name) {
+        if (driver instanceof KubernetesReads kubernetes) {
+            return call(() -> kubernetes.kubernetesObjects(handle, apiVersion, kind, name));
+        }
         throw noNamespace();
     }
 
     @Override
     public boolean kubernetesAllows(String subject, String verb, String apiGroup, String resource) {
+        if (driver instanceof KubernetesReads kubernetes) {
+            return call(() -> kubernetes.kubernetesAllows(handle, subject, verb, apiGroup, resource));
+        }
         throw noNamespace();
     }
 

@@ -24,7 +24,10 @@ public final class LabRequests {
         return image.substring(image.lastIndexOf('/') + 1).contains(":") ? image : image + ":latest";
     }
 
-    /** Setup scripts run with {@code sh -c}; a step's file is read when the request is made. */
+    /**
+     * Setup scripts run with {@code sh -c}; a step's file, and the lab's Kubernetes objects, are read when the
+     * request is made.
+     */
     public static EnvironmentRequest of(Lab lab, String environmentSession, Instant expiresAt) {
         Lab.Environment environment = lab.environment();
         Lab.Resources resources = environment.resources();
@@ -41,7 +44,20 @@ public final class LabRequests {
                 environment.capabilities(),
                 environment.network(),
                 setup,
-                expiresAt);
+                expiresAt,
+                new EnvironmentRequest.Kubernetes(
+                        environment.kubernetesObjects().stream()
+                                .map(LabRequests::read)
+                                .toList(),
+                        environment.kubernetesGrants()));
+    }
+
+    private static String read(java.nio.file.Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Kubernetes objects " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String script(Lab.SetupStep step) {

@@ -18,6 +18,9 @@ import dev.assay.service.environment.ExecRequest;
 import dev.assay.service.environment.ExecResult;
 import dev.assay.service.environment.WarmPool;
 import dev.assay.service.environment.docker.DockerEnvironmentDriver;
+import dev.assay.service.environment.kubernetes.KubeCluster;
+import dev.assay.service.environment.kubernetes.KubeDrivers;
+import dev.assay.service.environment.kubernetes.KubernetesEnvironmentDriver;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.GradingEngine;
 import dev.assay.service.grading.LabResult;
@@ -48,9 +51,11 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The self-test of every container lab in {@code labs/} (DESIGN.md, "Lab content"), on the real Docker engine and
+ * The self-test of every lab in {@code labs/} (DESIGN.md, "Lab content"), on the real Docker engine (and the test
+ * cluster, for Kubernetes labs) and
  * the real graders, through the same sessions and grading the service uses: the untouched environment scores at
  * most the lab's free-points ceiling; the reference solution and every alternative ({@code
  * solution/alternative-*.sh}) earn every point; each mutant fails exactly the checks it names and passes the rest.
@@ -71,8 +76,14 @@ class LabSelfTestIT {
     @SuppressWarnings("NullAway.Init") // set in @BeforeAll
     private static LabCatalog catalog;
 
+    @RegisterExtension
+    static final KubeCluster CLUSTER = new KubeCluster();
+
     @SuppressWarnings("NullAway.Init") // set in @BeforeAll
     private static DockerEnvironmentDriver driver;
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
+    private static KubernetesEnvironmentDriver kubernetes;
 
     @SuppressWarnings("NullAway.Init") // set in @BeforeAll
     private static GradingEngine engine;
@@ -91,7 +102,8 @@ class LabSelfTestIT {
         String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
         driver = new DockerEnvironmentDriver(
                 URI.create(host), INSTANCE, Duration.ofSeconds(2), Duration.ofSeconds(30), new ObjectMapper());
-        List<EnvironmentDriver> drivers = List.of(driver);
+        kubernetes = KubeDrivers.driver(CLUSTER, INSTANCE);
+        List<EnvironmentDriver> drivers = List.of(driver, kubernetes);
         MetricRegistry metrics = new MetricRegistry();
         WarmPools pools = new WarmPools(
                 Map.of(),
@@ -159,22 +171,28 @@ class LabSelfTestIT {
         if (engine != null) {
             engine.close();
         }
-        String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + INSTANCE);
-        if (!ids.isBlank()) {
-            List<String> rm = new ArrayList<>(List.of("rm", "-f"));
-            rm.addAll(ids.lines().toList());
-            DockerCli.run(rm.toArray(String[]::new));
+        if (kubernetes != null) {
+            kubernetes.listManaged().forEach(env -> kubernetes.destroy(env.handle()));
+            kubernetes.close();
         }
+        for (String instance : List.of(INSTANCE, INSTANCE + "-k8s")) {
+            String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + instance);
+            if (!ids.isBlank()) {
+                List<String> rm = new ArrayList<>(List.of("rm", "-f"));
+                rm.addAll(ids.lines().toList());
+                DockerCli.run(rm.toArray(String[]::new));
+            }
+        }
+        DockerCli.run("volume", "rm", "-f", "assay-relay-" + INSTANCE + "-k8s");
         if (driver != null) {
             driver.close();
         }
     }
 
     @TestFactory
-    Stream<DynamicNode> everyContainerLab() {
+    Stream<DynamicNode> everyLab() {
         String only = System.getenv().getOrDefault("ASSAY_SELFTEST_LABS", "");
         return catalog.labs().stream()
-                .filter(lab -> lab.environment().kind().equals("container"))
                 .filter(lab -> only.isBlank() || List.of(only.split(",")).contains(lab.id()))
                 .sorted(java.util.Comparator.comparing(Lab::id))
                 .map(lab -> DynamicContainer.dynamicContainer(lab.id(), cases(lab)));
@@ -281,7 +299,8 @@ class LabSelfTestIT {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            ExecResult ran = driver.exec(handle, ExecRequest.shell(text, Duration.ofMinutes(2)));
+            EnvironmentDriver on = handle.kind().equals(kubernetes.kind()) ? kubernetes : driver;
+            ExecResult ran = on.exec(handle, ExecRequest.shell(text, Duration.ofMinutes(2)));
             assertThat(ran.exitCode())
                     .as("%s exits 0: %s %s", script, ran.stdout(), ran.stderr())
                     .isZero();

@@ -26,14 +26,30 @@ public final class KubeCluster implements BeforeAllCallback {
             Path.of("..", "scripts", "cluster.sh").toAbsolutePath().normalize();
     private static final Path STATE = Path.of("target", "kube-cluster").toAbsolutePath();
 
+    /**
+     * A cluster that already runs (its admin kubeconfig): the tests use it and leave it running, so that several
+     * test runs on one machine (helpers working on labs side by side) can share the one kubelet it has room for.
+     */
+    private static final String SHARED = "ASSAY_TEST_KUBECONFIG";
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
+        if (shared() == null) {
+            context.getRoot()
+                    .getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
+        }
+    }
+
+    private static @org.jspecify.annotations.Nullable Path shared() {
+        String shared = System.getenv(SHARED);
+        return shared == null || shared.isBlank() ? null : Path.of(shared);
     }
 
     /** The cluster admin's kubeconfig: the platform's own credentials. */
     public Path adminKubeconfig() {
-        return STATE.resolve("admin.kubeconfig");
+        Path shared = shared();
+        return shared != null ? shared : STATE.resolve("admin.kubeconfig");
     }
 
     /** A client with the cluster admin's credentials. */
