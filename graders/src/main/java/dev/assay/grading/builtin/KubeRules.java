@@ -28,7 +28,11 @@ final class KubeRules {
             results.put("absent", objects.isEmpty() ? "" : what.replace("no ", "") + " still exists: " + names());
             return results;
         }
-        results.put("exists", objects.isEmpty() ? what + (name == null ? " exists" : " does not exist") : "");
+        if (objects.isEmpty()) {
+            // nothing to judge: the check fails whole, whatever else it asks
+            results.put("exists", what + (name == null ? " exists" : " does not exist"));
+            return results;
+        }
         if (parameters.get("count") instanceof Number count) {
             results.put(
                     "count",
@@ -61,6 +65,9 @@ final class KubeRules {
                             "resources.requests.memory",
                             "resources.limits.cpu",
                             "resources.limits.memory")));
+        }
+        if (results.isEmpty()) {
+            results.put("exists", ""); // only existence was asked; the object being there earns no share otherwise
         }
         return results;
     }

@@ -146,7 +146,7 @@ public final class KubernetesGrader extends BuiltinGrader {
                                     objects.stream().map(KubernetesGrader::id).toList()));
             results.putAll(new KubeRules(kind, name, objects).apply(parameters));
             if (parameters.get("steadySeconds") instanceof Number seconds && !objects.isEmpty()) {
-                results.remove("exists"); // the pods existing is no credit in itself: they must stay ready
+                results.remove("exists"); // only steadiness was asked: it is the whole check
                 results.put("steady", steady(lab, apiVersion, name, selector, objects, seconds.intValue(), check));
             }
         }
@@ -154,8 +154,11 @@ public final class KubernetesGrader extends BuiltinGrader {
         return Rules.verdict(check, results);
     }
 
+    /** The objects with the selector's labels; pods being deleted (terminating) are on their way out, so left out. */
     private static List<JsonNode> selected(List<JsonNode> objects, Map<?, ?> selector) {
         return objects.stream()
+                .filter(object -> !(object.path("kind").asText().equals("Pod")
+                        && object.path("metadata").hasNonNull("deletionTimestamp")))
                 .filter(object -> selector.entrySet().stream()
                         .allMatch(label -> String.valueOf(label.getValue())
                                 .equals(object.path("metadata")

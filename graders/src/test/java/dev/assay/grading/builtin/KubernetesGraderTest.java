@@ -61,7 +61,9 @@ class KubernetesGraderTest {
     void aProductionReadyDeploymentHoldsEveryRule() {
         CheckResult result = grader.grade(new FixtureLab().kube(WEB), PRODUCTION_READY);
         assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
-        assertThat(result.message()).isEqualTo("all 7 rules hold");
+        assertThat(result.message())
+                .as("existence is a precondition, not a rule that earns a share")
+                .isEqualTo("all 6 rules hold");
         assertThat(result.observations().toString()).contains("web (resourceVersion 812)");
     }
 
@@ -73,7 +75,7 @@ class KubernetesGraderTest {
                 .replace("\"limits\": {\"cpu\": \"50m\", \"memory\": \"64Mi\"}", "\"limits\": {\"cpu\": \"50m\"}");
         CheckResult result = grader.grade(new FixtureLab().kube(lean), PRODUCTION_READY);
         assertThat(result.verdict().status()).isEqualTo("partial");
-        assertThat(result.verdict().credit()).contains(3 / 7.0);
+        assertThat(result.verdict().credit()).contains(2 / 6.0);
         assertThat(result.message())
                 .contains(
                         "web: spec.replicas is 1",
@@ -215,9 +217,14 @@ class KubernetesGraderTest {
     void aPodThatStaysReadyIsSteady() {
         String worker = pod("worker-1", "u1", true, 0, "{\"app\": \"worker\"}");
         String debug = pod("debug", "u2", false, 0, "{\"run\": \"debug\"}");
-        CheckResult result = grader.grade(new FixtureLab().kube(worker, debug), STEADY);
+        String leaving = pod("worker-0", "u0", false, 3, "{\"app\": \"worker\"}")
+                .replace("\"uid\": \"u0\",", "\"uid\": \"u0\", \"deletionTimestamp\": \"2026-11-27T09:00:00Z\",");
+        CheckResult result = grader.grade(new FixtureLab().kube(worker, debug, leaving), STEADY);
         assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
-        assertThat(result.observations().toString()).contains("worker-1").doesNotContain("debug");
+        assertThat(result.observations().toString())
+                .contains("worker-1")
+                .doesNotContain("debug")
+                .doesNotContain("worker-0");
     }
 
     @Test
