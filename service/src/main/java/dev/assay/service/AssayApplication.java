@@ -16,6 +16,7 @@ import dev.assay.service.environment.EnvironmentsFactory;
 import dev.assay.service.grading.GradeTask;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.GradingEngine;
+import dev.assay.service.grading.GradingJobs;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.resources.AssessmentApiResource;
 import dev.assay.service.resources.CandidateResource;
@@ -236,8 +237,23 @@ public class AssayApplication extends Application<AssayConfiguration> {
             environment.lifecycle().manage(webhooks);
             graded = graded.andThen(webhooks::whenGraded);
         }
+        GradingJobs jobs = new GradingJobs(jdbi, GradingJobs.replicaName(), config.getGradingLease(), clock);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                jobs.close();
+            }
+        });
         Grading grading = new Grading(
-                jdbi, catalog, drivers, engine, clock, environment.getObjectMapper(), environment.metrics(), graded);
+                jdbi,
+                catalog,
+                drivers,
+                engine,
+                clock,
+                environment.getObjectMapper(),
+                environment.metrics(),
+                graded,
+                jobs);
         environment.lifecycle().manage(new SessionRecovery(sessions, grading, settings.reaperInterval()));
         environment.admin().addTask(new GradeTask(grading));
         environment.lifecycle().manage(pools);

@@ -53,6 +53,18 @@ public class AssayConfiguration extends Configuration {
     @JsonProperty
     private boolean demo;
 
+    /**
+     * How long a replica's hold on a final grading lasts without renewal (it renews every third of it while it
+     * grades): after a replica dies, another finishes its gradings once this has passed.
+     */
+    @NotNull
+    @JsonProperty
+    private io.dropwizard.util.Duration gradingLease = io.dropwizard.util.Duration.minutes(1);
+
+    public java.time.Duration getGradingLease() {
+        return java.time.Duration.ofMillis(gradingLease.toMilliseconds());
+    }
+
     /** The applicant-tracking system's webhook, told when a stage completes; off without a url. */
     @Valid
     @NotNull

@@ -89,13 +89,14 @@ public class EnvironmentsFactory {
      * cluster ({@code ./assay cluster up}) runs.
      */
     @JsonProperty
-    private String kubeconfig = "";
+    private @Nullable String kubeconfig;
 
     /** The drivers, by kind: the container driver first, then the Kubernetes driver when a kubeconfig is set. */
     public List<EnvironmentDriver> build(Environment environment, URI dockerHost) {
         List<EnvironmentDriver> drivers = new java.util.ArrayList<>();
         drivers.add(docker(environment, dockerHost, instance));
-        if (!kubeconfig.isBlank()) {
+        String kubeconfig = this.kubeconfig;
+        if (kubeconfig != null && !kubeconfig.isBlank()) {
             drivers.add(new dev.assay.service.environment.kubernetes.KubernetesEnvironmentDriver(
                     KubernetesClients.fromKubeconfig(
                             java.nio.file.Path.of(kubeconfig),

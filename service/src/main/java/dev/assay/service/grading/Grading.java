@@ -57,8 +57,10 @@ public final class Grading {
     private final LongConsumer graded;
     private final Timer finalGrades;
     private final Counter notGradable;
+    private final GradingJobs jobs;
     private volatile java.util.function.BiConsumer<Long, String> handedIn = (session, cause) -> {};
 
+    /** A single-replica grading: jobs leased for a minute under a name of this process. */
     public Grading(
             Jdbi jdbi,
             LabCatalog catalog,
@@ -68,6 +70,29 @@ public final class Grading {
             ObjectMapper json,
             MetricRegistry metrics,
             LongConsumer graded) {
+        this(
+                jdbi,
+                catalog,
+                drivers,
+                engine,
+                clock,
+                json,
+                metrics,
+                graded,
+                new GradingJobs(jdbi, GradingJobs.replicaName(), java.time.Duration.ofMinutes(1), clock));
+    }
+
+    public Grading(
+            Jdbi jdbi,
+            LabCatalog catalog,
+            List<EnvironmentDriver> drivers,
+            GradingEngine engine,
+            Clock clock,
+            ObjectMapper json,
+            MetricRegistry metrics,
+            LongConsumer graded,
+            GradingJobs jobs) {
+        this.jobs = jobs;
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.drivers = drivers.stream().collect(Collectors.toUnmodifiableMap(EnvironmentDriver::kind, d -> d));
@@ -86,14 +111,35 @@ public final class Grading {
     public LabSession submit(long sessionId, String cause) {
         LabSession session = find(sessionId);
         if (LabSession.ACTIVE.equals(session.state())
-                && jdbi.withExtension(
-                        LabSessionDao.class,
-                        dao -> dao.transition(
-                                sessionId, LabSession.ACTIVE, LabSession.GRADING, null, cause, clock.instant()))) {
+                && jdbi.inTransaction(handle -> {
+                    boolean mine = handle.attach(LabSessionDao.class)
+                            .transition(sessionId, LabSession.ACTIVE, LabSession.GRADING, null, cause, clock.instant());
+                    if (mine) {
+                        jobs.claimNew(handle, sessionId);
+                    }
+                    return mine;
+                })) {
             handedIn.accept(sessionId, cause);
-            gradeFinal(find(sessionId));
+            jobs.holding(sessionId, () -> gradeFinal(find(sessionId)));
         }
         return find(sessionId);
+    }
+
+    /**
+     * Claims up to {@code limit} final gradings nobody holds (a replica died while grading, or they were handed
+     * in before jobs existed) and finishes them here; returns how many. Any replica may call it at any time.
+     */
+    public int gradeDue(int limit) {
+        List<Long> claimed = jobs.claimDue(limit);
+        for (long sessionId : claimed) {
+            jobs.holding(sessionId, () -> {
+                LabSession session = find(sessionId);
+                if (LabSession.GRADING.equals(session.state())) {
+                    gradeFinal(session);
+                }
+            });
+        }
+        return claimed.size();
     }
 
     /**
@@ -104,11 +150,17 @@ public final class Grading {
         this.handedIn = listener;
     }
 
-    /** Finishes a final grading a restart interrupted: the checks already stored are kept, the rest run. */
-    public void resume(LabSession session) {
-        if (LabSession.GRADING.equals(session.state())) {
-            gradeFinal(session);
+    /**
+     * Finishes the final gradings that nobody holds any more (a restart interrupted them): the checks already
+     * stored are kept, the rest run. A grading whose lease has not yet run out is left to the worker
+     * ({@link #gradeDue}), which takes it once it has.
+     */
+    public int resumeDue() {
+        int total = 0;
+        for (int claimed = gradeDue(8); claimed > 0; claimed = gradeDue(8)) {
+            total += claimed;
         }
+        return total;
     }
 
     private void gradeFinal(LabSession session) {

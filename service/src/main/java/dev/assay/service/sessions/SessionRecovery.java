@@ -1,6 +1,5 @@
 package dev.assay.service.sessions;
 
-import dev.assay.service.db.LabSession;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.grading.Grading;
 import io.dropwizard.lifecycle.Managed;
@@ -12,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-attaches live lab sessions once at start-up, before the server takes requests, then finishes in the
- * background the final gradings a restart interrupted. When the engine cannot be
- * reached then, it tries again every {@code retry} in the background until one pass completes.
+ * Re-attaches live lab sessions once at start-up, before the server takes requests. When the engine cannot be
+ * reached then, it tries again every {@code retry} in the background until one pass completes. From then on, every
+ * {@code retry} it finishes the final gradings nobody holds (a replica or a restart left them: see
+ * {@link Grading#gradeDue}), on whichever replica gets there first.
  */
 public final class SessionRecovery implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRecovery.class);
@@ -39,6 +39,18 @@ public final class SessionRecovery implements Managed {
         if (!attempt()) {
             scheduler.schedule(this::retryUntilDone, retry.toMillis(), TimeUnit.MILLISECONDS);
         }
+        scheduler.scheduleWithFixedDelay(this::finishLeftGradings, 0, retry.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void finishLeftGradings() {
+        try {
+            int finished = grading.resumeDue();
+            if (finished > 0) {
+                LOG.info("finished {} final grading(s) that a stopped replica or a restart had left", finished);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("could not finish the final gradings left behind; trying again in {}", retry, e);
+        }
     }
 
     private void retryUntilDone() {
@@ -55,22 +67,10 @@ public final class SessionRecovery implements Managed {
                     recovery.reattached(),
                     recovery.interrupted(),
                     recovery.restartedProvisioning());
-            for (LabSession session : recovery.grading()) {
-                scheduler.execute(() -> resume(session));
-            }
             return true;
         } catch (EnvironmentException e) {
             LOG.warn("cannot re-attach lab sessions yet ({}); trying again in {}", e.getMessage(), retry);
             return false;
-        }
-    }
-
-    private void resume(LabSession session) {
-        try {
-            grading.resume(session);
-            LOG.info("finished the final grading of lab session {} that a restart had interrupted", session.id());
-        } catch (RuntimeException e) {
-            LOG.error("could not finish grading lab session {}; it stays in grading", session.id(), e);
         }
     }
 

@@ -35,6 +35,11 @@ public final class TestDatabases {
     }
 
     public static Jdbi postgres() {
+        return prepare(Jdbi.create(postgresUrl(), PG_USER, PG_PASSWORD));
+    }
+
+    /** The JDBC URL of a new, migrated schema in the test database (for a service process of its own). */
+    public static String postgresUrl() {
         String schema = "t_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection admin = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
@@ -49,7 +54,7 @@ public final class TestDatabases {
         }
         String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         migrate(url, PG_USER, PG_PASSWORD);
-        return prepare(Jdbi.create(url, PG_USER, PG_PASSWORD));
+        return url;
     }
 
     private static Jdbi prepare(Jdbi jdbi) {

@@ -34,4 +34,21 @@ class EnvironmentsFactoryTest {
         assertThatThrownBy(() -> factory.setPools(java.util.List.of("linux-web-outage")))
                 .hasMessageContaining("must be a map of lab id to size");
     }
+
+    @Test
+    void anEmptyKubeconfigMeansNoKubernetesAndAMissingOneSaysWhatToRun() throws Exception {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        io.dropwizard.core.setup.Environment environment = new io.dropwizard.core.setup.Environment("test");
+        java.net.URI docker = java.net.URI.create("unix:///var/run/docker.sock");
+        EnvironmentsFactory empty = yaml.readValue("kubeconfig:\n", EnvironmentsFactory.class);
+        assertThat(empty.build(environment, docker))
+                .extracting(EnvironmentDriver::kind)
+                .containsExactly("container");
+        EnvironmentsFactory missing =
+                yaml.readValue("kubeconfig: /nonexistent/admin.kubeconfig\n", EnvironmentsFactory.class);
+        assertThatThrownBy(() -> missing.build(environment, docker))
+                .hasMessageContaining("/nonexistent/admin.kubeconfig")
+                .hasMessageContaining("./assay cluster up");
+    }
 }
