@@ -102,7 +102,7 @@ public class EnvironmentsFactory {
                             java.nio.file.Path.of(kubeconfig),
                             java.time.Duration.ofMillis(apiTimeout.toMilliseconds())),
                     KubernetesClients.fromKubeconfig(
-                            java.nio.file.Path.of(kubeconfig), java.time.Duration.ofMillis(1500)),
+                            java.nio.file.Path.of(kubeconfig), java.time.Duration.ofSeconds(3)),
                     docker(environment, dockerHost, instance + "-k8s"),
                     instance));
         }

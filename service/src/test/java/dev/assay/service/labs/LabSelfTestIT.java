@@ -68,7 +68,7 @@ class LabSelfTestIT {
     private static final String ROLE = "selftest";
     private static final String INSTANCE = "selftest-" + Long.toHexString(System.nanoTime());
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final List<String> REPORT = new ArrayList<>();
+    private static final List<String> REPORT = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @SuppressWarnings("NullAway.Init") // set in @BeforeAll
     private static Jdbi jdbi;

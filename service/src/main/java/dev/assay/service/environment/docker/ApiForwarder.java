@@ -37,25 +37,7 @@ public final class ApiForwarder {
 
     /** Starts the relay to {@code target} if it is not running, and the environment's forwarder on {@code port}. */
     public void forward(EnvironmentHandle handle, int port, String target) {
-        String relay = RELAY_PREFIX + instance;
-        driver.call("start the relay " + relay, () -> {
-            Optional<InspectContainerResponse> existing = driver.inspect(relay);
-            if (existing.isPresent()
-                    && Boolean.TRUE.equals(existing.get().getState().getRunning())) {
-                return relay;
-            }
-            existing.ifPresent(stale -> driver.remove(stale.getId()));
-            String id = api.createContainerCmd(probeImage)
-                    .withName(relay)
-                    .withLabels(Map.of(ContainerSpecs.INSTANCE, instance, RELAY_LABEL, target))
-                    .withEntrypoint("socat")
-                    .withCmd("UNIX-LISTEN:/relay/api.sock,fork,unlink-early,mode=666", "TCP:" + target)
-                    .withHostConfig(ContainerSpecs.relayHostConfig(relay))
-                    .exec()
-                    .getId();
-            api.startContainerCmd(id).exec();
-            return relay;
-        });
+        String relay = ensureRelay(target);
         String name = FORWARDER_PREFIX + handle.sessionId() + "-" + instance;
         driver.remove(name);
         String id = driver.call(
@@ -80,6 +62,57 @@ public final class ApiForwarder {
             api.startContainerCmd(id).exec();
             return id;
         });
+    }
+
+    /** One relay per installation: sessions starting together in this process take turns making it. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> RELAY_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String ensureRelay(String target) {
+        String relay = RELAY_PREFIX + instance;
+        synchronized (RELAY_LOCKS.computeIfAbsent(relay, name -> new Object())) {
+            driver.call("start the relay " + relay, () -> {
+                Optional<InspectContainerResponse> existing = driver.inspect(relay);
+                if (existing.isPresent()
+                        && Boolean.TRUE.equals(existing.get().getState().getRunning())) {
+                    return relay;
+                }
+                existing.ifPresent(stale -> driver.remove(stale.getId()));
+                try {
+                    String id = api.createContainerCmd(probeImage)
+                            .withName(relay)
+                            .withLabels(Map.of(ContainerSpecs.INSTANCE, instance, RELAY_LABEL, target))
+                            .withEntrypoint("socat")
+                            .withCmd("UNIX-LISTEN:/relay/api.sock,fork,unlink-early,mode=666", "TCP:" + target)
+                            .withHostConfig(ContainerSpecs.relayHostConfig(relay))
+                            .exec()
+                            .getId();
+                    api.startContainerCmd(id).exec();
+                } catch (com.github.dockerjava.api.exception.ConflictException madeByAnotherReplica) {
+                    awaitRunning(relay);
+                }
+                return relay;
+            });
+        }
+        return relay;
+    }
+
+    /** Another process (a second replica on this engine) is making the relay: give it a few seconds. */
+    private void awaitRunning(String relay) {
+        for (int i = 0; i < 50; i++) {
+            Optional<InspectContainerResponse> made = driver.inspect(relay);
+            if (made.isPresent() && Boolean.TRUE.equals(made.get().getState().getRunning())) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new dev.assay.service.environment.EnvironmentException(
+                "the relay " + relay + " exists but did not start within 5 s; see `docker logs " + relay + "`");
     }
 
     /** Removes the environment's forwarder (see {@link #forward}); succeeds if there is none. */

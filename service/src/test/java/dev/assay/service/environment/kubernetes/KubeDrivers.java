@@ -24,10 +24,7 @@ public final class KubeDrivers {
         DockerEnvironmentDriver workbenches = new DockerEnvironmentDriver(
                 URI.create(host), instance + "-k8s", Duration.ofSeconds(2), Duration.ofSeconds(30), new ObjectMapper());
         return new KubernetesEnvironmentDriver(
-                client(cluster, Duration.ofSeconds(30)),
-                client(cluster, Duration.ofMillis(1500)),
-                workbenches,
-                instance);
+                client(cluster, Duration.ofSeconds(30)), client(cluster, Duration.ofSeconds(3)), workbenches, instance);
     }
 
     static KubernetesClient client(KubeCluster cluster, Duration deadline) {

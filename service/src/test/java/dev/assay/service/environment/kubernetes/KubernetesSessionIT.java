@@ -269,6 +269,33 @@ class KubernetesSessionIT {
     }
 
     @Test
+    @DisplayName("sessions of a new installation starting together make one relay between them")
+    void concurrentFirstSessions() throws Exception {
+        String instance = "it-relay-" + UUID.randomUUID().toString().substring(0, 8);
+        java.util.concurrent.ExecutorService starts = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try (KubernetesEnvironmentDriver fresh = KubeDrivers.driver(CLUSTER, instance)) {
+            List<java.util.concurrent.Future<EnvironmentHandle>> sessions = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sessions.add(starts.submit(() -> fresh.provision(request(List.of(), List.of()))));
+            }
+            for (var started : sessions) {
+                EnvironmentHandle handle = started.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(fresh.exec(
+                                        handle,
+                                        ExecRequest.shell(
+                                                "kubectl get serviceaccount candidate -o name", Duration.ofSeconds(30)))
+                                .stdout())
+                        .isEqualTo("serviceaccount/candidate\n");
+                fresh.destroy(handle);
+            }
+        } finally {
+            starts.shutdownNow();
+            dev.assay.service.DockerCli.run("rm", "-f", "assay-relay-" + instance + "-k8s");
+            dev.assay.service.DockerCli.run("volume", "rm", "-f", "assay-relay-" + instance + "-k8s");
+        }
+    }
+
+    @Test
     @DisplayName("an unreachable API server is reported at once as unavailable, naming it")
     void unreachable() {
         KubernetesClient nowhere = new KubernetesClientBuilder()

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Near miss: rolls back, then "fixes" the Service by relabelling one running pod to the Service's selector. The
+# pod leaves its ReplicaSet (which starts a replacement), the Service gets one unmanaged endpoint, and the selector
+# still points at pods no controller keeps.
+set -eu
+kubectl rollout undo deployment/device-api
+kubectl rollout status deployment/device-api --timeout=90s
+i=0
+until [ "$(kubectl get pods -l app=device-api --no-headers 2>/dev/null | wc -l)" -eq 3 ]; do
+  i=$((i + 1)); [ "$i" -le 60 ] || { kubectl get pods -l app=device-api >&2; exit 1; }
+  sleep 1
+done
+kubectl wait pod -l app=device-api --for=condition=Ready --timeout=60s
+pod=$(kubectl get pods -l app=device-api -o jsonpath='{.items[0].metadata.name}')
+kubectl label pod "$pod" app=device-api-v2 --overwrite
+# The ReplicaSet replaces the pod it lost: wait for three app=device-api pods again, all ready.
+sleep 2
+i=0
+until [ "$(kubectl get pods -l app=device-api --no-headers 2>/dev/null | wc -l)" -eq 3 ]; do
+  i=$((i + 1)); [ "$i" -le 60 ] || { kubectl get pods --show-labels >&2; exit 1; }
+  sleep 1
+done
+kubectl wait pod -l app=device-api --for=condition=Ready --timeout=60s
+kubectl rollout status deployment/device-api --timeout=60s
+i=0
+until [ "$(kubectl get endpoints device-api -o jsonpath='{.subsets[*].addresses[*].ip}' | wc -w)" -eq 1 ]; do
+  i=$((i + 1)); [ "$i" -le 30 ] || { kubectl get endpoints device-api -o yaml >&2; exit 1; }
+  sleep 1
+done
+printf '%s\n' '- image assay/device-api:2.4 missing on the node: rolled back.' \
+  '- the Service selector app=device-api-v2 matched no pod: labelled a pod to match it.' > /root/answer.md
