@@ -1,14 +1,23 @@
 #!/bin/sh
 # A correct alternative: roll forward instead of back. Keep what works of 2.4 (JSON logs), put the image the
-# cluster has back and the version it really runs, in one new revision (paused while editing, so one rollout);
+# cluster has back and the version it really runs, in one new revision (one patch, so one rollout);
 # then apply the Service's manifest with the right selector.
 set -eu
-kubectl rollout pause deployment/device-api
-kubectl set image deployment/device-api api=assay/workbench:latest
-kubectl set env deployment/device-api APP_VERSION=2.3.1
-kubectl annotate deployment/device-api --overwrite \
-  kubernetes.io/change-cause="device-api 2.3.1 code with 2.4 JSON logs: the 2.4 image is not on the cluster"
-kubectl rollout resume deployment/device-api
+# Look first, as anyone would: the 2.4 ReplicaSet is there and the controller has seen the release.
+i=0
+until [ "$(kubectl get rs -l app=device-api -o name | wc -l)" -ge 2 ] \
+  && [ "$(kubectl get deployment device-api -o jsonpath='{.status.observedGeneration}')" \
+       = "$(kubectl get deployment device-api -o jsonpath='{.metadata.generation}')" ]; do
+  i=$((i + 1)); [ "$i" -le 30 ] || { kubectl get deployment,rs -l app=device-api >&2; exit 1; }
+  sleep 1
+done
+# One edit, so one new revision: the image the cluster has, the version it really runs, 2.4's JSON logs kept
+# (a strategic merge patch merges env by name).
+kubectl patch deployment device-api --type=strategic -p '{
+  "metadata": {"annotations": {"kubernetes.io/change-cause":
+    "device-api 2.3.1 code with 2.4 JSON logs: the 2.4 image is not on the cluster"}},
+  "spec": {"template": {"spec": {"containers": [
+    {"name": "api", "image": "assay/workbench:latest", "env": [{"name": "APP_VERSION", "value": "2.3.1"}]}]}}}}'
 kubectl apply -f - <<'YAML'
 apiVersion: v1
 kind: Service
