@@ -65,7 +65,8 @@ ensure_docker() {
     die "the Docker engine runs but $(id -un) may not use it: 'sudo usermod -aG docker $(id -un)', then log in again"
   fi
   say "starting the Docker engine (dockerd, log in /var/log/assay-dockerd.log)"
-  as_root sh -c 'nohup dockerd --host unix:///var/run/docker.sock >/var/log/assay-dockerd.log 2>&1 &'
+  # a session of its own: stopping the command that started it (Ctrl-C, a killed job) must not stop the engine
+  as_root sh -c 'setsid -f dockerd --host unix:///var/run/docker.sock >/var/log/assay-dockerd.log 2>&1 </dev/null'
   local _
   for _ in $(seq 1 60); do
     docker_ready && { say "Docker engine $(docker version --format '{{.Server.Version}}') is up"; return 0; }

@@ -28,7 +28,7 @@ ensure_deb_src() { # a deb-src twin of the machine's Debian sources, so apt-get 
 }
 
 ensure_kubernetes() {
-  apt_install etcd-server socat openssl curl
+  apt_install etcd-server socat openssl curl containernetworking-plugins iptables
   # Debian's etcd package may start a system etcd; the cluster runs its own on other ports, so it may stay.
   local key dir
   key=$(sha256sum scripts/build-kubernetes.sh | cut -c1-12)

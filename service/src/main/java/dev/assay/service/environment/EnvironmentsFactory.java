@@ -91,20 +91,25 @@ public class EnvironmentsFactory {
     @JsonProperty
     private @Nullable String kubeconfig;
 
+    /**
+     * Where a Kubernetes session's candidate works: {@code docker} (a container on this service's Docker engine,
+     * for a cluster on the same machine) or {@code pod} (a pod on the cluster, for an Assay deployed there).
+     */
+    @NotNull
+    @JsonProperty
+    private String kubernetesWorkbench = "docker";
+
+    /** How pods reach the API server, for pod workbenches; blank for the address the API server advertises. */
+    @JsonProperty
+    private @Nullable String podApiServer;
+
     /** The drivers, by kind: the container driver first, then the Kubernetes driver when a kubeconfig is set. */
     public List<EnvironmentDriver> build(Environment environment, URI dockerHost) {
         List<EnvironmentDriver> drivers = new java.util.ArrayList<>();
         drivers.add(docker(environment, dockerHost, instance));
         String kubeconfig = this.kubeconfig;
         if (kubeconfig != null && !kubeconfig.isBlank()) {
-            drivers.add(new dev.assay.service.environment.kubernetes.KubernetesEnvironmentDriver(
-                    KubernetesClients.fromKubeconfig(
-                            java.nio.file.Path.of(kubeconfig),
-                            java.time.Duration.ofMillis(apiTimeout.toMilliseconds())),
-                    KubernetesClients.fromKubeconfig(
-                            java.nio.file.Path.of(kubeconfig), java.time.Duration.ofSeconds(3)),
-                    docker(environment, dockerHost, instance + "-k8s"),
-                    instance));
+            drivers.add(kubernetes(environment, dockerHost, java.nio.file.Path.of(kubeconfig)));
         }
         drivers.forEach(driver -> environment.lifecycle().manage(new Managed() {
             @Override
@@ -113,6 +118,23 @@ public class EnvironmentsFactory {
             }
         }));
         return List.copyOf(drivers);
+    }
+
+    private EnvironmentDriver kubernetes(Environment environment, URI dockerHost, java.nio.file.Path kubeconfig) {
+        var api =
+                KubernetesClients.fromKubeconfig(kubeconfig, java.time.Duration.ofMillis(apiTimeout.toMilliseconds()));
+        var ping = KubernetesClients.fromKubeconfig(kubeconfig, java.time.Duration.ofSeconds(3));
+        return switch (kubernetesWorkbench) {
+            case "docker" ->
+                new dev.assay.service.environment.kubernetes.KubernetesEnvironmentDriver(
+                        api, ping, docker(environment, dockerHost, instance + "-k8s"), instance);
+            case "pod" ->
+                dev.assay.service.environment.kubernetes.KubernetesEnvironmentDriver.withPodWorkbenches(
+                        api, ping, instance, "assay/probe:latest", podApiServer);
+            default ->
+                throw new IllegalArgumentException("environments.kubernetesWorkbench is '" + kubernetesWorkbench
+                        + "'; say docker (a container on this machine's Docker engine) or pod (a pod on the cluster)");
+        };
     }
 
     private DockerEnvironmentDriver docker(Environment environment, URI dockerHost, String name) {

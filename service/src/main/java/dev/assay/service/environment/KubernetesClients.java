@@ -12,8 +12,21 @@ import java.time.Duration;
 public final class KubernetesClients {
     private KubernetesClients() {}
 
-    /** Fails with what to do when the file is missing or not a kubeconfig. */
+    /** What {@code environments.kubeconfig} says for "the service account of the pod Assay runs in". */
+    public static final String IN_CLUSTER = "in-cluster";
+
+    /**
+     * A client from a kubeconfig file, or from the pod's service account when {@code kubeconfig} is
+     * {@value #IN_CLUSTER}. Fails with what to do when the file is missing or not a kubeconfig.
+     */
     public static KubernetesClient fromKubeconfig(Path kubeconfig, Duration deadline) {
+        if (kubeconfig.toString().equals(IN_CLUSTER)) {
+            if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+                throw new IllegalArgumentException("environments.kubeconfig: in-cluster, but this process does not run"
+                        + " in a Kubernetes pod (no KUBERNETES_SERVICE_HOST); point ASSAY_KUBECONFIG at a kubeconfig");
+            }
+            return bounded(Config.autoConfigure(null), deadline);
+        }
         String text;
         try {
             text = Files.readString(kubeconfig);
@@ -33,6 +46,10 @@ public final class KubernetesClients {
                             + e.getMessage(),
                     e);
         }
+        return bounded(config, deadline);
+    }
+
+    private static KubernetesClient bounded(Config config, Duration deadline) {
         config.setConnectionTimeout((int) Math.min(deadline.toMillis(), 5000));
         config.setRequestTimeout((int) deadline.toMillis());
         config.setRequestRetryBackoffLimit(0);

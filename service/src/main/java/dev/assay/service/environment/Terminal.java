@@ -31,6 +31,7 @@ public interface Terminal extends AutoCloseable {
     /** Keystrokes (or pasted text) to the terminal's input. */
     void write(byte[] input);
 
+    /** The window's new size; it may reach the TTY after input written later (Kubernetes sends it apart). */
     void resize(int columns, int rows);
 
     @Override

@@ -208,7 +208,11 @@ public abstract class EnvironmentDriverContract {
             terminal.write("echo hi-$((6*7))\n".getBytes(StandardCharsets.UTF_8));
             awaitOutput(output, "hi-42");
             terminal.resize(100, 30);
-            terminal.write("stty size\n".getBytes(StandardCharsets.UTF_8));
+            // A resize may reach the TTY after input sent later (Kubernetes carries it on a channel of its own).
+            for (int i = 0; i < 20 && !output.toString().contains("30 100"); i++) {
+                terminal.write("stty size\n".getBytes(StandardCharsets.UTF_8));
+                Thread.sleep(250);
+            }
             awaitOutput(output, "30 100");
             terminal.close();
             assertThat(ended.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

@@ -5,15 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.environment.FileRead;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -57,7 +52,7 @@ final class ArchiveReader {
             if (entry == null || !entry.isFile() || entry.isLink() || entry.isSymbolicLink()) {
                 return new FileRead.Refused(path, "changed into something other than a regular file while being read");
             }
-            return content(tar, entry, maxBytes);
+            return TreeCopy.content(tar, entry, maxBytes);
         } catch (IOException e) {
             throw new EnvironmentException("cannot read " + path + ": " + e.getMessage(), e);
         } finally {
@@ -131,34 +126,6 @@ final class ArchiveReader {
             return Optional.of("not a regular file (mode " + Long.toOctalString(mode & 0xFFFFFFFFL) + ")");
         }
         return Optional.empty();
-    }
-
-    private static FileRead.Content content(InputStream tar, TarArchiveEntry entry, long maxBytes) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long wanted = Math.min(entry.getSize(), maxBytes);
-        while (bytes.size() < wanted) {
-            int n = tar.read(buffer, 0, (int) Math.min(buffer.length, wanted - bytes.size()));
-            if (n < 0) {
-                break;
-            }
-            bytes.write(buffer, 0, n);
-            sha.update(buffer, 0, n);
-        }
-        return new FileRead.Content(
-                bytes.toByteArray(),
-                entry.getSize(),
-                entry.getSize() > bytes.size(),
-                HexFormat.of().formatHex(sha.digest()),
-                entry.getMode(),
-                entry.getLongUserId(),
-                entry.getUserName() == null ? "" : entry.getUserName());
     }
 
     private static void closeQuietly(@Nullable AutoCloseable closeable) {

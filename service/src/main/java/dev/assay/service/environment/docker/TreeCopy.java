@@ -3,6 +3,7 @@ package dev.assay.service.environment.docker;
 import dev.assay.service.environment.FileRead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * relative to the directory (the engine prefixes its base name), no name that is absolute or climbs with "..",
  * plain modes, owned by root. What graders unpack is therefore only what they can read, never a link to follow.
  */
-final class TreeCopy {
+public final class TreeCopy {
     private TreeCopy() {}
 
-    static FileRead copy(TarArchiveInputStream in, String path, long maxBytes, int maxEntries) throws IOException {
+    public static FileRead copy(TarArchiveInputStream in, String path, long maxBytes, int maxEntries)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long total = 0;
         int entries = 0;
@@ -91,5 +93,34 @@ final class TreeCopy {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** A regular file's entry read into a {@link FileRead.Content}: at most {@code maxBytes}, with its full size. */
+    public static FileRead.Content content(InputStream tar, TarArchiveEntry entry, long maxBytes) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long wanted = Math.min(entry.getSize(), maxBytes);
+        while (bytes.size() < wanted) {
+            int n = tar.read(buffer, 0, (int) Math.min(buffer.length, wanted - bytes.size()));
+            if (n < 0) {
+                break;
+            }
+            bytes.write(buffer, 0, n);
+            sha.update(buffer, 0, n);
+        }
+        return new FileRead.Content(
+                bytes.toByteArray(),
+                entry.getSize(),
+                entry.getSize() > bytes.size(),
+                HexFormat.of().formatHex(sha.digest()),
+                entry.getMode(),
+                entry.getLongUserId(),
+                entry.getUserName() == null ? "" : entry.getUserName());
     }
 }

@@ -3,11 +3,11 @@ package dev.assay.service.environment.kubernetes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The candidate's kubeconfig: the API server through the workbench's forwarder, their namespace, their token. */
+/** The candidate's kubeconfig: the API server as the workbench reaches it, their namespace, their token. */
 final class Kubeconfig {
     private Kubeconfig() {}
 
-    static String candidate(String caPem, int port, String namespace, String token) {
+    static String candidate(String caPem, String server, String namespace, String token) {
         String ca = Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8));
         return """
                 apiVersion: v1
@@ -15,7 +15,7 @@ final class Kubeconfig {
                 clusters:
                 - name: assay
                   cluster:
-                    server: https://127.0.0.1:%d
+                    server: %s
                     certificate-authority-data: %s
                 users:
                 - name: candidate
@@ -28,6 +28,6 @@ final class Kubeconfig {
                     user: candidate
                     namespace: %s
                 current-context: lab
-                """.formatted(port, ca, token, namespace);
+                """.formatted(server, ca, token, namespace);
     }
 }

@@ -21,7 +21,6 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayInputStream;
@@ -39,37 +38,56 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Kubernetes driver: a namespace per session, fenced in ({@link NamespaceSpecs}), the lab's objects applied
- * with the platform's credentials, and a workbench for the candidate: a container of the lab's image on the local
- * Docker engine with no network, whose only way out is a forwarder to the API server (see
- * {@link dev.assay.service.environment.docker.ApiForwarder}), and a kubeconfig holding a token of the namespace's {@code candidate}
- * ServiceAccount that lasts as long as the session. Commands, files and terminals are the workbench's; graders
- * read the namespace through {@link KubernetesReads}, with the platform's credentials.
+ * with the platform's credentials, and a workbench for the candidate ({@link Workbenches}: a container on the
+ * local Docker engine, or a pod on the cluster) holding a kubeconfig with a token of the namespace's
+ * {@code candidate} ServiceAccount that lasts as long as the session. Commands, files and terminals are the
+ * workbench's; graders read the namespace through {@link KubernetesReads}, with the platform's credentials.
  */
 public final class KubernetesEnvironmentDriver implements EnvironmentDriver, KubernetesReads {
     public static final String KIND = "kubernetes";
-    /** Where kubectl in the workbench finds the API server (the forwarder listens there). */
-    static final int API_PORT = 6443;
-
-    private static final Duration GONE_WAIT = Duration.ofSeconds(90);
 
     private final KubernetesClient api;
     private final KubernetesClient ping;
-    private final DockerEnvironmentDriver workbenches;
+    private final Workbenches workbenches;
+    private final KubeCalls calls;
     private final String instance;
-    private final String apiTarget;
 
-    /**
-     * {@code api}: a client with the platform's credentials (and deadlines); {@code ping}: the same with a short
-     * deadline; {@code workbenches}: the Docker driver the workbenches run on, with an instance of its own.
-     */
-    public KubernetesEnvironmentDriver(
-            KubernetesClient api, KubernetesClient ping, DockerEnvironmentDriver workbenches, String instance) {
+    private KubernetesEnvironmentDriver(
+            KubernetesClient api, KubernetesClient ping, Workbenches workbenches, String instance) {
         this.api = api;
         this.ping = ping;
         this.workbenches = workbenches;
+        this.calls = new KubeCalls(api);
         this.instance = instance;
+    }
+
+    /**
+     * Workbenches on the local Docker engine, for a cluster on this machine. {@code api}: a client with the
+     * platform's credentials (and deadlines); {@code ping}: the same with a short deadline; {@code docker}: the
+     * Docker driver the workbenches run on, with an instance of its own.
+     */
+    public KubernetesEnvironmentDriver(
+            KubernetesClient api, KubernetesClient ping, DockerEnvironmentDriver docker, String instance) {
+        this(api, ping, new DockerWorkbenches(docker, apiTarget(api), instance), instance);
+    }
+
+    /**
+     * Workbenches as pods on the cluster (for an Assay that runs there); {@code podApiServer} is how pods reach
+     * the API server (blank: the address it advertises), {@code probeImage} the image of our probe container.
+     */
+    public static KubernetesEnvironmentDriver withPodWorkbenches(
+            KubernetesClient api,
+            KubernetesClient ping,
+            String instance,
+            String probeImage,
+            @Nullable String podApiServer) {
+        return new KubernetesEnvironmentDriver(
+                api, ping, new PodWorkbenches(api, instance, probeImage, podApiServer), instance);
+    }
+
+    private static String apiTarget(KubernetesClient api) {
         URI master = URI.create(api.getConfiguration().getMasterUrl());
-        this.apiTarget = master.getHost() + ":" + (master.getPort() == -1 ? 443 : master.getPort());
+        return master.getHost() + ":" + (master.getPort() == -1 ? 443 : master.getPort());
     }
 
     @Override
@@ -97,8 +115,8 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
         try {
             createNamespace(request, namespace);
             applyObjects(request, namespace);
-            EnvironmentHandle workbench = workbench(request, namespace);
-            SetupSteps.run(workbenches, workbench, request.setup());
+            workbench(request, namespace);
+            SetupSteps.run(this, handle, request.setup());
             return handle;
         } catch (RuntimeException e) {
             try {
@@ -154,20 +172,8 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
         }
     }
 
-    /** The workbench container, its way to the API server, and the candidate's kubeconfig in it. */
-    private EnvironmentHandle workbench(EnvironmentRequest request, String namespace) {
-        EnvironmentRequest plain = new EnvironmentRequest(
-                request.sessionId(),
-                request.labId(),
-                request.labVersion(),
-                request.image(),
-                request.limits(),
-                request.capabilities(),
-                "none",
-                List.of(),
-                request.expiresAt());
-        EnvironmentHandle workbench = workbenches.provision(plain);
-        workbenches.forwarder().forward(workbench, API_PORT, apiTarget);
+    /** The workbench, with a kubeconfig holding a token of the namespace's candidate for the session's length. */
+    private void workbench(EnvironmentRequest request, String namespace) {
         long seconds = Math.max(
                 600, Duration.between(Instant.now(), request.expiresAt()).toSeconds());
         String token = call(
@@ -182,10 +188,9 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
                                 .build())
                         .getStatus()
                         .getToken());
-        byte[] kubeconfig =
-                Kubeconfig.candidate(caPem(), API_PORT, namespace, token).getBytes(StandardCharsets.UTF_8);
-        workbenches.putFiles(workbench, "root/.kube", Map.of("config", kubeconfig), 0600);
-        return workbench;
+        byte[] kubeconfig = Kubeconfig.candidate(caPem(), workbenches.apiServer(), namespace, token)
+                .getBytes(StandardCharsets.UTF_8);
+        workbenches.create(request, namespace, kubeconfig);
     }
 
     private String caPem() {
@@ -209,36 +214,32 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
 
     @Override
     public ExecResult exec(EnvironmentHandle handle, ExecRequest request) {
-        return workbenches.exec(workbench(handle), request);
+        return workbenches.exec(handle.sessionId(), request);
     }
 
     @Override
     public Probe openProbe(EnvironmentHandle handle, Duration lifetime) {
-        return workbenches.openProbe(workbench(handle), lifetime);
+        return workbenches.openProbe(handle.sessionId(), lifetime);
     }
 
     @Override
     public ExecResult sandbox(EnvironmentHandle handle, String image, Map<String, byte[]> files, ExecRequest request) {
-        return workbenches.sandbox(workbench(handle), image, files, request);
+        return workbenches.sandbox(handle.sessionId(), image, files, request);
     }
 
     @Override
     public Terminal openTerminal(EnvironmentHandle handle, Terminal.Request request, Terminal.Listener listener) {
-        return workbenches.openTerminal(workbench(handle), request, listener);
+        return workbenches.openTerminal(handle.sessionId(), request, listener);
     }
 
     @Override
     public FileRead readFile(EnvironmentHandle handle, String path, long maxBytes) {
-        return workbenches.readFile(workbench(handle), path, maxBytes);
+        return workbenches.readFile(handle.sessionId(), path, maxBytes);
     }
 
     @Override
     public FileRead readTree(EnvironmentHandle handle, String path, long maxBytes) {
-        return workbenches.readTree(workbench(handle), path, maxBytes);
-    }
-
-    private EnvironmentHandle workbench(EnvironmentHandle handle) {
-        return workbenches.environmentOf(handle.sessionId());
+        return workbenches.readTree(handle.sessionId(), path, maxBytes);
     }
 
     /** Running when the namespace is active and the workbench runs; gone when the namespace is (being) deleted. */
@@ -249,24 +250,21 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
         if (namespace.isEmpty() || namespace.get().getMetadata().getDeletionTimestamp() != null) {
             return EnvironmentStatus.GONE;
         }
-        return workbenches.status(workbench(handle)) == EnvironmentStatus.RUNNING
-                ? EnvironmentStatus.RUNNING
-                : EnvironmentStatus.STOPPED;
+        return workbenches.running(handle.sessionId()) ? EnvironmentStatus.RUNNING : EnvironmentStatus.STOPPED;
     }
 
     /** Deletes the namespace (the API server removes what is in it) and the workbench with its forwarder. */
     @Override
     public void destroy(EnvironmentHandle handle) {
         if (!KIND.equals(handle.kind())) {
-            workbenches.destroy(handle); // a probe or sandbox container listed by listManaged
+            workbenches.removeOther(handle); // a probe or sandbox listed by listManaged
             return;
         }
         call(
                 "delete namespace " + handle.externalId(),
                 () -> api.namespaces().withName(handle.externalId()).delete());
         if (!handle.sessionId().isEmpty()) {
-            workbenches.forwarder().remove(handle.sessionId());
-            workbenches.destroy(workbench(handle));
+            workbenches.remove(handle.sessionId());
         }
     }
 
@@ -281,39 +279,19 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
                 () -> api.namespaces()
                         .withLabel(NamespaceSpecs.MANAGED, "true")
                         .withLabel(NamespaceSpecs.INSTANCE, instance)
+                        .withoutLabel(PodSpecs.PART)
                         .list()
                         .getItems());
         Map<String, ManagedEnvironment> sessions = new LinkedHashMap<>();
-        List<ManagedEnvironment> managed = new ArrayList<>();
         for (Namespace namespace : namespaces) {
-            if (namespace.getMetadata().getDeletionTimestamp() != null) {
-                continue;
-            }
-            ManagedEnvironment environment = managed(namespace);
-            sessions.put(environment.handle().sessionId(), environment);
-        }
-        for (ManagedEnvironment container : workbenches.listManaged()) {
-            String session = container.handle().sessionId();
-            if (container.labId().equals("probe") || container.labId().equals("sandbox")) {
-                managed.add(container);
-            } else if (!sessions.containsKey(session)) {
-                sessions.put(session, orphan(session, container.labId(), container.createdAt(), container.expiresAt()));
+            if (namespace.getMetadata().getDeletionTimestamp() == null) {
+                ManagedEnvironment environment = managed(namespace);
+                sessions.put(environment.handle().sessionId(), environment);
             }
         }
-        for (String session : workbenches.forwarder().sessions()) {
-            sessions.computeIfAbsent(session, s -> orphan(s, "", Instant.EPOCH, Instant.EPOCH));
-        }
-        managed.addAll(0, sessions.values());
+        List<ManagedEnvironment> managed = new ArrayList<>(sessions.values());
+        managed.addAll(workbenches.leftovers(sessions.keySet()));
         return managed;
-    }
-
-    private ManagedEnvironment orphan(String session, String lab, Instant created, Instant expires) {
-        return new ManagedEnvironment(
-                new EnvironmentHandle(KIND, NamespaceSpecs.name(instance, session), session),
-                lab,
-                created,
-                expires,
-                EnvironmentStatus.STOPPED);
     }
 
     private ManagedEnvironment managed(Namespace namespace) {
@@ -338,9 +316,7 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
                 labels(namespace).getOrDefault(NamespaceSpecs.LAB, ""),
                 created,
                 expires,
-                workbenches.status(workbench(handle)) == EnvironmentStatus.RUNNING
-                        ? EnvironmentStatus.RUNNING
-                        : EnvironmentStatus.STOPPED);
+                workbenches.running(session) ? EnvironmentStatus.RUNNING : EnvironmentStatus.STOPPED);
     }
 
     @Override
@@ -451,27 +427,8 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
         }
     }
 
-    /** Runs one API call, turning transport failures and 5xx answers into {@link EnvironmentException}s. */
     private <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (KubernetesClientException e) {
-            int code = e.getCode();
-            if (code == 404) {
-                throw new EnvironmentException.NotFound(
-                        what + ": not found on the API server at " + api.getMasterUrl());
-            }
-            if (code <= 0 || code >= 500) {
-                throw new EnvironmentException.EngineUnavailable(
-                        what + ": the Kubernetes API server at " + api.getMasterUrl() + " failed or is not reachable ("
-                                + e.getMessage() + ")",
-                        e);
-            }
-            throw new EnvironmentException(
-                    what + ": the API server refused (HTTP " + code + "): "
-                            + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()),
-                    e);
-        }
+        return calls.call(what, action);
     }
 
     @Override

@@ -62,6 +62,11 @@ final class NamespaceSpecs {
      * 40) and a hash of the session: two installations sharing a cluster never meet by name.
      */
     static String name(String instance, String sessionId) {
+        return name(instance, sessionId, "-s");
+    }
+
+    /** {@code <instance>-<session>} when that is a valid name, else a prefix, {@code tag} and a hash. */
+    static String name(String instance, String sessionId, String tag) {
         String plain = (instance + "-" + sessionId).toLowerCase(Locale.ROOT);
         if (plain.length() <= 63
                 && plain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?")
@@ -69,7 +74,7 @@ final class NamespaceSpecs {
             return plain;
         }
         String prefix = instance.length() > 40 ? instance.substring(0, 40) : instance;
-        return prefix + "-s" + sha256(sessionId).substring(0, 16);
+        return prefix + tag + sha256(sessionId).substring(0, 16);
     }
 
     /** Label values are at most 63 characters of [A-Za-z0-9_.-]; longer session ids are hashed. */

@@ -140,7 +140,17 @@ public final class KubeCluster implements BeforeAllCallback {
                     60);
             Result down = run(List.of("bash", SCRIPT.toString(), "down", STATE.toString()), 120);
             if (down.exitCode() != 0) {
-                System.err.println("stopping the test cluster failed: " + down.output());
+                throw new IllegalStateException("stopping the test cluster failed: " + down.output());
+            }
+            // down must take the pods' fence and bridge away with the cluster
+            Result left = run(
+                    List.of(
+                            "sh",
+                            "-c",
+                            "iptables -w -S ASSAY-KUBE-IN 2>/dev/null; ip -o link show cbr0 2>/dev/null; true"),
+                    30);
+            if (!left.output().isBlank()) {
+                throw new IllegalStateException("cluster.sh down left the pod network behind: " + left.output());
             }
         }
     }

@@ -27,6 +27,16 @@ public final class KubeDrivers {
                 client(cluster, Duration.ofSeconds(30)), client(cluster, Duration.ofSeconds(3)), workbenches, instance);
     }
 
+    /** The driver with workbenches as pods on the cluster, as an Assay deployed on it runs (its own instance). */
+    static KubernetesEnvironmentDriver podDriver(KubeCluster cluster) {
+        return KubernetesEnvironmentDriver.withPodWorkbenches(
+                client(cluster, Duration.ofSeconds(30)),
+                client(cluster, Duration.ofSeconds(3)),
+                INSTANCE + "-pods",
+                "assay/probe:latest",
+                null);
+    }
+
     static KubernetesClient client(KubeCluster cluster, Duration deadline) {
         return KubernetesClients.fromKubeconfig(cluster.adminKubeconfig(), deadline);
     }
