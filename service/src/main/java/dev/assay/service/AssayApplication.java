@@ -39,6 +39,7 @@ import dev.assay.service.sessions.DatabaseLedger;
 import dev.assay.service.sessions.DeadlineKeeper;
 import dev.assay.service.sessions.ExtendTask;
 import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.sessions.SessionGauges;
 import dev.assay.service.sessions.SessionKeeper;
 import dev.assay.service.sessions.SessionRecovery;
 import dev.assay.service.sessions.WarmPools;
@@ -67,6 +68,7 @@ import io.dropwizard.views.common.ViewBundle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.jdbi.v3.core.Jdbi;
 
@@ -153,7 +155,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new TuningResource(catalog, statistics, new Rubrics(jdbi, catalog, sessions.scoring(), clock)));
         jersey.register(new ReviewResource(jdbi, catalog, sessions.scoring(), sessions.grading()));
 
-        PrometheusMetrics.register(environment);
+        PrometheusMetrics.register(environment, Set.of(InvitationResource.class));
         if (config.isDemo()) {
             new DemoSetup(accounts, invitations).registerOn(environment);
         }
@@ -255,6 +257,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 graded,
                 jobs);
         environment.lifecycle().manage(new SessionRecovery(sessions, grading, settings.reaperInterval()));
+        SessionGauges.register(jdbi, clock, environment.metrics());
         environment.admin().addTask(new GradeTask(grading));
         environment.lifecycle().manage(pools);
         settings.manageReaper(environment, drivers, new SessionKeeper(jdbi, pools, Duration.ofMinutes(10), clock));

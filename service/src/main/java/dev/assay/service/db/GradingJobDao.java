@@ -2,6 +2,7 @@ package dev.assay.service.db;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -66,6 +67,15 @@ public interface GradingJobDao {
     @SqlUpdate("UPDATE jobs SET status = 'done', locked_until = NULL, updated_at = :now WHERE kind = '" + KIND + "'"
             + " AND idempotency_key = CAST(:session AS VARCHAR(200)) AND status = 'running' AND locked_by = :replica")
     int finish(@Bind("session") long session, @Bind("replica") String replica, @Bind("now") Instant now);
+
+    /** Final gradings not yet done: queued, being graded, or left by a replica that died (for metrics). */
+    @SqlQuery("SELECT COUNT(*) FROM jobs WHERE kind = '" + KIND + "' AND status <> 'done'")
+    int countUnfinished();
+
+    /** When the oldest unfinished final grading was handed in; empty when none is unfinished. */
+    @SqlQuery(
+            "SELECT created_at FROM jobs WHERE kind = '" + KIND + "' AND status <> 'done' ORDER BY created_at LIMIT 1")
+    Optional<Instant> oldestUnfinished();
 
     /** Who graded a session (for operators and tests): "replica attempts status". */
     @SqlQuery("SELECT CONCAT(locked_by, ' ', CAST(attempts AS VARCHAR(10)), ' ', status) FROM jobs" + " WHERE kind = '"

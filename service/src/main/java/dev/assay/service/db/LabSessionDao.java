@@ -48,6 +48,10 @@ public interface LabSessionDao {
     @SqlQuery(COLUMNS + " WHERE assessment_id = :assessmentId AND lab_id = :labId ORDER BY attempt DESC LIMIT 1")
     Optional<LabSession> latest(@Bind("assessmentId") long assessmentId, @Bind("labId") String labId);
 
+    /** How many sessions are in the state now (for metrics). */
+    @SqlQuery("SELECT COUNT(*) FROM lab_sessions WHERE state = :state")
+    int countIn(@Bind("state") String state);
+
     @SqlQuery(COLUMNS + " WHERE state IN (<states>) ORDER BY id")
     List<LabSession> inStates(@BindList("states") List<String> states);
 

@@ -1,5 +1,6 @@
 package dev.assay.service.environment;
 
+import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import java.time.Clock;
@@ -69,6 +70,11 @@ public final class WarmPool implements AutoCloseable {
         }
     }
 
+    /** Claims that found the pool empty (the session was provisioned cold), all pools of this replica. */
+    public static final String MISSES = "assay.pools.misses";
+    /** Pool environments that could not be provisioned, all pools of this replica. */
+    public static final String PROVISION_FAILURES = "assay.pools.provision-failures";
+
     private final String labId;
     private final EnvironmentDriver driver;
     private final Function<String, EnvironmentRequest> requestFor;
@@ -82,6 +88,8 @@ public final class WarmPool implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService refiller;
     private final Timer claims;
+    private final Counter misses;
+    private final Counter failures;
 
     /** {@code requestFor} makes the provisioning request for a pool session id ({@code pool-<lab>-<random>}). */
     public WarmPool(
@@ -107,6 +115,8 @@ public final class WarmPool implements AutoCloseable {
         });
         this.claims = metrics.timer(MetricRegistry.name("assay", "pool", labId, "claim"));
         metrics.gauge(MetricRegistry.name("assay", "pool", labId, "ready"), () -> ready::size);
+        this.misses = metrics.counter(MISSES);
+        this.failures = metrics.counter(PROVISION_FAILURES);
     }
 
     /**
@@ -147,6 +157,9 @@ public final class WarmPool implements AutoCloseable {
                 }
                 // else another replica claimed it first: it is theirs now, not ours to remove
             }
+            if (size > 0) {
+                misses.inc();
+            }
             refill();
             return Optional.empty();
         }
@@ -167,6 +180,7 @@ public final class WarmPool implements AutoCloseable {
                             ledger.ready(labId, entry, request.expiresAt());
                             ready.add(entry);
                         } catch (EnvironmentException e) {
+                            failures.inc();
                             pooledSessions.remove(session);
                             LOG.warn(
                                     "warm pool {}: provisioning failed, will retry on the next claim: {}",

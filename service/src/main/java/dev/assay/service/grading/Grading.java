@@ -57,6 +57,7 @@ public final class Grading {
     private final LongConsumer graded;
     private final Timer finalGrades;
     private final Counter notGradable;
+    private final Counter checks;
     private final GradingJobs jobs;
     private volatile java.util.function.BiConsumer<Long, String> handedIn = (session, cause) -> {};
 
@@ -101,6 +102,7 @@ public final class Grading {
         this.json = json;
         this.finalGrades = metrics.timer("assay.grading.final");
         this.notGradable = metrics.counter("assay.grading.not-gradable");
+        this.checks = metrics.counter("assay.grading.checks");
         this.graded = graded;
     }
 
@@ -257,6 +259,7 @@ public final class Grading {
     }
 
     private void store(long sessionId, String run, String purpose, CheckOutcome outcome) {
+        checks.inc();
         if (outcome.result().verdict().credit().isEmpty()) {
             notGradable.inc();
         }

@@ -37,6 +37,15 @@ public final class WarmPools implements Managed {
             Duration expiryMargin,
             Clock clock,
             MetricRegistry metrics) {
+        // the same names whether or not a pool is configured, so dashboards and alerts always find them
+        metrics.counter(WarmPool.MISSES);
+        metrics.counter(WarmPool.PROVISION_FAILURES);
+        metrics.gauge(
+                "assay.pools.ready",
+                () -> () -> pools.values().stream().mapToInt(WarmPool::ready).sum());
+        metrics.gauge(
+                "assay.pools.size",
+                () -> () -> sizes.values().stream().mapToInt(Integer::intValue).sum());
         for (Map.Entry<String, Integer> configured : sizes.entrySet()) {
             String labId = configured.getKey();
             int size = configured.getValue();
