@@ -119,3 +119,12 @@ ensure_browser() {
 ensure_test_tools() {
   apt_install debootstrap socat docker-compose shellcheck
 }
+
+# promtool checks and unit-tests deploy/monitoring/alerts.yml (MonitoringRulesIT). It comes with Debian's
+# prometheus package; the package's own server is not used (on a systemd machine Debian may start it).
+ensure_promtool() {
+  command -v promtool >/dev/null 2>&1 && return 0
+  say "installing Debian's prometheus package for promtool (tests of the alert rules in deploy/monitoring)"
+  apt_install prometheus
+  command -v promtool >/dev/null 2>&1 || die "the prometheus package is installed but promtool is not on PATH"
+}
