@@ -1,0 +1,23 @@
+package dev.assay.grading.design;
+
+import dev.assay.grading.CheckResult;
+
+/**
+ * One computation of the design grader. It records every figure it uses and its arithmetic as observations, and
+ * each target it misses as a failed expectation on {@code check}. A wrong scenario throws {@link ScenarioException}.
+ */
+interface DesignCheck {
+    void run(Design design, Scenario scenario, CheckResult.Builder check);
+
+    /** The instance type, or a failed expectation naming the types the scenario offers. */
+    static Scenario.@org.jspecify.annotations.Nullable Instance instance(
+            Design.Node node, Scenario scenario, CheckResult.Builder check) {
+        Scenario.Instance type = scenario.instances().get(node.instanceType());
+        check.expect(
+                type != null,
+                node.name() + ": instance type '" + node.instanceType()
+                        + "' is not in the scenario's table; use one of "
+                        + scenario.instances().keySet());
+        return type;
+    }
+}

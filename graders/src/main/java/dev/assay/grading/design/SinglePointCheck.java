@@ -1,0 +1,39 @@
+package dev.assay.grading.design;
+
+import dev.assay.grading.CheckResult;
+
+/**
+ * Single points of failure: a component, queue or store on the request path that runs one replica, or all its
+ * replicas in one zone. Managed types span zones by themselves and are not one.
+ */
+final class SinglePointCheck implements DesignCheck {
+
+    @Override
+    public void run(Design design, Scenario scenario, CheckResult.Builder check) {
+        for (Design.Node node : Topology.requestPath(design)) {
+            Scenario.Instance type = DesignCheck.instance(node, scenario, check);
+            if (type == null) {
+                continue;
+            }
+            String verdict;
+            if (type.managed()) {
+                verdict = "managed " + node.instanceType() + ": spans zones";
+            } else if (node.replicas() == 1) {
+                verdict = "ONE replica: a single point of failure";
+                check.expect(false, node.name() + " runs one replica");
+            } else if (node.zones().size() == 1) {
+                verdict = "every replica in zone " + node.zones().get(0) + ": a single point of failure";
+                check.expect(
+                        false,
+                        node.name() + " runs all " + node.replicas() + " replicas in zone "
+                                + node.zones().get(0));
+            } else {
+                verdict = "no single point";
+            }
+            check.observe("single point " + node.name(), Topology.spreadText(node) + ": " + verdict);
+        }
+        design.nodes().stream()
+                .filter(node -> !Topology.requestPath(design).contains(node))
+                .forEach(node -> check.observe("single point " + node.name(), "off the request path, not counted"));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.assay.grading.design;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Where a design's parts are: the request path and how replicas spread over zones. */
+final class Topology {
+    private Topology() {}
+
+    /**
+     * The request path: every component, queue and store reachable from the entry through {@code dependsOn}, in
+     * document order. A request fails when any of them is down, so they compose in series.
+     */
+    static List<Design.Node> requestPath(Design design) {
+        Map<String, Design.Node> byName = new LinkedHashMap<>();
+        design.nodes().forEach(node -> byName.put(node.name(), node));
+        Set<String> reached = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(design.entry());
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            Design.Node node = byName.get(name);
+            if (node != null && reached.add(name)) {
+                todo.addAll(node.dependsOn());
+            }
+        }
+        return design.nodes().stream().filter(n -> reached.contains(n.name())).toList();
+    }
+
+    /** Replicas per zone, spread as evenly as possible: the first zones listed take the remainder. */
+    static Map<String, Integer> perZone(Design.Node node) {
+        Map<String, Integer> spread = new LinkedHashMap<>();
+        int zones = node.zones().size();
+        for (int i = 0; i < zones; i++) {
+            spread.put(node.zones().get(i), node.replicas() / zones + (i < node.replicas() % zones ? 1 : 0));
+        }
+        return spread;
+    }
+
+    /** "3 replicas over a, b, c (1+1+1)". */
+    static String spreadText(Design.Node node) {
+        return node.replicas() + " x " + node.instanceType() + " over " + String.join(", ", node.zones()) + " ("
+                + String.join(
+                        "+",
+                        perZone(node).values().stream().map(String::valueOf).toList()) + ")";
+    }
+}
