@@ -11,7 +11,6 @@ import dev.assay.service.sessions.LabRequests;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,39 +21,49 @@ import java.util.UUID;
  * process probe, a probe command and a command in the lab) against a running nginx, next to the exec floor.
  */
 final class GradeBench {
+    private static final double TARGET_P95_MS = 1500;
+
     private GradeBench() {}
 
-    static void run(DockerEnvironmentDriver driver, String image, int rounds, Map<String, List<Double>> samples) {
+    static Figure run(DockerEnvironmentDriver driver, BenchRun run, String image, int rounds) {
         Lab lab = lab(image);
+        List<Double> floor = new ArrayList<>();
+        List<Double> grades = new ArrayList<>();
         try (GradingEngine engine = new GradingEngine(GraderRegistry.discover(), Clock.systemUTC())) {
             for (int round = 0; round < rounds; round++) {
                 EnvironmentHandle handle = driver.provision(LabRequests.of(
-                        lab,
-                        "bench-grade-" + UUID.randomUUID().toString().substring(0, 8),
-                        Instant.now().plus(Duration.ofMinutes(10))));
+                        lab, "bench-grade-" + UUID.randomUUID().toString().substring(0, 8), run.expiresAt()));
                 try {
                     long exec = System.nanoTime();
                     driver.exec(handle, ExecRequest.shell("true", Duration.ofSeconds(10)));
-                    samples.computeIfAbsent("exec round trip (floor)", k -> new ArrayList<>())
-                            .add(BenchCommand.millis(exec));
+                    floor.add(BenchCommand.millis(exec));
                     long started = System.nanoTime();
                     List<CheckOutcome> outcomes = engine.grade(lab, driver, handle, check -> true, outcome -> {});
-                    samples.computeIfAbsent("full grade (10 checks)", k -> new ArrayList<>())
-                            .add(BenchCommand.millis(started));
-                    long passed = outcomes.stream()
-                            .filter(o -> o.result().verdict().status().equals("pass"))
-                            .count();
-                    if (passed != outcomes.size()) {
-                        throw new IllegalStateException("the bench lab should pass every check, passed " + passed + ": "
-                                + outcomes.stream()
-                                        .map(o -> o.check().id() + " "
-                                                + o.result().message())
-                                        .toList());
-                    }
+                    grades.add(BenchCommand.millis(started));
+                    requireAllPass(outcomes);
                 } finally {
                     driver.destroy(handle);
                 }
             }
+        }
+        return new Figure(
+                "grade_10_checks",
+                "full grade, 10-check lab",
+                grades.size(),
+                Figure.latency(grades),
+                Figure.floor("exec round trip", floor),
+                new Figure.Target("p95 <= 1500 ms", Percentiles.of(grades, 0.95) <= TARGET_P95_MS));
+    }
+
+    private static void requireAllPass(List<CheckOutcome> outcomes) {
+        long passed = outcomes.stream()
+                .filter(o -> o.result().verdict().status().equals("pass"))
+                .count();
+        if (passed != outcomes.size()) {
+            throw new IllegalStateException("the bench lab should pass every check, passed " + passed + ": "
+                    + outcomes.stream()
+                            .map(o -> o.check().id() + " " + o.result().message())
+                            .toList());
         }
     }
 

@@ -40,13 +40,30 @@ import org.jdbi.v3.core.Jdbi;
 final class TerminalBench {
     private static final String TOKEN = "bench-candidate-token";
     private static final String LAB = "bench-lab";
+    private static final String FLOOR = "floor";
+    private static final String THROUGH_WEBSOCKET = "websocket";
 
     private TerminalBench() {}
 
-    static void run(
+    /** Keystroke echo through the WebSocket, next to the bare TTY exec floor; target p50 <= 50 ms. */
+    static Figure run(DockerEnvironmentDriver driver, BenchRun run, String image, int keystrokes) throws Exception {
+        Map<String, List<Double>> samples = new java.util.LinkedHashMap<>();
+        run(driver, image, keystrokes, BenchDatabase.open(run.folder()), samples);
+        List<Double> echo = samples.getOrDefault(THROUGH_WEBSOCKET, List.of());
+        List<Double> floor = samples.getOrDefault(FLOOR, List.of());
+        return new Figure(
+                "terminal_echo",
+                "terminal echo (WebSocket, tmux, bash)",
+                echo.size(),
+                Figure.latency(echo),
+                Figure.floor("TTY exec echo (driver)", floor),
+                new Figure.Target("p50 <= 50 ms", Percentiles.of(echo, 0.50) <= 50));
+    }
+
+    private static void run(
             DockerEnvironmentDriver driver, String image, int keystrokes, Jdbi jdbi, Map<String, List<Double>> samples)
             throws Exception {
-        long assessment = BenchCommand.benchAssessment(jdbi);
+        long assessment = BenchDatabase.assessment(jdbi, "bench", "technical");
         long session =
                 jdbi.withExtension(LabSessionDao.class, dao -> dao.insert(assessment, LAB, "1", 1, Instant.now()));
         EnvironmentHandle handle = driver.provision(new EnvironmentRequest(
@@ -98,11 +115,7 @@ final class TerminalBench {
                     }
                 })) {
             Consumer<String> send = keys -> terminal.write(keys.getBytes(StandardCharsets.UTF_8));
-            time(
-                    send,
-                    output,
-                    keystrokes,
-                    samples.computeIfAbsent("TTY exec echo floor (driver, no WebSocket)", k -> new ArrayList<>()));
+            time(send, output, keystrokes, samples.computeIfAbsent(FLOOR, k -> new ArrayList<>()));
         }
     }
 
@@ -152,12 +165,7 @@ final class TerminalBench {
             Consumer<String> send =
                     keys -> socket.sendText("{\"i\":\"" + keys.replace("\u007f", "\\u007f") + "\"}", true)
                             .join();
-            time(
-                    send,
-                    output,
-                    keystrokes,
-                    samples.computeIfAbsent(
-                            "terminal echo through the WebSocket (tmux, bash)", k -> new ArrayList<>()));
+            time(send, output, keystrokes, samples.computeIfAbsent(THROUGH_WEBSOCKET, k -> new ArrayList<>()));
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done").join();
         } finally {
             terminals.stop();
