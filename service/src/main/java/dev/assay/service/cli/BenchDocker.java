@@ -45,19 +45,24 @@ final class BenchDocker {
         return out.lines().filter(l -> !l.isBlank()).toList();
     }
 
-    /** Removes every container, then every network, carrying {@code label} ({@code key=value}). Never throws. */
-    static void removeLabelled(String label) {
+    /**
+     * Removes every container, then every network, carrying {@code label} ({@code key=value}); returns how many it
+     * found. Never throws.
+     */
+    static int removeLabelled(String label) {
         try {
-            remove(
-                    "container",
-                    run("ps", "-aq", "--filter", "label=" + label).lines().toList());
-            remove(
-                    "network",
-                    run("network", "ls", "-q", "--filter", "label=" + label)
-                            .lines()
-                            .toList());
+            List<String> containers =
+                    run("ps", "-aq", "--filter", "label=" + label).lines().toList();
+            remove("container", containers);
+            List<String> networks = run("network", "ls", "-q", "--filter", "label=" + label)
+                    .lines()
+                    .toList();
+            remove("network", networks);
+            return (int) (containers.stream().filter(id -> !id.isBlank()).count()
+                    + networks.stream().filter(id -> !id.isBlank()).count());
         } catch (IllegalStateException e) {
             System.err.println("cleaning up " + label + ": " + e.getMessage());
+            return 1;
         }
     }
 

@@ -92,10 +92,34 @@ final class BenchRun implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        for (String owner : List.of(instance, instance + "-svc")) {
-            BenchDocker.removeLabelled("assay.instance=" + owner);
-        }
+        removeUntilQuiet();
         folders.forEach(BenchRun::delete);
+    }
+
+    /**
+     * On Ctrl-C the run's threads go on while this hook runs, and a provision in flight can create its container
+     * after a sweep: sweep until one finds nothing, for at most a minute (the driver's call deadline).
+     */
+    private void removeUntilQuiet() {
+        long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        int found;
+        do {
+            found = 0;
+            for (String owner : List.of(instance, instance + "-svc")) {
+                found += BenchDocker.removeLabelled("assay.instance=" + owner);
+            }
+            if (found > 0) {
+                sleep();
+            }
+        } while (found > 0 && System.nanoTime() < until);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Removes what earlier runs left behind (killed outright) once it has expired. */
