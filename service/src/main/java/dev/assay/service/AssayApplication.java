@@ -150,6 +150,8 @@ public class AssayApplication extends Application<AssayConfiguration> {
         Terminals terminals = startTerminals(environment, jdbi, invitations, cookies, sessions, clock);
         jersey.register(new CandidateResource(jdbi, catalog, sessions.labs(), sessions.grading(), terminals, clock));
         jersey.register(new LabSessionApiResource(jdbi, sessions.labs(), sessions.grading()));
+        jersey.register(new dev.assay.service.resources.DesignResource(
+                jdbi, new dev.assay.service.design.DesignDocuments(jdbi, sessions.drivers())));
         LabStatistics statistics = new LabStatistics(jdbi, catalog, sessions.scoring());
         jersey.register(new LabStatisticsApiResource(statistics));
         jersey.register(new TuningResource(catalog, statistics, new Rubrics(jdbi, catalog, sessions.scoring(), clock)));

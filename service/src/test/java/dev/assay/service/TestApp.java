@@ -121,12 +121,17 @@ public final class TestApp {
 
     /** Invites a candidate to the devops-engineer technical stage; returns the assessment and the link's path. */
     public Candidate invite(String name) {
+        return invite(name, "technical");
+    }
+
+    /** Invites a candidate to a stage of the devops-engineer role (technical, system-design). */
+    public Candidate invite(String name, String stage) {
         Browser admin = browser();
         String csrf = signIn(admin, ADMIN);
         HttpResponse<String> created = admin.postJson(
                 "/api/v1/assessments",
-                "{\"email\":\"cand@test.local\",\"name\":\"" + name
-                        + "\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}",
+                "{\"email\":\"cand@test.local\",\"name\":\"" + name + "\",\"roleId\":\"devops-engineer\",\"stage\":\""
+                        + stage + "\"}",
                 csrf);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("invitation failed: " + created.statusCode() + " " + created.body());

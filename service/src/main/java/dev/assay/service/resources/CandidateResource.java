@@ -138,7 +138,8 @@ public class CandidateResource {
                         deadline,
                         Math.max(0, Duration.between(clock.instant(), deadline).toSeconds()),
                         visible,
-                        PROGRESS_INTERVAL.toSeconds()))
+                        PROGRESS_INTERVAL.toSeconds(),
+                        lab.checks().stream().anyMatch(check -> "design".equals(check.grader()))))
                 .build();
     }
 

@@ -134,14 +134,15 @@ final class ReviewPages {
         for (String labId : Rubric.labsOf(role, stage)) {
             Optional<Lab> lab = catalog.lab(labId).map(rubric::applyTo);
             LabSession session = sessions.get(labId);
-            Optional<LabResult> result =
-                    session == null || blind ? Optional.empty() : grading.finalResult(session.id());
+            Optional<LabResult> result = session == null ? Optional.empty() : grading.finalResult(session.id());
             Map<String, Lab.Check> weighed = lab.map(
                             l -> l.checks().stream().collect(Collectors.toMap(Lab.Check::id, c -> c, (a, b) -> a)))
                     .orElse(Map.of());
             List<ReviewView.CheckRow> rows = session == null
                     ? List.of()
                     : result.map(r -> r.tests().stream()
+                                    // blind: only the rubric's items, which hold no automated judgement
+                                    .filter(t -> !blind || t.grader().equals("interviewer"))
                                     .map(t -> row(session.id(), labId, t, weighed.get(t.id()), review, names))
                                     .toList())
                             .orElse(List.of());

@@ -97,6 +97,7 @@ public final class GradeEvents {
         reasons.put("partial-credit", "Partly right: partial credit");
         reasons.put("integrity", "Integrity concern (copied or forged work)");
         reasons.put("interview-evidence", "What the candidate showed in the interview");
+        reasons.put("rubric-rating", "The interviewer's rating of a rubric item (1 to 5)");
         reasons.put("other", "Other (say why in the comment)");
         return java.util.Collections.unmodifiableMap(reasons);
     }

@@ -18,6 +18,7 @@ public final class LabPageView extends PageView {
     private final long secondsLeft;
     private final List<VisibleCheck> checks;
     private final long progressIntervalSeconds;
+    private final boolean design;
 
     public LabPageView(
             String csrf,
@@ -27,7 +28,8 @@ public final class LabPageView extends PageView {
             Instant deadline,
             long secondsLeft,
             List<VisibleCheck> checks,
-            long progressIntervalSeconds) {
+            long progressIntervalSeconds,
+            boolean design) {
         super("lab", labTitle, csrf);
         this.labId = labId;
         this.labTitle = labTitle;
@@ -36,6 +38,12 @@ public final class LabPageView extends PageView {
         this.secondsLeft = secondsLeft;
         this.checks = List.copyOf(checks);
         this.progressIntervalSeconds = progressIntervalSeconds;
+        this.design = design;
+    }
+
+    /** A system-design lab: the page offers the design editor next to the terminal. */
+    public boolean isDesign() {
+        return design;
     }
 
     public String getLabId() {

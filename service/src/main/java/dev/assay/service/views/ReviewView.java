@@ -28,7 +28,13 @@ public final class ReviewView extends PageView {
             String output,
             boolean outputTruncated,
             List<Line> evidence,
-            @Nullable Overridden overridden) {}
+            @Nullable Overridden overridden) {
+
+        /** An item of the interviewer's rubric: rated from 1 to 5 on the page instead of overridden. */
+        public boolean rubricItem() {
+            return grader.equals("interviewer") || grader.startsWith("interviewer ");
+        }
+    }
 
     /** A name and a value. */
     public record Line(String what, String value) {}
