@@ -103,6 +103,7 @@ start() { # start <component> <command...>: in the background, logged, its pid r
   running "$name" && return 0
   rm -f "$state/run/$name.pid"
   # a session of its own, so that stopping whatever ran `up` leaves the cluster running; its pid is recorded
+  # shellcheck disable=SC2016 # $$ and $1 belong to the inner shell
   setsid bash -c 'echo $$ > "$1"; shift; exec "$@"' start "$state/run/$name.pid" "$@" >"$state/log/$name.log" 2>&1 </dev/null &
   for _ in $(seq 1 50); do [ -s "$state/run/$name.pid" ] && break; sleep 0.02; done
 }
@@ -193,7 +194,7 @@ firewall_down() { # removes our chains, and what kubenet left in the nat table a
   done
   iptables-save -t nat 2>/dev/null | grep -E '^-A POSTROUTING .*(kubenet|KUBE-)' | sed 's/^-A /-D /' \
     | while read -r rule; do eval "iptables -w -t nat $rule" 2>/dev/null || true; done
-  ip link show cbr0 >/dev/null 2>&1 && ip link delete cbr0 2>/dev/null || true
+  if ip link show cbr0 >/dev/null 2>&1; then ip link delete cbr0 2>/dev/null || true; fi
 }
 
 node_ready() {
