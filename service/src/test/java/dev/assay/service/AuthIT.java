@@ -37,6 +37,31 @@ class AuthIT {
         return browser.postForm("/login", Map.of("email", email, "password", password), true);
     }
 
+    @Test
+    @DisplayName("a pre-session cookie is set only where a form needs its CSRF token, and only once")
+    void preSessionCookieOnlyWhenNeeded() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> ping = http.send(
+                HttpRequest.newBuilder(APP.base().resolve("/ping")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(ping.headers().allValues("Set-Cookie")).isEmpty();
+
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(APP.base().resolve("/login")).build(), HttpResponse.BodyHandlers.ofString());
+        String pre = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("assay_pre="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the login form set no pre-session cookie"));
+        HttpResponse<String> again = http.send(
+                HttpRequest.newBuilder(APP.base().resolve("/login"))
+                        .header("Cookie", pre.substring(0, pre.indexOf(';')))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(again.body())
+                .contains(login.body().replaceAll("(?s).*name=\"csrf-token\" content=\"([^\"]+)\".*", "$1"));
+    }
+
     @Nested
     @DisplayName("when the credentials are wrong")
     class WrongCredentials {

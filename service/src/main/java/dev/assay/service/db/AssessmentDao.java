@@ -63,7 +63,11 @@ public interface AssessmentDao {
             @Bind("createdAt") Instant createdAt,
             @Bind("expiresAt") Instant expiresAt);
 
-    @SqlQuery("SELECT assessment_id FROM candidate_sessions WHERE token_hash = :tokenHash AND expires_at > :now")
+    String CANDIDATE_SESSION =
+            "SELECT assessment_id FROM candidate_sessions WHERE token_hash = :tokenHash AND expires_at > :now";
+
+    /** See {@link CandidateReads#assessmentForSession}, the same query for the hot path. */
+    @SqlQuery(CANDIDATE_SESSION)
     Optional<Long> findCandidateSession(@Bind("tokenHash") String tokenHash, @Bind("now") Instant now);
 
     @SqlUpdate("DELETE FROM candidate_sessions WHERE token_hash = :tokenHash")

@@ -42,7 +42,9 @@ public interface LabSessionDao {
     @SqlQuery(COLUMNS + " WHERE id = :id")
     Optional<LabSession> find(@Bind("id") long id);
 
-    @SqlQuery(COLUMNS + " WHERE assessment_id = :assessmentId ORDER BY lab_id, attempt")
+    String FOR_ASSESSMENT = COLUMNS + " WHERE assessment_id = :assessmentId ORDER BY lab_id, attempt";
+
+    @SqlQuery(FOR_ASSESSMENT)
     List<LabSession> forAssessment(@Bind("assessmentId") long assessmentId);
 
     @SqlQuery(COLUMNS + " WHERE assessment_id = :assessmentId AND lab_id = :labId ORDER BY attempt DESC LIMIT 1")

@@ -11,8 +11,6 @@ public final class Persistence {
     private static final List<Class<?>> ROWS = List.of(
             User.class,
             Invitation.class,
-            AssessmentSummary.class,
-            LabSession.class,
             LabSessionEvent.class,
             StoredHandle.class,
             StoredCheckResult.class,
@@ -24,7 +22,10 @@ public final class Persistence {
     private Persistence() {}
 
     public static Jdbi configure(Jdbi jdbi) {
+        jdbi.setTemplateEngine(new NamedStatements());
         jdbi.registerColumnMapper(Role.class, (rs, column, ctx) -> Role.of(rs.getString(column)));
+        jdbi.registerRowMapper(AssessmentSummary.class, Rows.ASSESSMENT_SUMMARY);
+        jdbi.registerRowMapper(LabSession.class, Rows.LAB_SESSION);
         for (Class<?> row : ROWS) {
             jdbi.registerRowMapper(ConstructorMapper.factory(row));
         }

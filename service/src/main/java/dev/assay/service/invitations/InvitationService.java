@@ -5,6 +5,7 @@ import dev.assay.service.auth.Tokens;
 import dev.assay.service.catalog.Role;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.db.AssessmentDao;
+import dev.assay.service.db.CandidateReads;
 import dev.assay.service.db.Invitation;
 import java.net.URI;
 import java.time.Clock;
@@ -47,6 +48,7 @@ public final class InvitationService {
     }
 
     private final Jdbi jdbi;
+    private final CandidateReads reads;
     private final Function<String, Optional<Role>> roles;
     private final URI publicUrl;
     private final Duration invitationTtl;
@@ -62,6 +64,7 @@ public final class InvitationService {
             Duration candidateSessionTtl,
             Clock clock) {
         this.jdbi = jdbi;
+        this.reads = new CandidateReads(jdbi);
         this.roles = roles;
         this.publicUrl = publicUrl;
         this.invitationTtl = invitationTtl;
@@ -129,8 +132,7 @@ public final class InvitationService {
     }
 
     public Optional<Long> assessmentForSession(String sessionToken) {
-        return jdbi.withExtension(
-                AssessmentDao.class, dao -> dao.findCandidateSession(Tokens.hash(sessionToken), clock.instant()));
+        return reads.assessmentForSession(Tokens.hash(sessionToken), clock.instant());
     }
 
     private static Gone goneFor(Invitation invitation) {

@@ -7,6 +7,7 @@ import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
+import dev.assay.service.db.CandidateReads;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.environment.EnvironmentException;
@@ -55,6 +56,7 @@ public class CandidateResource {
     public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
 
     private final Jdbi jdbi;
+    private final CandidateReads reads;
     private final LabCatalog catalog;
     private final LabSessions sessions;
     private final Grading grading;
@@ -65,6 +67,7 @@ public class CandidateResource {
     public CandidateResource(
             Jdbi jdbi, LabCatalog catalog, LabSessions sessions, Grading grading, Terminals terminals, Clock clock) {
         this.jdbi = jdbi;
+        this.reads = new CandidateReads(jdbi);
         this.catalog = catalog;
         this.sessions = sessions;
         this.grading = grading;
@@ -74,8 +77,11 @@ public class CandidateResource {
 
     @GET
     public AssessmentView overview(@Context ContainerRequestContext request) {
-        AssessmentSummary assessment = assessment(request);
-        Map<String, LabSession> latest = sessions.sessionsOf(assessment.assessmentId()).stream()
+        long assessmentId = assessmentId(request);
+        CandidateReads.Status status =
+                reads.status(assessmentId).orElseThrow(() -> gone(assessmentId)); // the page every candidate polls
+        AssessmentSummary assessment = status.assessment();
+        Map<String, LabSession> latest = status.sessions().stream()
                 .collect(Collectors.toMap(LabSession::labId, Function.identity(), (a, b) -> b));
         List<LabCard> cards = sessions.labsOf(assessment).stream()
                 .map((Lab lab) -> LabCard.of(lab, latest.get(lab.id())))
@@ -238,10 +244,18 @@ public class CandidateResource {
     }
 
     private AssessmentSummary assessment(ContainerRequestContext request) {
-        long assessmentId = Actor.of(request.getSecurityContext())
+        long assessmentId = assessmentId(request);
+        return jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId))
+                .orElseThrow(() -> gone(assessmentId));
+    }
+
+    private static long assessmentId(ContainerRequestContext request) {
+        return Actor.of(request.getSecurityContext())
                 .candidateAssessment()
                 .orElseThrow(() -> new IllegalStateException("route reached without a candidate session"));
-        return jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId))
-                .orElseThrow(() -> new NotFoundException("assessment " + assessmentId + " is gone"));
+    }
+
+    private static NotFoundException gone(long assessmentId) {
+        return new NotFoundException("assessment " + assessmentId + " is gone");
     }
 }

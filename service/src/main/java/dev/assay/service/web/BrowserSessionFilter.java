@@ -19,11 +19,12 @@ import java.time.Duration;
 /**
  * Resolves the caller from its cookies on every request and fixes the browser secret its CSRF token derives
  * from: the staff session if valid, else the candidate session if valid, else the pre-session cookie, which
- * is minted (and set on the response) when the browser has none.
+ * is minted (and set on the response) when the browser has none and the request needs a token.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BrowserSessionFilter implements ContainerRequestFilter, ContainerResponseFilter {
     static final String CSRF_PROPERTY = "assay.csrf";
+    private static final String SECRET_PROPERTY = "assay.browser-secret";
     private static final String NEW_PRE_PROPERTY = "assay.new-pre";
     private static final Duration PRE_SESSION_TTL = Duration.ofDays(1);
 
@@ -50,11 +51,9 @@ public final class BrowserSessionFilter implements ContainerRequestFilter, Conta
         String secret = user != null
                 ? staffToken
                 : assessment != null ? candidateToken : cookies.read(request, Cookies.PRE_SESSION);
-        if (secret == null) {
-            secret = Tokens.newToken();
-            request.setProperty(NEW_PRE_PROPERTY, secret);
+        if (secret != null) {
+            request.setProperty(SECRET_PROPERTY, secret);
         }
-        request.setProperty(CSRF_PROPERTY, Tokens.csrfFor(secret));
         request.setSecurityContext(new ActorContext(new Actor(user, assessment), request.getSecurityContext()));
     }
 
@@ -73,9 +72,25 @@ public final class BrowserSessionFilter implements ContainerRequestFilter, Conta
         return "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme());
     }
 
-    /** The CSRF token that forms and API clients must send back with this browser's state-changing requests. */
+    /**
+     * The CSRF token that forms and API clients must send back with this browser's state-changing requests. A
+     * browser without a secret yet gets a pre-session one here, set as a cookie on this response; requests that
+     * never ask (health checks, JSON reads) mint nothing.
+     */
     public static String csrfToken(ContainerRequestContext request) {
-        return (String) request.getProperty(CSRF_PROPERTY);
+        if (request.getProperty(CSRF_PROPERTY) instanceof String token) {
+            return token;
+        }
+        String secret;
+        if (request.getProperty(SECRET_PROPERTY) instanceof String known) {
+            secret = known;
+        } else {
+            secret = Tokens.newToken();
+            request.setProperty(NEW_PRE_PROPERTY, secret);
+        }
+        String token = Tokens.csrfFor(secret);
+        request.setProperty(CSRF_PROPERTY, token);
+        return token;
     }
 
     private record ActorContext(Actor actor, SecurityContext original) implements SecurityContext {

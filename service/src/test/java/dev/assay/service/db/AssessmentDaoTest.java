@@ -76,4 +76,38 @@ class AssessmentDaoTest {
             assertThat(dao.countAssessments()).isEqualTo(2);
         });
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void candidateReadsGiveWhatTheDaosGive(Jdbi jdbi) {
+        long assessment = jdbi.withExtension(AssessmentDao.class, dao -> {
+            long id = invite(dao, "tok-r");
+            dao.acceptInvitation("tok-r", NOW.plusSeconds(5));
+            dao.insertCandidateSession("sess-r", id, NOW, LATER);
+            return id;
+        });
+        jdbi.useExtension(LabSessionDao.class, dao -> {
+            long first = dao.insert(assessment, "linux-web-outage", "3", 1, NOW);
+            dao.transition(first, LabSession.PROVISIONING, LabSession.ACTIVE, LATER, "ready", NOW.plusSeconds(1));
+            dao.insert(assessment, "git-rescue", "1", 1, NOW.plusSeconds(2));
+        });
+        CandidateReads reads = new CandidateReads(jdbi);
+
+        assertThat(reads.assessmentForSession("sess-r", NOW)).contains(assessment);
+        assertThat(reads.assessmentForSession("sess-r", LATER)).isEmpty();
+        assertThat(reads.assessmentForSession("unknown", NOW)).isEmpty();
+
+        CandidateReads.Status status = reads.status(assessment).orElseThrow();
+        assertThat(status.assessment())
+                .isEqualTo(jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessment))
+                        .orElseThrow());
+        assertThat(status.assessment().invitationAcceptedAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(status.sessions())
+                .isEqualTo(jdbi.withExtension(LabSessionDao.class, dao -> dao.forAssessment(assessment)))
+                .extracting(LabSession::labId, LabSession::state, LabSession::deadlineAt)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("git-rescue", LabSession.PROVISIONING, null),
+                        org.assertj.core.groups.Tuple.tuple("linux-web-outage", LabSession.ACTIVE, LATER));
+        assertThat(reads.status(assessment + 1000)).isEmpty();
+    }
 }
