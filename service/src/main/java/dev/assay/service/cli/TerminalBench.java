@@ -48,7 +48,9 @@ final class TerminalBench {
     /** Keystroke echo through the WebSocket, next to the bare TTY exec floor; target p50 <= 50 ms. */
     static Figure run(DockerEnvironmentDriver driver, BenchRun run, String image, int keystrokes) throws Exception {
         Map<String, List<Double>> samples = new java.util.LinkedHashMap<>();
-        run(driver, image, keystrokes, BenchDatabase.open(run.folder()), samples);
+        try (BenchDatabase.Pooled database = BenchDatabase.pooled(run.folder())) {
+            run(driver, image, keystrokes, database.jdbi(), samples);
+        }
         List<Double> echo = samples.getOrDefault(THROUGH_WEBSOCKET, List.of());
         List<Double> floor = samples.getOrDefault(FLOOR, List.of());
         return new Figure(

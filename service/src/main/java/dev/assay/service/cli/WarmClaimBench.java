@@ -28,18 +28,19 @@ final class WarmClaimBench {
 
     static Figure run(DockerEnvironmentDriver driver, BenchRun run, String image, int rounds)
             throws IOException, InterruptedException {
-        Jdbi jdbi = BenchDatabase.open(run.folder());
-        long assessment = BenchDatabase.assessment(jdbi, "bench", "technical");
         List<Double> claims = new ArrayList<>();
-        try (WarmPool pool = new WarmPool(
-                "bench",
-                driver,
-                session -> ProvisionBench.request(run, image, session),
-                new DatabaseLedger(jdbi, driver.kind(), Clock.systemUTC()),
-                POOL,
-                Duration.ofHours(1),
-                Clock.systemUTC(),
-                new MetricRegistry())) {
+        try (BenchDatabase.Pooled database = BenchDatabase.pooled(run.folder());
+                WarmPool pool = new WarmPool(
+                        "bench",
+                        driver,
+                        session -> ProvisionBench.request(run, image, session),
+                        new DatabaseLedger(database.jdbi(), driver.kind(), Clock.systemUTC()),
+                        POOL,
+                        Duration.ofHours(1),
+                        Clock.systemUTC(),
+                        new MetricRegistry())) {
+            Jdbi jdbi = database.jdbi();
+            long assessment = BenchDatabase.assessment(jdbi, "bench", "technical");
             pool.refill();
             for (int i = 0; i < rounds; i++) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
