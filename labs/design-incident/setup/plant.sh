@@ -259,7 +259,6 @@ server {
         proxy_set_header Host $host;
         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
         proxy_connect_timeout 2s;
-        proxy_ignore_client_abort on;   # health probes half-close after their request: answer them anyway
     }
 }
 SITE
