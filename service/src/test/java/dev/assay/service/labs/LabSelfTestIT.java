@@ -55,8 +55,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The self-test of every lab in {@code labs/} (DESIGN.md, "Lab content"), on the real Docker engine (and the test
- * cluster, for Kubernetes labs) and
- * the real graders, through the same sessions and grading the service uses: the untouched environment scores at
+ * cluster, started only when a selected lab runs on Kubernetes) and the real graders, through the same sessions and grading the service uses: the untouched environment scores at
  * most the lab's free-points ceiling; the reference solution and every alternative ({@code
  * solution/alternative-*.sh}) earn every point; each mutant fails exactly the checks it names and passes the rest.
  * Prints, per lab and case, the setup time (provisioning and the lab's setup steps), the grading time and the
@@ -76,14 +75,16 @@ class LabSelfTestIT {
     @SuppressWarnings("NullAway.Init") // set in @BeforeAll
     private static LabCatalog catalog;
 
+    /** The test cluster, started only when a selected lab runs on Kubernetes. */
     @RegisterExtension
-    static final KubeCluster CLUSTER = new KubeCluster();
+    static final KubeCluster CLUSTER =
+            new KubeCluster(() -> selected(LabCatalog.load(Path.of("../labs"), GraderRegistry.discover()))
+                    .anyMatch(LabSelfTestIT::onKubernetes));
 
     @SuppressWarnings("NullAway.Init") // set in @BeforeAll
     private static DockerEnvironmentDriver driver;
 
-    @SuppressWarnings("NullAway.Init") // set in @BeforeAll
-    private static KubernetesEnvironmentDriver kubernetes;
+    private static @org.jspecify.annotations.Nullable KubernetesEnvironmentDriver kubernetes;
 
     @SuppressWarnings("NullAway.Init") // set in @BeforeAll
     private static GradingEngine engine;
@@ -102,8 +103,12 @@ class LabSelfTestIT {
         String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
         driver = new DockerEnvironmentDriver(
                 URI.create(host), INSTANCE, Duration.ofSeconds(2), Duration.ofSeconds(30), new ObjectMapper());
-        kubernetes = KubeDrivers.driver(CLUSTER, INSTANCE);
-        List<EnvironmentDriver> drivers = List.of(driver, kubernetes);
+        List<EnvironmentDriver> drivers = new ArrayList<>(List.of(driver));
+        if (selected(catalog).anyMatch(LabSelfTestIT::onKubernetes)) {
+            KubernetesEnvironmentDriver cluster = KubeDrivers.driver(CLUSTER, INSTANCE);
+            kubernetes = cluster;
+            drivers.add(cluster);
+        }
         MetricRegistry metrics = new MetricRegistry();
         WarmPools pools = new WarmPools(
                 Map.of(),
@@ -171,9 +176,10 @@ class LabSelfTestIT {
         if (engine != null) {
             engine.close();
         }
-        if (kubernetes != null) {
-            kubernetes.listManaged().forEach(env -> kubernetes.destroy(env.handle()));
-            kubernetes.close();
+        KubernetesEnvironmentDriver cluster = kubernetes;
+        if (cluster != null) {
+            cluster.listManaged().forEach(env -> cluster.destroy(env.handle()));
+            cluster.close();
         }
         for (String instance : List.of(INSTANCE, INSTANCE + "-k8s")) {
             String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + instance);
@@ -191,11 +197,20 @@ class LabSelfTestIT {
 
     @TestFactory
     Stream<DynamicNode> everyLab() {
-        String only = System.getenv().getOrDefault("ASSAY_SELFTEST_LABS", "");
-        return catalog.labs().stream()
-                .filter(lab -> only.isBlank() || List.of(only.split(",")).contains(lab.id()))
+        return selected(catalog)
                 .sorted(java.util.Comparator.comparing(Lab::id))
                 .map(lab -> DynamicContainer.dynamicContainer(lab.id(), cases(lab)));
+    }
+
+    /** Every lab, or those named in {@code ASSAY_SELFTEST_LABS} (comma-separated ids). */
+    private static Stream<Lab> selected(LabCatalog labs) {
+        String only = System.getenv().getOrDefault("ASSAY_SELFTEST_LABS", "");
+        return labs.labs().stream()
+                .filter(lab -> only.isBlank() || List.of(only.split(",")).contains(lab.id()));
+    }
+
+    private static boolean onKubernetes(Lab lab) {
+        return "kubernetes".equals(lab.environment().kind());
     }
 
     private static Stream<DynamicNode> cases(Lab lab) {
@@ -312,7 +327,8 @@ class LabSelfTestIT {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            EnvironmentDriver on = handle.kind().equals(kubernetes.kind()) ? kubernetes : driver;
+            KubernetesEnvironmentDriver cluster = kubernetes;
+            EnvironmentDriver on = cluster != null && handle.kind().equals(cluster.kind()) ? cluster : driver;
             ExecResult ran = on.exec(handle, ExecRequest.shell(text, Duration.ofMinutes(2)));
             assertThat(ran.exitCode())
                     .as("%s exits 0: %s %s", script, ran.stdout(), ran.stderr())

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -32,9 +33,20 @@ public final class KubeCluster implements BeforeAllCallback {
      */
     private static final String SHARED = "ASSAY_TEST_KUBECONFIG";
 
+    private final BooleanSupplier wanted;
+
+    public KubeCluster() {
+        this(() -> true);
+    }
+
+    /** A cluster started only when {@code wanted} says so: a self-test of container labs alone needs none. */
+    public KubeCluster(BooleanSupplier wanted) {
+        this.wanted = wanted;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (shared() == null) {
+        if (shared() == null && wanted.getAsBoolean()) {
             context.getRoot()
                     .getStore(NAMESPACE)
                     .getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
