@@ -63,12 +63,9 @@ public interface AssessmentDao {
             @Bind("createdAt") Instant createdAt,
             @Bind("expiresAt") Instant expiresAt);
 
+    /** The assessment of an unexpired candidate session: read on every candidate request by {@link CandidateReads}. */
     String CANDIDATE_SESSION =
             "SELECT assessment_id FROM candidate_sessions WHERE token_hash = :tokenHash AND expires_at > :now";
-
-    /** See {@link CandidateReads#assessmentForSession}, the same query for the hot path. */
-    @SqlQuery(CANDIDATE_SESSION)
-    Optional<Long> findCandidateSession(@Bind("tokenHash") String tokenHash, @Bind("now") Instant now);
 
     @SqlUpdate("DELETE FROM candidate_sessions WHERE token_hash = :tokenHash")
     int deleteCandidateSession(@Bind("tokenHash") String tokenHash);

@@ -48,13 +48,14 @@ class AssessmentDaoTest {
     @ParameterizedTest
     @MethodSource("databases")
     void candidateSessionsOpenTheirAssessmentUntilExpiry(Jdbi jdbi) {
+        CandidateReads reads = new CandidateReads(jdbi);
         jdbi.useExtension(AssessmentDao.class, dao -> {
             long assessment = invite(dao, "tok-c");
             dao.insertCandidateSession("sess-c", assessment, NOW, LATER);
-            assertThat(dao.findCandidateSession("sess-c", NOW)).contains(assessment);
-            assertThat(dao.findCandidateSession("sess-c", LATER)).isEmpty();
+            assertThat(reads.assessmentForSession("sess-c", NOW)).contains(assessment);
+            assertThat(reads.assessmentForSession("sess-c", LATER)).isEmpty();
             assertThat(dao.deleteCandidateSession("sess-c")).isEqualTo(1);
-            assertThat(dao.findCandidateSession("sess-c", NOW)).isEmpty();
+            assertThat(reads.assessmentForSession("sess-c", NOW)).isEmpty();
         });
     }
 
