@@ -22,11 +22,13 @@ apt_install() { # apt_install <package>...: installs the packages not yet instal
   command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install ${missing[*]} by hand (Assay expects Debian or Ubuntu)"
   if [ -z "$APT_UPDATED" ]; then
     say "refreshing the apt package lists"
-    as_root apt-get update -q >/dev/null || die "apt-get update failed: check the mirrors in /etc/apt/sources.list.d/"
+    as_root apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null || die "apt-get update failed: check the mirrors in /etc/apt/sources.list.d/"
     APT_UPDATED=1
   fi
   say "installing ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+  # Wait for another apt (an unattended upgrade, a second install) instead of failing on its lock.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends \
+    "${missing[@]}" >/dev/null \
     || die "apt-get install ${missing[*]} failed"
 }
 
