@@ -26,6 +26,7 @@ public record Lab(
         double freePointsCeiling,
         Path solution,
         List<Mutant> mutants,
+        List<Tamper> tampers,
         Path directory) {
 
     public static final List<String> STAGES = List.of("technical", "system-design");
@@ -81,4 +82,11 @@ public record Lab(
             this(id, description, script, fails, false);
         }
     }
+
+    /**
+     * An attempt to pass without doing the work, written as a candidate who reads the lab with the repository open
+     * would (an impostor listener, a replaced binary, keywords in a comment); the self-test requires its counted
+     * score to stay at or below the untouched lab's.
+     */
+    public record Tamper(String id, String description, Path script) {}
 }

@@ -34,10 +34,12 @@ final class LabReader {
             "checks",
             "freePoints",
             "solution",
-            "mutants");
+            "mutants",
+            "tampers");
     private static final Set<String> CHECK_KEYS =
             Set.of("id", "title", "grader", "with", "points", "skills", "visibility", "hint", "timeout", "gate");
     private static final Set<String> MUTANT_KEYS = Set.of("id", "description", "script", "fails", "onSolution");
+    private static final Set<String> TAMPER_KEYS = Set.of("id", "description", "script");
     private static final double TOLERANCE = 1e-6;
     private static final InstructionsRenderer RENDERER = new InstructionsRenderer();
 
@@ -120,6 +122,7 @@ final class LabReader {
                 "solution",
                 map.required("solution", "name the reference solution script, such as solution/solve.sh"));
         List<Lab.Mutant> mutants = mutants(map, files, checks);
+        List<Lab.Tamper> tampers = tampers(map, files);
         return new Lab(
                 id,
                 version,
@@ -136,6 +139,7 @@ final class LabReader {
                 freePoints,
                 solution,
                 mutants,
+                tampers,
                 directory);
     }
 
@@ -301,6 +305,31 @@ final class LabReader {
             });
         }
         return mutants;
+    }
+
+    private List<Lab.Tamper> tampers(MapReader map, LabFiles files) {
+        List<Lab.Tamper> tampers = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<Node> items = map.list("tampers");
+        for (int i = 0; i < items.size(); i++) {
+            String field = "tampers[" + i + "]";
+            MapReader.of(source, items.get(i), field, TAMPER_KEYS).ifPresent(t -> {
+                String id = t.required("id", "give the tamper attempt an id");
+                if (!ids.add(id)) {
+                    source.problem(
+                            t.value("id").orElseThrow(),
+                            field + ".id",
+                            "'" + id + "' is used twice",
+                            "give each its own id");
+                }
+                Path script = files.existing(
+                        t.value("script").orElse(t.node()),
+                        field + ".script",
+                        t.required("script", "name the script that makes the attempt"));
+                tampers.add(new Lab.Tamper(id, t.required("description", "say what it fakes"), script));
+            });
+        }
+        return tampers;
     }
 
     /** Skill weights: names among {@code allowed}, each in (0, 1], summing to 1. */

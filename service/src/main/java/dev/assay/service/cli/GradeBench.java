@@ -114,6 +114,7 @@ final class GradeBench {
                 0,
                 none,
                 List.of(),
+                List.of(),
                 none);
     }
 }

@@ -96,6 +96,7 @@ public record Rubric(String roleId, String stage, int version, List<Double> cuts
                 lab.freePointsCeiling(),
                 lab.solution(),
                 lab.mutants(),
+                lab.tampers(),
                 lab.directory());
     }
 

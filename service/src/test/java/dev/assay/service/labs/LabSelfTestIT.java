@@ -232,6 +232,10 @@ class LabSelfTestIT {
             cases.add(DynamicTest.dynamicTest(
                     "mutant " + mutant.id() + " fails exactly " + mutant.fails(), () -> mutant(lab, mutant)));
         }
+        for (Lab.Tamper tamper : lab.tampers()) {
+            cases.add(DynamicTest.dynamicTest(
+                    "tamper " + tamper.id() + " scores no more than untouched", () -> tamper(lab, tamper)));
+        }
         return cases.stream();
     }
 
@@ -250,8 +254,15 @@ class LabSelfTestIT {
         }
     }
 
+    /** The untouched lab's result, graded once per lab: the untouched case and every tamper attempt compare with it. */
+    private static final Map<String, LabResult> UNTOUCHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static LabResult untouchedResult(Lab lab) {
+        return UNTOUCHED.computeIfAbsent(lab.id(), id -> run(lab, "untouched", List.of()));
+    }
+
     private static void untouched(Lab lab) {
-        LabResult result = run(lab, "untouched", List.of());
+        LabResult result = untouchedResult(lab);
         double share = result.earned() / lab.points();
         assertThat(share)
                 .as(
@@ -294,6 +305,23 @@ class LabSelfTestIT {
             expected.remove(id);
         });
         assertThat(statuses).as("%s: %s", mutant.id(), messages(result)).isEqualTo(expected);
+    }
+
+    /**
+     * A tamper attempt earns no more counted points than the untouched lab, and no check it touches drops out of the
+     * count (an error it caused would raise the share of what is left).
+     */
+    private static void tamper(Lab lab, Lab.Tamper tamper) {
+        LabResult untouched = untouchedResult(lab);
+        LabResult result = run(lab, "tamper " + tamper.id(), List.of(tamper.script()));
+        assertThat(result.earned())
+                .as(
+                        "%s: tamper %s earned %.2f points, untouched %.2f: %s",
+                        lab.id(), tamper.id(), result.earned(), untouched.earned(), messages(result))
+                .isLessThanOrEqualTo(untouched.earned() + 1e-9);
+        assertThat(result.countedPoints())
+                .as("%s: tamper %s made checks drop out of the count: %s", lab.id(), tamper.id(), messages(result))
+                .isGreaterThanOrEqualTo(untouched.countedPoints() - 1e-9);
     }
 
     private static String messages(LabResult result) {
