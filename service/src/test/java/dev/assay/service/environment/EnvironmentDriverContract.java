@@ -172,11 +172,25 @@ public abstract class EnvironmentDriverContract {
         }
 
         @Test
-        @DisplayName("refuses links, directories and pipes; a missing file is missing")
+        @DisplayName("follows links to regular files inside the lab; refuses links out, directories and pipes;"
+                + " a missing file is missing")
         void refusesWhatIsNotARegularFile() {
             EnvironmentHandle handle = provision();
-            sh(handle, "ln -s /etc/hostname /root/link; mkdir /root/dir; mkfifo /root/fifo");
-            assertThat(driver().readFile(handle, "/root/link", 1024)).isInstanceOf(FileRead.Refused.class);
+            sh(
+                    handle,
+                    "echo linked > /root/target; ln -s target /root/link; ln -s /root/link /root/chain;"
+                            + " ln -s /proc/self/environ /root/to-proc; mkdir /root/dir; mkfifo /root/fifo;"
+                            + " ln -s fifo /root/to-fifo; ln -s nowhere /root/dangling");
+            for (String link : List.of("/root/link", "/root/chain")) {
+                assertThat(driver().readFile(handle, link, 1024))
+                        .as(link)
+                        .isInstanceOfSatisfying(
+                                FileRead.Content.class,
+                                c -> assertThat(c.text()).isEqualTo("linked\n"));
+            }
+            assertThat(driver().readFile(handle, "/root/to-proc", 1024)).isInstanceOf(FileRead.Refused.class);
+            assertThat(driver().readFile(handle, "/root/to-fifo", 1024)).isInstanceOf(FileRead.Refused.class);
+            assertThat(driver().readFile(handle, "/root/dangling", 1024)).isInstanceOf(FileRead.Missing.class);
             assertThat(driver().readFile(handle, "/root/dir", 1024)).isInstanceOf(FileRead.Refused.class);
             assertThat(driver().readFile(handle, "/root/fifo", 1024)).isInstanceOf(FileRead.Refused.class);
             assertThat(driver().readFile(handle, "/root/none", 1024)).isEqualTo(new FileRead.Missing("/root/none"));

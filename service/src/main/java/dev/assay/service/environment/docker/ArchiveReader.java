@@ -32,10 +32,35 @@ final class ArchiveReader {
         this.json = json;
     }
 
+    /** File systems the engine does not read from the lab's root: a link into them leaves the lab's files. */
+    private static final java.util.List<String> OUTSIDE = java.util.List.of("/proc", "/sys", "/dev");
+
+    /**
+     * Reads a regular file; a symbolic link is followed (once: the engine states where its whole chain ends,
+     * resolved inside the lab's root file system, as a tool in the lab would see it) unless it ends in a special
+     * file system or at something other than a regular file.
+     */
     FileRead read(String containerId, String path, long maxBytes) {
         if (!path.startsWith("/")) {
             return new FileRead.Refused(path, "the path must be absolute");
         }
+        FileRead first = readOnce(containerId, path, maxBytes, true);
+        if (first instanceof FileRead.Refused refused && refused.reason().startsWith(LINK_TO)) {
+            String target = refused.reason().substring(LINK_TO.length());
+            if (OUTSIDE.stream().anyMatch(special -> target.equals(special) || target.startsWith(special + "/"))) {
+                return new FileRead.Refused(path, "a link to " + target + ", outside the lab's files");
+            }
+            FileRead followed = readOnce(containerId, target, maxBytes, false);
+            return followed instanceof FileRead.Missing
+                    ? new FileRead.Missing(path + " (a link to " + target + ")")
+                    : followed;
+        }
+        return first;
+    }
+
+    private static final String LINK_TO = "a symbolic link to ";
+
+    private FileRead readOnce(String containerId, String path, long maxBytes, boolean followLink) {
         DockerHttpClient.Response response = archive(containerId, path);
         TarArchiveInputStream tar = null;
         try {
@@ -43,7 +68,7 @@ final class ArchiveReader {
                 return missing(response, path);
             }
             // The engine states the path's type and size in a header: refuse before a byte of the body is read.
-            Optional<String> refusal = refusal(response.getHeader("X-Docker-Container-Path-Stat"));
+            Optional<String> refusal = refusal(response.getHeader("X-Docker-Container-Path-Stat"), followLink);
             if (refusal.isPresent()) {
                 return new FileRead.Refused(path, refusal.get());
             }
@@ -116,12 +141,16 @@ final class ArchiveReader {
         throw new EnvironmentException("reading " + path + " answered HTTP " + response.getStatusCode());
     }
 
-    private Optional<String> refusal(@Nullable String stat) throws IOException {
+    private Optional<String> refusal(@Nullable String stat, boolean followLink) throws IOException {
         if (stat == null) {
             return Optional.of("the engine sent no file type; not read");
         }
         JsonNode node = json.readTree(Base64.getDecoder().decode(stat));
         long mode = node.path("mode").asLong();
+        String linkTarget = node.path("linkTarget").asText("");
+        if (followLink && !linkTarget.isEmpty() && linkTarget.startsWith("/")) {
+            return Optional.of(LINK_TO + linkTarget);
+        }
         if (!node.path("linkTarget").asText("").isEmpty() || (mode & NOT_REGULAR) != 0) {
             return Optional.of("not a regular file (mode " + Long.toOctalString(mode & 0xFFFFFFFFL) + ")");
         }

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -16,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Copies the engine's tar of a directory into a tar of our own making: only directories and regular files, names
  * relative to the directory (the engine prefixes its base name), no name that is absolute or climbs with "..",
- * plain modes, owned by root. What graders unpack is therefore only what they can read, never a link to follow.
+ * plain modes, owned by root. A symbolic link whose chain ends at a regular file inside the same directory becomes
+ * a copy of that file (so {@code sites-enabled/shop -> ../sites-available/shop} reads as the tool reads it); other
+ * links are left out. What graders unpack is therefore only what they can read, never a link to follow.
  */
 public final class TreeCopy {
     private TreeCopy() {}
@@ -27,6 +32,8 @@ public final class TreeCopy {
         long total = 0;
         int entries = 0;
         @Nullable TarArchiveEntry root = null;
+        Map<String, byte[]> files = new HashMap<>();
+        Map<String, String> links = new LinkedHashMap<>();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -38,6 +45,9 @@ public final class TreeCopy {
                 // isFile() says yes to pipes and devices too: the type flag alone tells a regular file.
                 byte type = entry.getLinkFlag();
                 boolean file = !directory && (type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM);
+                if (name != null && entry.isSymbolicLink()) {
+                    links.put(name, entry.getLinkName());
+                }
                 if (name == null || (!directory && !file)) {
                     continue;
                 }
@@ -55,9 +65,14 @@ public final class TreeCopy {
                 copy.setSize(file ? entry.getSize() : 0);
                 tar.putArchiveEntry(copy);
                 if (file) {
-                    in.transferTo(tar);
+                    byte[] bytes = in.readNBytes((int) entry.getSize());
+                    files.put(name, bytes);
+                    tar.write(bytes);
                 }
                 tar.closeArchiveEntry();
+            }
+            if (!copyLinkedFiles(tar, path, files, links, maxBytes - total)) {
+                return new FileRead.Refused(path, "its files add up to more than " + maxBytes + " bytes");
             }
         }
         byte[] bytes = out.toByteArray();
@@ -69,6 +84,30 @@ public final class TreeCopy {
                 root == null ? 040755 : root.getMode(),
                 root == null ? 0 : root.getLongUserId(),
                 root == null || root.getUserName() == null ? "" : root.getUserName());
+    }
+
+    /** Adds a copy of each link's file inside the tree; false when they take more than {@code room} bytes. */
+    private static boolean copyLinkedFiles(
+            TarArchiveOutputStream tar, String path, Map<String, byte[]> files, Map<String, String> links, long room)
+            throws IOException {
+        long left = room;
+        for (Map.Entry<String, String> link : links.entrySet()) {
+            byte[] target = files.get(TreeLinks.resolve(link.getKey(), link.getValue(), path, links));
+            if (target == null) {
+                continue;
+            }
+            left -= target.length + 512;
+            if (left < 0) {
+                return false;
+            }
+            TarArchiveEntry copy = new TarArchiveEntry(link.getKey());
+            copy.setMode(0100644);
+            copy.setSize(target.length);
+            tar.putArchiveEntry(copy);
+            tar.write(target);
+            tar.closeArchiveEntry();
+        }
+        return true;
     }
 
     /** The entry's name without the engine's leading base name; null for the root itself or a name that escapes. */

@@ -30,7 +30,62 @@ final class PodFiles {
 
     private PodFiles() {}
 
+    /** The kernel gives up after 40 links in one walk; so do we. */
+    private static final int MAX_LINKS = 40;
+
+    /**
+     * Reads a regular file under /root; a symbolic link is followed, as a tool in the workbench would, while each
+     * step stays under /root (the only part of the workbench the probe sees).
+     */
     static FileRead file(ContainerResource probe, String path, long maxBytes) throws InterruptedException {
+        String current = path;
+        for (int hop = 0; hop < MAX_LINKS; hop++) {
+            String inProbe = probePath(current);
+            if (inProbe == null || !type(probe, inProbe).equals("link")) {
+                break;
+            }
+            String next = linkTarget(current, readlink(probe, inProbe));
+            if (next == null || probePath(next) == null) {
+                return new FileRead.Refused(path, "a link that leads out of " + HOME + " (the candidate's home)");
+            }
+            current = next;
+        }
+        FileRead read = regularFile(probe, current, maxBytes);
+        return read instanceof FileRead.Missing && !current.equals(path)
+                ? new FileRead.Missing(path + " (a link to " + current + ")")
+                : read;
+    }
+
+    /** Where a link at {@code link} pointing at {@code target} leads, as an absolute, normalized path; null if above /. */
+    static @Nullable String linkTarget(String link, String target) {
+        String base = link.substring(0, link.lastIndexOf('/') + 1);
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : ((target.startsWith("/") ? "" : base) + target).split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+
+    private static String readlink(ContainerResource probe, String inProbe) throws InterruptedException {
+        ExecResult result = PodExec.run(probe, new ExecRequest(List.of("readlink", "--", inProbe), DEADLINE, 4096));
+        if (!result.succeeded()) {
+            throw new EnvironmentException("the workbench's probe could not read the link " + inProbe);
+        }
+        return result.stdout().strip();
+    }
+
+    private static FileRead regularFile(ContainerResource probe, String path, long maxBytes)
+            throws InterruptedException {
         return read(
                 probe,
                 path,

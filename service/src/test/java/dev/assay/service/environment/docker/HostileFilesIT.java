@@ -35,6 +35,10 @@ class HostileFilesIT {
                 List.of(new EnvironmentRequest.SetupCommand(
                         "plant",
                         "ln -s /proc/1/root/etc/hostname /root/escape; mkfifo /root/pipe;"
+                                + " mkdir -p /srv/a /srv/b && echo site > /srv/a/site && ln -s ../a/site /srv/b/rel"
+                                + " && ln -s /srv/b/rel /srv/b/chain && ln -s ../../../../srv/a/site /srv/b/climb"
+                                + " && ln -s /root/pipe /srv/b/to-pipe && ln -s /srv/a /srv/b/to-dir"
+                                + " && ln -s nowhere /srv/b/dangling && ln -s /proc/self/environ /srv/b/to-proc;"
                                 + " truncate -s 10G /root/sparse; mkdir /root/many && cd /root/many"
                                 + " && seq 1 100000 | xargs touch",
                         Duration.ofMinutes(3))),
@@ -60,6 +64,26 @@ class HostileFilesIT {
     @Test
     void symlinkOutIsRefused() {
         assertThat(timed("/root/escape", 1 << 20)).isInstanceOf(FileRead.Refused.class);
+    }
+
+    @Test
+    @DisplayName("links that end at a regular file of the lab are followed, as tools in the lab follow them")
+    void linksInsideTheLabAreFollowed() {
+        for (String link : List.of("/srv/b/rel", "/srv/b/chain", "/srv/b/climb")) {
+            assertThat(timed(link, 1 << 20))
+                    .as(link)
+                    .isInstanceOfSatisfying(
+                            FileRead.Content.class, c -> assertThat(c.text()).isEqualTo("site\n"));
+        }
+    }
+
+    @Test
+    @DisplayName("links to a pipe, a directory or a special file system are refused; a dangling one is missing")
+    void linksToWhatIsNotARegularFileOfTheLabAreRefused() {
+        assertThat(timed("/srv/b/to-pipe", 1 << 20)).isInstanceOf(FileRead.Refused.class);
+        assertThat(timed("/srv/b/to-dir", 1 << 20)).isInstanceOf(FileRead.Refused.class);
+        assertThat(timed("/srv/b/to-proc", 1 << 20)).isInstanceOf(FileRead.Refused.class);
+        assertThat(timed("/srv/b/dangling", 1 << 20)).isInstanceOf(FileRead.Missing.class);
     }
 
     @Test
