@@ -37,7 +37,12 @@ public interface LabView {
      */
     byte[] labFile(String relativePath);
 
-    /** Reads one regular file through the engine's API (trusted: no tool of the lab is involved). */
+    /**
+     * Reads one regular file through the engine's API (trusted: no tool of the lab is involved). A symbolic link is
+     * followed to where its chain ends inside the lab's root file system, as a tool in the lab would open it; a link
+     * into a special file system ({@code /proc}, {@code /sys}, {@code /dev}) or to anything but a regular file is
+     * {@link FileResult.Refused}.
+     */
     FileResult readFile(String path, long maxBytes);
 
     /**
@@ -62,6 +67,14 @@ public interface LabView {
      * core group) in the lab's namespace: a SubjectAccessReview, asked with the platform's credentials.
      */
     boolean kubernetesAllows(String subject, String verb, String apiGroup, String resource);
+
+    /**
+     * The paths of the lab's root file system that differ from the image it started from (added, changed or
+     * deleted; setup steps included), as the engine records them: trusted, since the engine keeps this record
+     * outside the lab. Graders use it to tell the image's own programs from replacements. An environment whose
+     * engine keeps no such record throws {@link LabUnavailableException}.
+     */
+    java.util.Set<String> changedFromImage();
 
     /** What is left of the check's time budget: the deadline to give the commands a grader runs. */
     Duration timeLeft();

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * the integration tests run the same graders against real containers.
  */
 public final class FixtureLab implements LabView {
+    private final List<String> changed = new java.util.ArrayList<>();
     private final Map<String, FileResult> files = new HashMap<>();
     private Function<List<String>, CommandResult> lab = command -> ok("");
     private Function<List<String>, CommandResult> probe = command -> ok("");
@@ -187,6 +188,17 @@ public final class FixtureLab implements LabView {
     @Override
     public FileResult readTree(String path, long maxBytes) {
         return trees.getOrDefault(path, new FileResult.Missing(path));
+    }
+
+    /** Paths the engine reports as changed from the image. */
+    public FixtureLab changed(String... paths) {
+        changed.addAll(List.of(paths));
+        return this;
+    }
+
+    @Override
+    public java.util.Set<String> changedFromImage() {
+        return java.util.Set.copyOf(changed);
     }
 
     @Override

@@ -74,6 +74,11 @@ public final class GraderContract {
         }
 
         @Override
+        public java.util.Set<String> changedFromImage() {
+            throw gone();
+        }
+
+        @Override
         public CommandResult inSandbox(Map<String, byte[]> files, List<String> command, Duration timeout) {
             throw gone();
         }

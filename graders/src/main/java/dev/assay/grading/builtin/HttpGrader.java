@@ -22,6 +22,14 @@ public final class HttpGrader extends BuiltinGrader {
             .optional("body", Type.REGEX, "a regular expression the body must match")
             .optional("headers", Type.STRING_MAP, "response headers and a regular expression each must match")
             .optional("maxLatency", Type.DURATION, "the slowest acceptable answer, such as 500ms")
+            .optional(
+                    "executable",
+                    Type.STRING,
+                    "who must answer: the absolute path of the program listening on the URL's port in the lab, which"
+                            + " must be the image's own (unchanged, its libraries too)")
+            .rule(values -> values.get("executable") instanceof String path && !path.startsWith("/")
+                    ? List.of(new ParameterSpec.Problem("executable", "must be an absolute path"))
+                    : List.of())
             .rule(values -> {
                 String url = String.valueOf(values.get("url"));
                 return url.matches("http://[A-Za-z0-9.-]+(:\\d{1,5})?(/[\\x21-\\x7e]*)?")
@@ -36,7 +44,7 @@ public final class HttpGrader extends BuiltinGrader {
     public HttpGrader() {
         super(
                 "http",
-                "1",
+                "2",
                 "HTTP request from a probe container joined to the lab's network: status, body, headers, latency",
                 PARAMETERS);
     }
@@ -97,7 +105,34 @@ public final class HttpGrader extends BuiltinGrader {
             long max = Text.duration(limit).toMillis();
             check.expect(latency >= 0 && latency <= max, "answered in " + latency + " ms, more than " + limit);
         }
+        if (parameters.get("executable") instanceof String executable) {
+            whoAnswered(lab, port, executable, check);
+        }
         return check.build();
+    }
+
+    /** The listener on {@code port} must be {@code executable}, the image's own program: an answer alone can be faked. */
+    private static void whoAnswered(LabView lab, int port, String executable, CheckResult.Builder check) {
+        List<ProcTable.Process> holders = ProcTable.read(lab).sockets().stream()
+                .filter(s -> s.listening() && s.port() == port && s.protocol().startsWith("tcp"))
+                .flatMap(s -> s.holders().stream())
+                .distinct()
+                .toList();
+        check.observe(
+                "listener",
+                holders.isEmpty()
+                        ? "none seen"
+                        : holders.stream()
+                                .map(p -> p.executable() + " (pid " + p.pid() + ")")
+                                .distinct()
+                                .toList());
+        List<ProcTable.Process> genuine = holders.stream()
+                .filter(p -> ProcTable.path(p).equals(executable))
+                .toList();
+        check.expect(
+                !genuine.isEmpty() && genuine.size() == holders.size(),
+                "port " + port + " is answered by something other than " + executable);
+        ProgramIdentity.problems(lab, executable, genuine, check).forEach(problem -> check.expect(false, problem));
     }
 
     /** Sends the request from a probe: host, port and request go as arguments, never into the script. */

@@ -15,7 +15,11 @@ public final class PortGrader extends BuiltinGrader {
             .oneOf("protocol", false, Set.of("tcp", "udp"), "tcp (default) or udp")
             .optional("listening", Type.BOOLEAN, "whether something must listen (default true) or must not")
             .optional("address", Type.STRING, "the address it must listen on, such as 0.0.0.0 or 127.0.0.1")
-            .optional("executable", Type.STRING, "the absolute path of the listening process's executable")
+            .optional(
+                    "executable",
+                    Type.STRING,
+                    "the absolute path of the listener's executable, which must also be the image's own program"
+                            + " (unchanged, its libraries too, no loader overrides)")
             .rule(values -> {
                 long port = values.get("port") instanceof Number number ? number.longValue() : 0;
                 if (port < 1 || port > 65535) {
@@ -33,7 +37,7 @@ public final class PortGrader extends BuiltinGrader {
     public PortGrader() {
         super(
                 "port",
-                "1",
+                "2",
                 "listening sockets and the executable behind them, read by a probe (process names are not trusted)",
                 PARAMETERS);
     }
@@ -72,11 +76,13 @@ public final class PortGrader extends BuiltinGrader {
                     "no listener on " + address + ":" + port);
         }
         if (parameters.get("executable") instanceof String executable) {
-            check.expect(
-                    listeners.stream()
-                            .flatMap(s -> s.holders().stream())
-                            .anyMatch(p -> ProcTable.path(p).equals(executable)),
-                    "port " + port + " is not held by " + executable);
+            List<ProcTable.Process> holders = listeners.stream()
+                    .flatMap(s -> s.holders().stream())
+                    .filter(p -> ProcTable.path(p).equals(executable))
+                    .distinct()
+                    .toList();
+            check.expect(!holders.isEmpty(), "port " + port + " is not held by " + executable);
+            ProgramIdentity.problems(lab, executable, holders, check).forEach(problem -> check.expect(false, problem));
         }
         return check.build();
     }

@@ -1,6 +1,7 @@
 package dev.assay.grading.builtin;
 
 import dev.assay.grading.CommandResult;
+import dev.assay.grading.LabInterferenceException;
 import dev.assay.grading.LabView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,9 +33,11 @@ record ProcTable(List<Socket> sockets, List<Process> processes) {
     /** Reads the table through a probe; empty lists when the probe saw nothing. */
     static ProcTable read(LabView lab) {
         CommandResult result = lab.inProbe(List.of("/bin/sh", "-c", SCRIPT), lab.timeLeft());
-        if (result.timedOut()) {
-            throw new dev.assay.grading.LabUnavailableException(
-                    "the probe did not finish reading /proc in time", new IllegalStateException("timeout"));
+        // Reading /proc takes milliseconds; a probe that stalls or dies by a signal was stopped from inside the lab.
+        if (result.timedOut() || result.exitCode() > 128) {
+            throw new LabInterferenceException("the probe reading the lab's processes was "
+                    + (result.timedOut() ? "stalled" : "killed (exit " + result.exitCode() + ")")
+                    + " from inside the lab");
         }
         return parse(result.stdout());
     }

@@ -27,7 +27,7 @@ public final class ProcessGrader extends BuiltinGrader {
     public ProcessGrader() {
         super(
                 "process",
-                "1",
+                "2",
                 "processes by executable path (and uid), read from /proc by a probe; names and ps output are not trusted",
                 PARAMETERS);
     }
@@ -58,6 +58,7 @@ public final class ProcessGrader extends BuiltinGrader {
                 found.isEmpty()
                         ? executable + " does not run"
                         : found.size() + " processes of " + executable + ", expected at least " + min);
+        ProgramIdentity.problems(lab, executable, found, check).forEach(problem -> check.expect(false, problem));
         if (parameters.get("user") instanceof String uid) {
             check.expect(
                     found.stream().anyMatch(p -> Integer.toString(p.uid()).equals(uid)),

@@ -2,14 +2,17 @@ package dev.assay.service.grading;
 
 import dev.assay.grading.CommandResult;
 import dev.assay.grading.FileResult;
+import dev.assay.grading.LabInterferenceException;
 import dev.assay.grading.LabUnavailableException;
 import dev.assay.grading.LabView;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.environment.EnvironmentHandle;
+import dev.assay.service.environment.EnvironmentStatus;
 import dev.assay.service.environment.ExecRequest;
 import dev.assay.service.environment.ExecResult;
 import dev.assay.service.environment.FileRead;
+import dev.assay.service.environment.ImageChanges;
 import dev.assay.service.environment.KubernetesReads;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,9 +64,25 @@ final class DriverLabView implements LabView {
         return result(call(() -> driver.exec(handle, request(command, timeout))));
     }
 
+    /**
+     * Runs {@code command} in the grading run's probe. The probe shares the lab's process namespace, so a lab that
+     * kills it (as it starts, or later) makes the start or the exec fail while the lab runs on and the engine answers:
+     * that is {@link LabInterferenceException} (a counted fail), not a check that drops out. Only when the lab itself
+     * is gone or the engine cannot be asked is it unavailable.
+     */
     @Override
     public CommandResult inProbe(List<String> command, Duration timeout) {
-        return result(call(() -> probe.exec(request(command, timeout))));
+        ExecRequest request = request(command, timeout);
+        try {
+            return result(probe.started().exec(request));
+        } catch (EnvironmentException e) {
+            if (call(() -> driver.status(handle)) == EnvironmentStatus.RUNNING) {
+                throw new LabInterferenceException(
+                        "the probe stopped while the lab kept running (something in the lab killed it): "
+                                + e.getMessage());
+            }
+            throw new LabUnavailableException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
     }
 
     @Override
@@ -128,6 +147,16 @@ final class DriverLabView implements LabView {
             return call(() -> kubernetes.kubernetesAllows(handle, subject, verb, apiGroup, resource));
         }
         throw noNamespace();
+    }
+
+    @Override
+    public java.util.Set<String> changedFromImage() {
+        if (driver instanceof ImageChanges changes) {
+            return call(() -> changes.changedFromImage(handle));
+        }
+        throw new LabUnavailableException(
+                "this environment's engine keeps no record of changed files",
+                new UnsupportedOperationException("changes from the image on " + driver.kind()));
     }
 
     /** The Docker driver has no Kubernetes namespace; the catalog refuses such checks in container labs. */

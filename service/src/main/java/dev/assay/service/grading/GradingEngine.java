@@ -3,6 +3,7 @@ package dev.assay.service.grading;
 import dev.assay.grading.CheckResult;
 import dev.assay.grading.Grader;
 import dev.assay.grading.GraderRegistry;
+import dev.assay.grading.LabInterferenceException;
 import dev.assay.grading.LabUnavailableException;
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.environment.EnvironmentDriver;
@@ -121,6 +122,11 @@ public final class GradingEngine implements AutoCloseable {
                     check.parameters());
         } catch (LabUnavailableException e) {
             result = CheckResult.notGradable("the lab could not be read: " + e.getMessage());
+        } catch (LabInterferenceException e) {
+            result = CheckResult.builder(true)
+                    .observe("interference", String.valueOf(e.getMessage()))
+                    .expect(false, String.valueOf(e.getMessage()))
+                    .build();
         }
         return new CheckOutcome(check, grader.version(), result, started, clock.instant());
     }

@@ -31,7 +31,8 @@ final class SharedProbe implements AutoCloseable {
         return started().exec(request);
     }
 
-    private synchronized EnvironmentDriver.Probe started() {
+    /** The running probe, started by the first check that asks. */
+    synchronized EnvironmentDriver.Probe started() {
         if (closed) {
             throw new IllegalStateException("the grading run is over");
         }

@@ -123,12 +123,23 @@ public final class Scoring {
                             new Scorecard.CheckOverride(labId, check.id(), credit, o.to(), o.reason(), o.comment()));
                     credit = o.to();
                 }
-                items.add(
-                        new ScoringModel.Item(labId, check.id(), check.points(), check.skills(), check.gate(), credit));
+                items.add(new ScoringModel.Item(
+                        labId, check.id(), check.points(), check.skills(), check.gate(), credit, heldFor(check, row)));
             }
         }
         Scorecard card = ScoringModel.score(role, assessment.stage(), items, versions);
         return card.withReview(applied, decision(card, review));
+    }
+
+    /**
+     * Why a check's stored result cannot count (its grader reported it not gradable), or null. Items of the
+     * interviewer's rubric wait for their rating, which the skills' coverage already reports.
+     */
+    private static @Nullable String heldFor(Lab.Check check, @Nullable StoredCheckResult row) {
+        if (row == null || !"error".equals(row.status()) || "interviewer".equals(check.grader())) {
+            return null;
+        }
+        return row.message() == null ? "no reason given" : row.message();
     }
 
     private Scorecard.@Nullable Decision decision(Scorecard card, GradeEvents.Review review) {

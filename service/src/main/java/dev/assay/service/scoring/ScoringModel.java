@@ -13,17 +13,18 @@ import org.jspecify.annotations.Nullable;
  * runs no grader. For each skill s: score = sum(q m x) / sum over counted checks of (q m), coverage = the counted
  * share of the skill's weighted points; fewer than {@value #MIN_CHECKS} counted checks or coverage under
  * {@value #MIN_COVERAGE} is "no decision". The recommendation is conjunctive on the must-haves the stage
- * measures: a failed gate or a must-have at no or below rejects; a must-have without a decision or at mixed goes
- * to an interviewer; nice-to-haves are reported and never compensate.
+ * measures: a failed gate or a must-have at no or below rejects; a must-have without a decision or at mixed, or a
+ * check that could not be graded, goes to an interviewer; nice-to-haves are reported and never compensate.
  */
 public final class ScoringModel {
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
     static final double MIN_COVERAGE = 0.6;
     static final int MIN_CHECKS = 2;
 
     /**
      * One check as the rubric weighs it, with its stored outcome: {@code credit} null when it does not count
-     * (not gradable, or advisory).
+     * (not gradable, or advisory); {@code notGradable} the reason when a grader could not judge it (an engine
+     * outage, a grader's trouble, or something the candidate did to the check): such a result is held for a person.
      */
     public record Item(
             String labId,
@@ -31,7 +32,18 @@ public final class ScoringModel {
             double points,
             Map<String, Double> skills,
             boolean gate,
-            @Nullable Double credit) {}
+            @Nullable Double credit,
+            @Nullable String notGradable) {
+        public Item(
+                String labId,
+                String checkId,
+                double points,
+                Map<String, Double> skills,
+                boolean gate,
+                @Nullable Double credit) {
+            this(labId, checkId, points, skills, gate, credit, null);
+        }
+    }
 
     private ScoringModel() {}
 
@@ -103,6 +115,12 @@ public final class ScoringModel {
             Double credit = item.credit();
             if (item.gate() && credit != null && credit < 1.0) {
                 rejects.add("gate " + item.labId() + "/" + item.checkId() + " failed");
+            }
+            // A check left out of the count raises the share of what is left, and a candidate may have caused it:
+            // the result waits for a person instead of advancing on what remains.
+            if (credit == null && item.notGradable() != null) {
+                reviews.add((item.gate() ? "gate " : "check ") + item.labId() + "/" + item.checkId()
+                        + " could not be graded (" + item.notGradable() + "): an interviewer decides");
             }
         }
         int measured = 0;

@@ -63,7 +63,18 @@ class ScoringModelTest {
                         with(gate("linux", 0.0)),
                         "reject",
                         "gate lab/gate-linux failed"),
-                Arguments.of("a not gradable gate does not reject", with(gate("linux", null)), "advance", ""),
+                Arguments.of("an advisory gate does not reject", with(gate("linux", null)), "advance", ""),
+                Arguments.of(
+                        "a gate that could not be graded goes to an interviewer, never advances",
+                        with(new ScoringModel.Item(
+                                "lab", "serves", 3, Map.of("linux", 1.0), true, null, "the grader did not finish")),
+                        "review",
+                        "gate lab/serves could not be graded (the grader did not finish): an interviewer decides"),
+                Arguments.of(
+                        "a check that dropped out of the count goes to an interviewer, never advances",
+                        with(new ScoringModel.Item("lab", "listens", 1, Map.of("git", 1.0), false, null, "timed out")),
+                        "review",
+                        "check lab/listens could not be graded (timed out)"),
                 Arguments.of(
                         "a must-have at no rejects",
                         List.of(item("linux", 2, 1.0), item("linux", 2, 1.0), item("git", 1, 0.4), item("git", 1, 0.4)),

@@ -76,6 +76,14 @@ final class ContainerSpecs {
     static final String PROBE_PREFIX = "assay-probe-";
 
     /**
+     * What a sandbox's root may do beyond an unprivileged process, so that real servers start on the candidate's
+     * files as they would under a root of their host (nginx opens its logs, binds port 80, its workers switch to
+     * www-data). A sandbox has no network, our image and binaries, and lives for one command.
+     */
+    static final List<String> SANDBOX_CAPABILITIES =
+            List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "NET_BIND_SERVICE");
+
+    /**
      * A probe joins the lab's network and pid namespaces, with its own read-only file system (busybox, psql, mosquitto clients, openssl),
      * no host mounts, small limits, and only two read-only capabilities: CAP_SYS_PTRACE, which reading
      * /proc/<pid>/exe and the fd links of the lab's processes needs (they hold capabilities the probe otherwise

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ChangeLog;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -18,6 +19,7 @@ import dev.assay.service.environment.EnvironmentStatus;
 import dev.assay.service.environment.ExecRequest;
 import dev.assay.service.environment.ExecResult;
 import dev.assay.service.environment.FileRead;
+import dev.assay.service.environment.ImageChanges;
 import dev.assay.service.environment.ManagedEnvironment;
 import dev.assay.service.environment.Terminal;
 import java.io.IOException;
@@ -26,15 +28,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The container driver: one hardened container per session on the Docker engine (see {@link ContainerSpecs}).
  * Engine calls have a response deadline ({@code apiTimeout}); exec output streams have their own client so a
  * long, quiet command is bounded by its exec deadline instead.
  */
-public final class DockerEnvironmentDriver implements EnvironmentDriver {
+public final class DockerEnvironmentDriver implements EnvironmentDriver, ImageChanges {
     public static final String KIND = "container";
     /** Provisioning first asks the engine for a sign of life, so a dead engine is reported within 2 s. */
     private static final Duration PING_DEADLINE = Duration.ofMillis(1500);
@@ -228,7 +233,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
                 "1",
                 image,
                 new EnvironmentRequest.Limits(0.5, 256L << 20, 64, 16L << 20),
-                List.of(),
+                ContainerSpecs.SANDBOX_CAPABILITIES,
                 "none",
                 List.of(),
                 java.time.Instant.now().plusSeconds(seconds));
@@ -306,6 +311,19 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver {
     @Override
     public FileRead readTree(EnvironmentHandle handle, String path, long maxBytes) {
         return call("read " + path, () -> archives.tree(handle.externalId(), path, maxBytes));
+    }
+
+    @Override
+    public Set<String> changedFromImage(EnvironmentHandle handle) {
+        return call("list the changes of " + handle.externalId(), () -> {
+            List<ChangeLog> changes = api.containerDiffCmd(handle.externalId()).exec();
+            return changes == null
+                    ? Set.<String>of()
+                    : changes.stream()
+                            .map(ChangeLog::getPath)
+                            .filter(Objects::nonNull)
+                            .collect(Collectors.toUnmodifiableSet());
+        });
     }
 
     @Override
