@@ -39,4 +39,13 @@ public interface Grader {
 
     /** Grades one check against the lab as it is now. */
     CheckResult grade(LabView lab, Map<String, Object> parameters);
+
+    /**
+     * Whether a check with these parameters rests on something the candidate controls (a command run inside the
+     * lab), so that its results are shown but never counted. Known before grading, for lab authors' listings; the
+     * result's own {@code trusted} flag is what scoring uses.
+     */
+    default boolean advisory(Map<String, Object> parameters) {
+        return false;
+    }
 }

@@ -18,21 +18,42 @@ public final class CommandGrader extends BuiltinGrader {
             .oneOf(
                     "where",
                     false,
-                    Set.of("lab", "probe"),
-                    "lab (default; advisory) or probe (our tools: busybox, psql, mosquitto clients, openssl; trusted)")
+                    Set.of("lab", "probe", "sandbox"),
+                    "lab (default; advisory), probe (our tools: busybox, psql, mosquitto clients, openssl; trusted) or"
+                            + " sandbox (the workbench's real tools on the files copied in; trusted)")
+            .optional(
+                    "files",
+                    Type.STRING_LIST,
+                    "with where: sandbox, absolute paths of the lab copied in at the same paths before the command")
             .optional("exitCode", Type.INTEGER, "the exit code expected (default 0)")
             .optional("stdout", Type.REGEX, "a regular expression standard output must match (find, not whole)")
             .optional("stderr", Type.REGEX, "a regular expression standard error must match")
             .optional("jsonPath", Type.STRING, "a JSON pointer into standard output, such as /status/phase")
             .optional("equals", Type.STRING, "the value expected at jsonPath")
-            .optional("user", Type.STRING, "the user to run as inside the lab (default root; not with where: probe)")
+            .optional("user", Type.STRING, "the user to run as inside the lab (default root; only with where: lab)")
             .rule(values -> values.containsKey("jsonPath") == values.containsKey("equals")
                     ? List.of()
                     : List.of(new ParameterSpec.Problem("jsonPath", "jsonPath and equals go together")))
-            .rule(values -> values.containsKey("user") && "probe".equals(values.get("where"))
+            .rule(values -> values.containsKey("user") && !"lab".equals(values.getOrDefault("where", "lab"))
                     ? List.of(new ParameterSpec.Problem(
-                            "user", "probes run as their own user; drop user or use where: lab"))
+                            "user", "probes and sandboxes run as their own user; drop user or use where: lab"))
                     : List.of())
+            .rule(values -> {
+                Object files = values.get("files");
+                if (files == null) {
+                    return List.of();
+                }
+                if (!"sandbox".equals(values.get("where"))) {
+                    return List.of(
+                            new ParameterSpec.Problem("files", "files are copied into a sandbox: where: sandbox"));
+                }
+                return files instanceof List<?> paths
+                                && paths.stream().allMatch(p -> p instanceof String s && s.matches(SandboxCopies.PATH))
+                        ? List.of()
+                        : List.of(new ParameterSpec.Problem(
+                                "files",
+                                "must be plain absolute paths such as /etc/nginx (letters, digits, . _ - + @)"));
+            })
             .rule(values -> {
                 Object user = values.get("user");
                 return user instanceof String name && !name.matches("[a-z_][a-z0-9_-]{0,31}")
@@ -44,7 +65,7 @@ public final class CommandGrader extends BuiltinGrader {
     public CommandGrader() {
         super(
                 "command",
-                "1",
+                "2",
                 "runs a command; exit code, stdout/stderr regex, JSON pointer; trusted only with where: probe",
                 PARAMETERS);
     }
@@ -52,14 +73,18 @@ public final class CommandGrader extends BuiltinGrader {
     @Override
     public CheckResult grade(LabView lab, Map<String, Object> parameters) {
         String run = Text.string(parameters, "run", "");
-        boolean probe = "probe".equals(parameters.get("where"));
+        String where = Text.string(parameters, "where", "lab");
         Object user = parameters.get("user");
         List<String> command = user == null
                 ? List.of("/bin/sh", "-c", run)
                 : List.of("su", "-s", "/bin/sh", "-c", run, String.valueOf(user));
-        CommandResult result = probe ? lab.inProbe(command, lab.timeLeft()) : lab.inLab(command, lab.timeLeft());
-        CheckResult.Builder check = CheckResult.builder(probe)
-                .observe("command", (probe ? "in a probe: " : "in the lab: ") + run)
+        CheckResult.Builder check = CheckResult.builder(!where.equals("lab"));
+        CommandResult result = switch (where) {
+            case "probe" -> lab.inProbe(command, lab.timeLeft());
+            case "sandbox" -> inSandbox(lab, parameters, run, check);
+            default -> lab.inLab(command, lab.timeLeft());
+        };
+        check.observe("command", "in " + (where.equals("lab") ? "the lab" : "a " + where) + ": " + run)
                 .observe("exit code", result.timedOut() ? "none (did not finish)" : result.exitCode())
                 .observe("stdout", Text.excerpt(result.stdout()))
                 .observe("stderr", Text.excerpt(result.stderr()))
@@ -77,6 +102,20 @@ public final class CommandGrader extends BuiltinGrader {
             Documents.expectAt(check, Documents.json(result.stdout()), "stdout", pointer, expected);
         }
         return check.build();
+    }
+
+    @Override
+    public boolean advisory(Map<String, Object> parameters) {
+        return "lab".equals(Text.string(parameters, "where", "lab"));
+    }
+
+    private static CommandResult inSandbox(
+            LabView lab, Map<String, Object> parameters, String run, CheckResult.Builder check) {
+        List<String> paths = parameters.get("files") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
+        SandboxCopies copies = SandboxCopies.read(lab, paths, check);
+        return lab.inSandbox(copies.files(), List.of("/bin/sh", "-c", copies.script(run)), lab.timeLeft());
     }
 
     private static void matches(CheckResult.Builder check, String stream, @Nullable Object regex, String text) {

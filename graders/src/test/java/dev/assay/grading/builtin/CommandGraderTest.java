@@ -83,4 +83,34 @@ class CommandGraderTest {
         assertThat(grader.parameters().check(Map.of("run", "x", "user", "bob", "where", "probe")))
                 .isNotEmpty();
     }
+
+    @Test
+    void inASandboxTheLabsFilesAreCopiedInAtTheirPathsAndTheResultIsTrusted() {
+        FixtureLab lab =
+                new FixtureLab().file("/var/www/shop", "not a directory here").sandbox(files -> FixtureLab.ok("ok"));
+        CheckResult result = new CommandGrader()
+                .grade(lab, Map.of("run", "nginx -t", "where", "sandbox", "files", List.of("/var/www/shop", "/etc/x")));
+        assertThat(result.trusted()).isTrue();
+        assertThat(result.verdict().status()).isEqualTo("pass");
+        assertThat(lab.sandboxFiles())
+                .singleElement()
+                .satisfies(files -> assertThat(files).containsOnlyKeys("copy-0"));
+        assertThat(result.observations())
+                .anySatisfy(o -> assertThat(o.value()).startsWith("/var/www/shop ("))
+                .anySatisfy(o -> assertThat(o.value()).isEqualTo("/etc/x: absent in the lab"));
+    }
+
+    @Test
+    void sandboxFilesMustBePlainAbsolutePathsAndOnlyWithASandbox() {
+        assertThat(new CommandGrader()
+                        .parameters()
+                        .check(Map.of("run", "true", "where", "sandbox", "files", List.of("/etc/$(id)"))))
+                .isNotEmpty();
+        assertThat(new CommandGrader().parameters().check(Map.of("run", "true", "files", List.of("/etc/nginx"))))
+                .isNotEmpty();
+        assertThat(new CommandGrader()
+                        .parameters()
+                        .check(Map.of("run", "true", "where", "sandbox", "files", List.of("/etc/nginx"))))
+                .isEmpty();
+    }
 }

@@ -11,6 +11,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -42,11 +43,12 @@ public class LabsCommand extends Command {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) {
-        LabCatalog catalog = LabCatalog.load(Path.of(namespace.getString("dir")), GraderRegistry.discover());
+        GraderRegistry graders = GraderRegistry.discover();
+        LabCatalog catalog = LabCatalog.load(Path.of(namespace.getString("dir")), graders);
         PrintStream out = System.out;
         switch (namespace.getString("action")) {
             case "validate" -> validate(catalog, out);
-            case "list" -> list(catalog, out);
+            case "list" -> list(catalog, graders, out);
             default ->
                 catalog.roles()
                         .forEach(role -> out.print(Coverage.of(role, catalog).table()));
@@ -73,7 +75,8 @@ public class LabsCommand extends Command {
         }
     }
 
-    private static void list(LabCatalog catalog, PrintStream out) {
+    /** The labs, and under each the checks that are advisory (shown, never counted: they rest on the candidate). */
+    private static void list(LabCatalog catalog, GraderRegistry graders, PrintStream out) {
         out.printf("%-28s %-14s %-7s %6s %6s %5s  %s%n", "lab", "stage", "level", "time", "checks", "pts", "title");
         for (Lab lab : catalog.labs()) {
             out.printf(
@@ -86,6 +89,15 @@ public class LabsCommand extends Command {
                     lab.checks().size(),
                     lab.points(),
                     lab.title());
+            List<String> advisory = lab.checks().stream()
+                    .filter(check -> graders.find(check.grader())
+                            .map(g -> g.advisory(check.parameters()))
+                            .orElse(false))
+                    .map(Lab.Check::id)
+                    .toList();
+            if (!advisory.isEmpty()) {
+                out.printf("%-28s advisory (not counted): %s%n", "", String.join(", ", advisory));
+            }
         }
         for (String broken : catalog.brokenLabs()) {
             out.printf("%-28s (not served: run 'labs validate')%n", broken);
