@@ -228,9 +228,9 @@ class CandidateLabsIT {
         HttpResponse<String> printed = admin.postRaw("/tasks/grade?session=" + session, "text/plain", "");
         assertThat(printed.statusCode()).isEqualTo(200);
         assertThat(printed.body())
-                .contains("config-valid", "serves-shop", "nginx-listens", "config-listens-80")
+                .contains("config-serves-80", "serves-shop", "nginx-listens", "nginx-test-in-lab")
                 .contains("advisory")
-                .contains("0.0 of 5.0 counted points (nothing stored)");
+                .contains("0.0 of 6.0 counted points (nothing stored)");
         long stored = APP.jdbi()
                 .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM check_results WHERE lab_session_id = :s")
                         .bind("s", session)

@@ -169,11 +169,11 @@ class LabGradingIT {
         LabResult result = submit(forged);
         assertThat(result.score()).as("counted score").isEqualTo(untouched.score());
         assertThat(result.earned()).isEqualTo(untouched.earned());
-        assertThat(statuses(result).get("config-valid"))
+        assertThat(statuses(result).get("nginx-test-in-lab"))
                 .as("the advisory check believed the forged nginx, and does not count")
                 .isEqualTo("pass");
         assertThat(result.tests())
-                .filteredOn(t -> t.id().equals("config-valid"))
+                .filteredOn(t -> t.id().equals("nginx-test-in-lab"))
                 .singleElement()
                 .satisfies(t -> {
                     assertThat(t.counted()).isFalse();
@@ -260,7 +260,7 @@ class LabGradingIT {
         lab.checks()
                 .forEach((id, w) -> checks.put(
                         id,
-                        id.equals("config-listens-80")
+                        id.equals("config-serves-80")
                                 ? new Rubric.CheckWeights(10, w.gate(), Map.of("linux", 1.0))
                                 : new Rubric.CheckWeights(0.01, false, Map.of("linux", 1.0))));
         return new Rubric(

@@ -43,14 +43,14 @@ class RubricYamlTest {
     void everyProblemIsListedWithItsPath() {
         String yaml = RubricYaml.write(Rubric.ofFiles(role, "technical", catalog))
                 .replace("ratingCuts: [0.2, 0.45, 0.6, 0.85]", "ratingCuts: [0.5, 0.4, 0.6, 0.85]")
-                .replace("\"config-valid\": {points: 1,", "\"config-valid\": {points: -1,")
+                .replace("\"config-serves-80\": {points: 2,", "\"config-serves-80\": {points: -1,")
                 .replace(
                         "\"nginx-listens\": {points: 1, gate: false, skills: {\"linux\": 1}}",
                         "\"nginx-listens\": {points: 1, gate: false, skills: {\"linux\": 0.5, \"cooking\": 0.5}}");
         assertThatThrownBy(() -> RubricYaml.read(yaml, role, "technical", catalog, 1))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("ratingCuts: [0.5, 0.4, 0.6, 0.85] must rise strictly")
-                .hasMessageContaining("labs.linux-web-outage.checks.config-valid.points: a number more than 0")
+                .hasMessageContaining("labs.linux-web-outage.checks.config-serves-80.points: a number more than 0")
                 .hasMessageContaining("labs.linux-web-outage.checks.nginx-listens.skills.cooking: not a skill of");
     }
 
@@ -71,7 +71,7 @@ class RubricYamlTest {
     @Test
     void aStoredRubricForAnOlderLabVersionLeavesThatLabToItsFiles() {
         String yaml = RubricYaml.write(Rubric.ofFiles(role, "technical", catalog))
-                .replace("version: \"1\"", "version: \"0\"");
+                .replace("version: \"2\"", "version: \"0\"");
         Rubric stored = RubricYaml.readStored(yaml, role, "technical", catalog, 2);
         var lab = catalog.lab("linux-web-outage").orElseThrow();
         assertThat(stored.applyTo(lab)).isSameAs(lab);

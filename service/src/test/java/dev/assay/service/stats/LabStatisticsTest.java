@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LabStatisticsTest {
     private static final String LAB = "linux-web-outage";
     private static final List<String> CHECKS =
-            List.of("config-valid", "serves-shop", "nginx-listens", "config-listens-80");
+            List.of("config-serves-80", "serves-shop", "nginx-listens", "nginx-test-in-lab");
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static LabCatalog catalog;
 
@@ -106,18 +106,19 @@ class LabStatisticsTest {
 
     /**
      * Override rate, Cohen's kappa and the score histogram on four candidates, one attempt each (credits in CHECKS
-     * order; points 1, 3, 1, 1; linux shares 1, 0.7, 1, 0.5; monitoring 0, 0.3, 0, 0.5; cuts .2 .45 .6 .85).
+     * order; points 2, 3, 1, 1; linux shares 0.6, 0.7, 1, 1; monitoring 0.4, 0.3, 0, 0; cuts .2 .45 .6 .85).
      * <pre>
-     *        credits   lab score     linux (of 4.6)       monitoring (of 1.4)   interviewer
-     *   A1   1 1 1 1   6/6 = 1.00    4.6/4.6 strong-yes   1.4/1.4 strong-yes    linux strong-yes, monitoring yes
-     *   A2   1 1 0 1   5/6 = 0.83    3.6/4.6 yes (0.78)   1.4/1.4 strong-yes    linux yes
-     *   A3   1 0 1 0   2/6 = 0.33    2.0/4.6 no (0.43)    0/1.4 definitely-not  linux mixed, monitoring def.-not
+     *        credits   lab score     linux (of 5.3)       monitoring (of 1.7)   interviewer
+     *   A1   1 1 1 1   7/7 = 1.00    5.3/5.3 strong-yes   1.7/1.7 strong-yes    linux strong-yes, monitoring yes
+     *   A2   1 1 0 1   6/7 = 0.86    4.3/5.3 yes (0.81)   1.7/1.7 strong-yes    linux yes
+     *   A3   1 0 1 0   3/7 = 0.43    2.2/5.3 no (0.42)    0.8/1.7 mixed (0.47)  linux mixed, monitoring def.-not
      *   A4   0 0 0 0   0             0 definitely-not     0 definitely-not      linux definitely-not
      * </pre>
-     * Histogram by tenths: A4 in [0, .1), A3 in [.3, .4), A2 in [.8, .9), A1 in [.9, 1]. A4's serves-shop is
+     * Histogram by tenths: A4 in [0, .1), A3 in [.4, .5), A2 in [.8, .9), A1 in [.9, 1]. A4's serves-shop is
      * overridden: rate 1/4 there, 0 elsewhere (the automated ratings ignore the override). Pairs (auto, person)
-     * on the 0..4 scale: (4,4) (4,3) (3,3) (1,2) (0,0) (0,0): observed 4/6; marginals auto {4: 2, 3: 1, 1: 1, 0: 2},
-     * person {4: 1, 3: 2, 2: 1, 0: 2} of 6; chance = (2*1 + 1*2 + 2*2) / 36 = 2/9; kappa = (4/6 - 2/9) / (7/9) = 4/7.
+     * on the 0..4 scale: (4,4) (4,3) (3,3) (1,2) (2,0) (0,0): observed 3/6; marginals auto {4: 2, 3: 1, 2: 1, 1: 1,
+     * 0: 1}, person {4: 1, 3: 2, 2: 1, 0: 2} of 6; chance = (2*1 + 1*2 + 1*1 + 1*2) / 36 = 7/36; kappa = (1/2 -
+     * 7/36) / (29/36) = 11/29.
      */
     @ParameterizedTest
     @MethodSource("databases")
@@ -130,7 +131,7 @@ class LabStatisticsTest {
         double[][] credits = {{1, 1, 1, 1}, {1, 1, 0, 1}, {1, 0, 1, 0}, {0, 0, 0, 0}};
         for (int i = 0; i < 4; i++) {
             a[i] = assessment(jdbi, "c" + i + "-" + tag + "@example.com");
-            sessions[i] = attempt(jdbi, a[i], 1, "1", credits[i][0], credits[i][1], credits[i][2], credits[i][3]);
+            sessions[i] = attempt(jdbi, a[i], 1, "2", credits[i][0], credits[i][1], credits[i][2], credits[i][3]);
         }
         Scoring scoring = scoring(jdbi);
         scoring.append(
@@ -154,14 +155,14 @@ class LabStatisticsTest {
             scoring.append(a[i], GradeEvents.RATED, interviewer, new GradeEvents.Rating(ratings[i][0], skills, false));
         }
 
-        LabStatistics.Report report = statistics(jdbi).of(LAB, "1").orElseThrow();
+        LabStatistics.Report report = statistics(jdbi).of(LAB, "2").orElseThrow();
 
         assertThat(report.attempts()).isEqualTo(4);
-        assertThat(report.scoreHistogram()).containsExactly(1, 0, 0, 1, 0, 0, 0, 0, 1, 1);
+        assertThat(report.scoreHistogram()).containsExactly(1, 0, 0, 0, 1, 0, 0, 0, 1, 1);
         assertThat(report.overrideRates().get("serves-shop")).isCloseTo(0.25, within(1e-9));
-        assertThat(report.overrideRates().get("config-valid")).isCloseTo(0.0, within(1e-9));
+        assertThat(report.overrideRates().get("config-serves-80")).isCloseTo(0.0, within(1e-9));
         assertThat(report.kappaPairs()).isEqualTo(6);
-        assertThat(report.kappa()).isCloseTo(4.0 / 7.0, within(1e-9));
+        assertThat(report.kappa()).isCloseTo(11.0 / 29.0, within(1e-9));
     }
 
     @ParameterizedTest
@@ -175,16 +176,16 @@ class LabStatisticsTest {
                         "technical",
                         null,
                         NOW));
-        attempt(jdbi, assessment, 1, "1", 1.0, 1.0, 1.0, 1.0);
-        attempt(jdbi, assessment, 2, "1", 1.0, 1.0, 0.0, 1.0);
-        attempt(jdbi, assessment, 3, "1", 1.0, 0.0, 1.0, 0.0);
-        attempt(jdbi, assessment, 4, "1", 0.0, 0.0, 0.0, 0.0);
-        attempt(jdbi, assessment, 5, "1", 1.0, null, 1.0, 1.0); // one check not gradable: left out
+        attempt(jdbi, assessment, 1, "2", 1.0, 1.0, 1.0, 1.0);
+        attempt(jdbi, assessment, 2, "2", 1.0, 1.0, 0.0, 1.0);
+        attempt(jdbi, assessment, 3, "2", 1.0, 0.0, 1.0, 0.0);
+        attempt(jdbi, assessment, 4, "2", 0.0, 0.0, 0.0, 0.0);
+        attempt(jdbi, assessment, 5, "2", 1.0, null, 1.0, 1.0); // one check not gradable: left out
         attempt(jdbi, assessment, 6, "0", 0.0, 1.0, 0.0, 1.0); // another version: not this report's
 
         LabStatistics.Report report = statistics(jdbi).of(LAB, null).orElseThrow();
 
-        assertThat(report.version()).isEqualTo("1");
+        assertThat(report.version()).isEqualTo("2");
         assertThat(report.attempts()).isEqualTo(4);
         assertThat(report.leftOut()).isEqualTo(1);
         double[][] expected = {{1, 1, 1, 1}, {1, 1, 0, 1}, {1, 0, 1, 0}, {0, 0, 0, 0}};

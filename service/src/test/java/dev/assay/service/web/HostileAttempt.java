@@ -32,7 +32,7 @@ final class HostileAttempt {
         String observations = json.writeValueAsString(List.of(Map.of("what", hostile, "value", hostile)));
         String evidence = json.writeValueAsString(
                 List.of(Map.of("kind", "file", "ref", "/srv/" + hostile, "sha256", "0".repeat(64), "size", 1)));
-        for (String check : List.of("config-valid", "serves-shop", "nginx-listens", "config-listens-80")) {
+        for (String check : List.of("config-serves-80", "serves-shop", "nginx-listens", "nginx-test-in-lab")) {
             jdbi.useExtension(
                     CheckResultDao.class,
                     dao -> dao.insert(new StoredCheckResult(
