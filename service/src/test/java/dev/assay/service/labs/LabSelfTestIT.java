@@ -41,6 +41,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
@@ -52,6 +58,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The self-test of every lab in {@code labs/} (DESIGN.md, "Lab content"), on the real Docker engine (and the test
@@ -172,7 +179,12 @@ class LabSelfTestIT {
         System.out.println("\nlab self-test (setup: provisioning and setup steps; grade: final grading; score: of the"
                 + " counted points; of all: of every point, advisory checks included)");
         System.out.printf("%-24s %-26s %9s %9s %7s %7s%n", "lab", "case", "setup ms", "grade ms", "score", "of all");
-        REPORT.forEach(System.out::println);
+        REPORT.stream()
+                .sorted(java.util.Comparator.comparing(line -> line.substring(0, 24)))
+                .forEach(System.out::println);
+        if (cases != null) {
+            cases.shutdownNow();
+        }
         if (engine != null) {
             engine.close();
         }
@@ -195,11 +207,52 @@ class LabSelfTestIT {
         }
     }
 
+    /**
+     * Cases run {@value #DEFAULT_PARALLEL} at a time by default ({@code ASSAY_SELFTEST_PARALLEL}): a case mostly
+     * waits (container starts, a solution's rollout, a steadiness watch), so two on two cores keep the 10 s setup
+     * limit and nearly halve the run. Every case is queued at once, in report order; each dynamic test waits for its
+     * own and reports it, so a failure is still named by lab and case.
+     */
+    private static final int DEFAULT_PARALLEL = 2;
+
+    @SuppressWarnings("NullAway.Init") // set in everyLab
+    private static ExecutorService cases;
+
     @TestFactory
     Stream<DynamicNode> everyLab() {
-        return selected(catalog)
+        int parallel = Integer.parseInt(
+                System.getenv().getOrDefault("ASSAY_SELFTEST_PARALLEL", Integer.toString(DEFAULT_PARALLEL)));
+        cases = Executors.newFixedThreadPool(Math.max(1, parallel));
+        List<DynamicNode> labs = selected(catalog)
                 .sorted(java.util.Comparator.comparing(Lab::id))
-                .map(lab -> DynamicContainer.dynamicContainer(lab.id(), cases(lab)));
+                .map(lab -> (DynamicNode) DynamicContainer.dynamicContainer(
+                        lab.id(), cases(lab).stream().map(LabSelfTestIT::queued).toList()))
+                .toList();
+        return labs.stream();
+    }
+
+    /** One case of a lab: its name and what it checks. */
+    private record Case(String name, Executable body) {}
+
+    /** Queues the case now and gives the dynamic test that waits for it. */
+    private static DynamicTest queued(Case item) {
+        Future<?> running = cases.submit(() -> {
+            try {
+                item.body().execute();
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable other) {
+                throw new IllegalStateException(other);
+            }
+            return null;
+        });
+        return DynamicTest.dynamicTest(item.name(), () -> {
+            try {
+                running.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() == null ? e : e.getCause();
+            }
+        });
     }
 
     /** Every lab, or those named in {@code ASSAY_SELFTEST_LABS} (comma-separated ids). */
@@ -213,30 +266,28 @@ class LabSelfTestIT {
         return "kubernetes".equals(lab.environment().kind());
     }
 
-    private static Stream<DynamicNode> cases(Lab lab) {
-        List<DynamicNode> cases = new ArrayList<>();
-        cases.add(DynamicTest.dynamicTest("untouched scores at most the free points", () -> untouched(lab)));
-        cases.add(
-                DynamicTest.dynamicTest("the reference solution earns every point", () -> solved(lab, lab.solution())));
+    private static List<Case> cases(Lab lab) {
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case("untouched scores at most the free points", () -> untouched(lab)));
+        cases.add(new Case("the reference solution earns every point", () -> solved(lab, lab.solution())));
         List<Path> alternatives = alternatives(lab);
-        cases.add(DynamicTest.dynamicTest(
+        cases.add(new Case(
                 "it has a correct alternative solution",
                 () -> assertThat(alternatives).isNotEmpty()));
         for (Path alternative : alternatives) {
-            cases.add(DynamicTest.dynamicTest(
+            cases.add(new Case(
                     "alternative " + alternative.getFileName() + " earns every point", () -> solved(lab, alternative)));
         }
-        cases.add(DynamicTest.dynamicTest(
+        cases.add(new Case(
                 "it has at least 2 mutants", () -> assertThat(lab.mutants()).hasSizeGreaterThanOrEqualTo(2)));
         for (Lab.Mutant mutant : lab.mutants()) {
-            cases.add(DynamicTest.dynamicTest(
-                    "mutant " + mutant.id() + " fails exactly " + mutant.fails(), () -> mutant(lab, mutant)));
+            cases.add(
+                    new Case("mutant " + mutant.id() + " fails exactly " + mutant.fails(), () -> mutant(lab, mutant)));
         }
         for (Lab.Tamper tamper : lab.tampers()) {
-            cases.add(DynamicTest.dynamicTest(
-                    "tamper " + tamper.id() + " scores no more than untouched", () -> tamper(lab, tamper)));
+            cases.add(new Case("tamper " + tamper.id() + " scores no more than untouched", () -> tamper(lab, tamper)));
         }
-        return cases.stream();
+        return cases;
     }
 
     /** The lab's correct alternatives: {@code solution/alternative-*.sh}. */
@@ -254,11 +305,25 @@ class LabSelfTestIT {
         }
     }
 
-    /** The untouched lab's result, graded once per lab: the untouched case and every tamper attempt compare with it. */
-    private static final Map<String, LabResult> UNTOUCHED = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The untouched lab's result, graded once per lab: the untouched case and every tamper attempt compare with it
+     * (whichever asks first grades it; the others wait for that run).
+     */
+    private static final Map<String, CompletableFuture<LabResult>> UNTOUCHED = new ConcurrentHashMap<>();
 
     private static LabResult untouchedResult(Lab lab) {
-        return UNTOUCHED.computeIfAbsent(lab.id(), id -> run(lab, "untouched", List.of()));
+        CompletableFuture<LabResult> mine = new CompletableFuture<>();
+        CompletableFuture<LabResult> first = UNTOUCHED.putIfAbsent(lab.id(), mine);
+        if (first != null) {
+            return first.join();
+        }
+        try {
+            mine.complete(run(lab, "untouched", List.of()));
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        return mine.join();
     }
 
     private static void untouched(Lab lab) {
