@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Availability: each part of the request path is up when at least one replica is up in a zone that is up, so with
+ * Availability: each part a request needs (the request path, and parts of the kinds the scenario's load and data need) is up when at least one replica is up in a zone that is up, so with
  * r replicas in zone z, A = 1 - prod over zones (1 - a_zone x (1 - (1 - a_instance)^r)); a managed type has the
  * provider's availability; the path composes in series (the product). Against the scenario's SLO.
  */
@@ -25,7 +25,7 @@ final class AvailabilityCheck implements DesignCheck {
         }
         double total = 1;
         List<String> factors = new ArrayList<>();
-        for (Design.Node node : Topology.requestPath(design)) {
+        for (Design.Node node : Topology.servingParts(design, scenario)) {
             Scenario.Instance type = DesignCheck.instance(node, scenario, check);
             if (type == null) {
                 continue;

@@ -1,16 +1,20 @@
 package dev.assay.grading.design;
 
 import dev.assay.grading.CheckResult;
+import java.util.List;
 
 /**
- * Single points of failure: a component, queue or store on the request path that runs one replica, or all its
- * replicas in one zone. Managed types span zones by themselves and are not one.
+ * Single points of failure: a component, queue or store a request needs (the request path, and parts of the kinds the
+ * scenario's load and data need) that runs one replica, or all its replicas in one zone. Managed types span zones by
+ * themselves and are not one.
  */
 final class SinglePointCheck implements DesignCheck {
 
     @Override
     public void run(Design design, Scenario scenario, CheckResult.Builder check) {
-        for (Design.Node node : Topology.requestPath(design)) {
+        List<Design.Node> serving = Topology.servingParts(design, scenario);
+        List<Design.Node> drawn = Topology.requestPath(design);
+        for (Design.Node node : serving) {
             Scenario.Instance type = DesignCheck.instance(node, scenario, check);
             if (type == null) {
                 continue;
@@ -30,10 +34,16 @@ final class SinglePointCheck implements DesignCheck {
             } else {
                 verdict = "no single point";
             }
-            check.observe("single point " + node.name(), Topology.spreadText(node) + ": " + verdict);
+            check.observe(
+                    "single point " + node.name(),
+                    Topology.spreadText(node) + ": " + verdict
+                            + (drawn.contains(node)
+                                    ? ""
+                                    : " (off the drawn path, counted: the scenario's load needs a " + node.kind()
+                                            + ")"));
         }
         design.nodes().stream()
-                .filter(node -> !Topology.requestPath(design).contains(node))
+                .filter(node -> !serving.contains(node))
                 .forEach(node -> check.observe("single point " + node.name(), "off the request path, not counted"));
     }
 }

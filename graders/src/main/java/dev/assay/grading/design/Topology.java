@@ -31,6 +31,22 @@ final class Topology {
         return design.nodes().stream().filter(n -> reached.contains(n.name())).toList();
     }
 
+    /**
+     * The parts a request needs, as the scenario sees them: the request path, and every part whose kind carries a
+     * load of the scenario or holds data the scenario sizes or recovers. Drawing no {@code dependsOn} edge to a
+     * database does not take it out of the service (a design that did would escape the availability and single-point
+     * checks by omission), so such parts count whatever the drawing says. In document order.
+     */
+    static List<Design.Node> servingParts(Design design, Scenario scenario) {
+        List<Design.Node> path = requestPath(design);
+        Set<String> needed = new HashSet<>(scenario.capacity().keySet());
+        needed.addAll(scenario.storage().engines().keySet());
+        needed.addAll(scenario.recovery().keySet());
+        return design.nodes().stream()
+                .filter(node -> path.contains(node) || needed.contains(node.kind()))
+                .toList();
+    }
+
     /** Replicas per zone, spread as evenly as possible: the first zones listed take the remainder. */
     static Map<String, Integer> perZone(Design.Node node) {
         Map<String, Integer> spread = new LinkedHashMap<>();

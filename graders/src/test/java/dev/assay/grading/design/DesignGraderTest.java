@@ -181,6 +181,19 @@ class DesignGraderTest {
         assertThat(result.message()).isEqualTo(message);
     }
 
+    @Test
+    void aDatabaseLeftOffTheDrawnPathStillCountsForSinglePointsAndAvailability() {
+        String undrawn = DESIGN.replace("pricing: savings-plan, dependsOn: [forge-db]}", "pricing: savings-plan}")
+                .replace("replicas: 2, zones: [a, b],\n", "replicas: 1, zones: [a],\n")
+                .replace("replication: sync,", "replication: none,");
+        assertThat(undrawn).doesNotContain("dependsOn: [forge-db]").contains("replicas: 1, zones: [a]");
+        CheckResult single = grade("single-points", undrawn);
+        assertThat(single.verdict().status()).isEqualTo("fail");
+        assertThat(single.message()).isEqualTo("forge-db runs one replica");
+        assertThat(observed(single, "single point forge-db")).contains("off the drawn path, counted");
+        assertThat(grade("availability", undrawn).verdict().status()).isEqualTo("fail");
+    }
+
     @Nested
     class WhenTheDesignIsNotThere {
         @Test
