@@ -1,19 +1,34 @@
 package dev.assay.grading.iam;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An AWS IAM identity-based policy, read from its JSON document, and its decision for a request: an explicit
- * Deny in any matching statement wins, then any matching Allow allows, and anything else is an implicit deny.
- * Statements match by Action or NotAction, Resource or NotResource, and every Condition. Not modelled (and said
- * so in {@link #unsupported()}): policy variables such as {@code ${aws:username}}, Principal (resource policies),
- * permission boundaries, SCPs and session policies.
+ * An AWS IAM identity-based policy, read from its JSON document as IAM validates it, and its decision for a
+ * request: an explicit Deny in any statement that applies wins, then any Allow that applies, and anything else is
+ * an implicit deny. Where AWS leaves the outcome undocumented (a request value not of the operator's type, a key
+ * with several values under an operator that takes one) the decision is {@link Decision#UNDECIDED}, with why.
+ * Permission boundaries, SCPs, session and resource policies are out of scope: one identity policy is judged.
  */
 public final class IamPolicy {
+    /** IAM's largest policy (a role's inline policies), white space not counted. */
+    static final int MAX_CHARACTERS = 10_240;
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(32).build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** A request to decide: an action such as {@code s3:GetObject}, a resource ARN, and context keys. */
     public record Request(String action, String resource, Map<String, List<String>> context) {}
@@ -21,135 +36,88 @@ public final class IamPolicy {
     public enum Decision {
         ALLOW,
         EXPLICIT_DENY,
-        IMPLICIT_DENY;
+        IMPLICIT_DENY,
+        UNDECIDED;
 
         public boolean allowed() {
             return this == ALLOW;
         }
+
+        /** Denied for certain (explicitly or not); UNDECIDED is neither allowed nor denied. */
+        public boolean denied() {
+            return this == EXPLICIT_DENY || this == IMPLICIT_DENY;
+        }
     }
 
-    private record Statement(
-            String sid,
-            boolean allow,
-            List<String> actions,
-            boolean notAction,
-            List<String> resources,
-            boolean notResource,
-            JsonNode condition) {}
+    /** The decision, the statements that made it, and why it is undecided when it is. */
+    public record Outcome(Decision decision, List<String> matched, List<String> undecidedBecause) {}
 
     private final List<Statement> statements;
-    private final List<String> unsupported;
+    private final List<String> notes;
 
-    private IamPolicy(List<Statement> statements, List<String> unsupported) {
+    private IamPolicy(List<Statement> statements, List<String> notes) {
         this.statements = statements;
-        this.unsupported = unsupported;
+        this.notes = notes;
     }
 
-    /** Reads a policy document; throws {@link IllegalArgumentException} with what is wrong and where. */
+    /** Reads policy text: strict JSON (a key given twice is refused, as IAM refuses it), then {@link #parse}. */
+    public static IamPolicy parse(String text) {
+        long characters = text.chars().filter(c -> !Character.isWhitespace(c)).count();
+        if (characters > MAX_CHARACTERS) {
+            throw new IllegalArgumentException("the policy has " + characters + " characters besides white space;"
+                    + " IAM takes at most " + MAX_CHARACTERS);
+        }
+        try {
+            return parse(JSON.readTree(text));
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            int end = message.indexOf('\n');
+            throw new IllegalArgumentException("not valid JSON: " + (end < 0 ? message : message.substring(0, end)), e);
+        }
+    }
+
+    /** Reads a policy document; throws {@link IllegalArgumentException} with what IAM would refuse and where. */
     public static IamPolicy parse(JsonNode document) {
-        if (!document.isObject()) {
-            throw new IllegalArgumentException("a policy is a JSON object with a Statement");
-        }
-        JsonNode statementNode = document.path("Statement");
-        List<JsonNode> raw = new ArrayList<>();
-        if (statementNode.isArray()) {
-            statementNode.forEach(raw::add);
-        } else if (statementNode.isObject()) {
-            raw.add(statementNode);
-        } else {
-            throw new IllegalArgumentException("the policy has no Statement (an object or a list of them)");
-        }
-        List<Statement> statements = new ArrayList<>();
-        List<String> unsupported = new ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            JsonNode s = raw.get(i);
-            String where = "Statement[" + i + "]"
-                    + (s.hasNonNull("Sid") ? " (" + s.get("Sid").asText() + ")" : "");
-            String effect = s.path("Effect").asText("");
-            if (!effect.equals("Allow") && !effect.equals("Deny")) {
-                throw new IllegalArgumentException(where + ": Effect must be Allow or Deny, not '" + effect + "'");
-            }
-            boolean notAction = s.has("NotAction");
-            if (notAction == s.has("Action")) {
-                throw new IllegalArgumentException(where + ": give exactly one of Action and NotAction");
-            }
-            boolean notResource = s.has("NotResource");
-            if (notResource == s.has("Resource")) {
-                throw new IllegalArgumentException(where + ": give exactly one of Resource and NotResource");
-            }
-            if (s.has("Principal") || s.has("NotPrincipal")) {
-                unsupported.add(where + ": Principal is ignored (identity policies have none)");
-            }
-            String text = s.toString();
-            if (text.contains("${")) {
-                unsupported.add(where + ": policy variables are not substituted");
-            }
-            statements.add(new Statement(
-                    s.path("Sid").asText(where),
-                    effect.equals("Allow"),
-                    strings(s.get(notAction ? "NotAction" : "Action"), where),
-                    notAction,
-                    strings(s.get(notResource ? "NotResource" : "Resource"), where),
-                    notResource,
-                    s.path("Condition")));
-        }
-        return new IamPolicy(List.copyOf(statements), List.copyOf(unsupported));
+        PolicyReader reader = new PolicyReader();
+        List<Statement> statements = reader.read(document);
+        return new IamPolicy(statements, reader.notes());
     }
 
-    private static List<String> strings(JsonNode node, String where) {
-        List<String> values = new ArrayList<>();
-        if (node.isTextual()) {
-            values.add(node.asText());
-        } else if (node.isArray()) {
-            for (JsonNode value : node) {
-                if (!value.isTextual()) {
-                    throw new IllegalArgumentException(where + ": actions and resources are strings");
-                }
-                values.add(value.asText());
-            }
-        } else {
-            throw new IllegalArgumentException(where + ": actions and resources are a string or a list of strings");
-        }
-        return values;
+    /** Facts about the document worth telling the interviewer that do not change a decision. */
+    public List<String> notes() {
+        return notes;
     }
 
-    public List<String> unsupported() {
-        return unsupported;
+    List<Statement> statements() {
+        return statements;
     }
-
-    /** The decision, and the statements that made it. */
-    public record Outcome(Decision decision, List<String> matched) {}
 
     public Outcome decide(Request request) {
+        Context context = new Context(request.context());
         List<String> allows = new ArrayList<>();
         List<String> denies = new ArrayList<>();
+        boolean maybeAllow = false;
+        boolean maybeDeny = false;
+        List<String> why = new ArrayList<>();
         for (Statement statement : statements) {
-            if (applies(statement, request)) {
-                (statement.allow() ? allows : denies).add(statement.sid());
+            Truth applies = statement.applies(request.action(), request.resource(), context, why);
+            if (applies == Truth.TRUE) {
+                (statement.allow() ? allows : denies).add(statement.name());
+            } else if (applies == Truth.UNKNOWN) {
+                maybeAllow |= statement.allow();
+                maybeDeny |= !statement.allow();
             }
         }
+        List<String> reasons = List.copyOf(new LinkedHashSet<>(why));
         if (!denies.isEmpty()) {
-            return new Outcome(Decision.EXPLICIT_DENY, denies);
+            return new Outcome(Decision.EXPLICIT_DENY, denies, List.of());
         }
-        return allows.isEmpty() ? new Outcome(Decision.IMPLICIT_DENY, List.of()) : new Outcome(Decision.ALLOW, allows);
-    }
-
-    private static boolean applies(Statement statement, Request request) {
-        boolean action = statement.actions().stream().anyMatch(p -> Wildcards.action(p, request.action()));
-        if (action == statement.notAction()) {
-            return false;
+        if (!allows.isEmpty() && !maybeDeny) {
+            return new Outcome(Decision.ALLOW, allows, List.of());
         }
-        boolean resource = statement.resources().stream().anyMatch(p -> Wildcards.arn(p, request.resource()));
-        if (resource == statement.notResource()) {
-            return false;
+        if (allows.isEmpty() && !maybeAllow) {
+            return new Outcome(Decision.IMPLICIT_DENY, List.of(), List.of());
         }
-        Iterator<Map.Entry<String, JsonNode>> operators = statement.condition().fields();
-        while (operators.hasNext()) {
-            Map.Entry<String, JsonNode> operator = operators.next();
-            if (!Conditions.holds(operator.getKey(), operator.getValue(), request.context())) {
-                return false;
-            }
-        }
-        return true;
+        return new Outcome(Decision.UNDECIDED, allows, reasons);
     }
 }

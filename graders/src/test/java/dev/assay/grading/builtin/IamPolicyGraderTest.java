@@ -7,6 +7,8 @@ import dev.assay.grading.FixtureLab;
 import dev.assay.grading.GraderContract;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class IamPolicyGraderTest {
@@ -98,7 +100,7 @@ class IamPolicyGraderTest {
         assertThat(grade(new FixtureLab().file(PATH, "{not json")).message()).contains("not valid JSON");
         assertThat(grade(new FixtureLab().file(PATH, "{\"Statement\": [{\"Action\": \"*\", \"Resource\": \"*\"}]}"))
                         .message())
-                .contains("not a valid policy: Statement[0]: Effect must be Allow or Deny");
+                .contains("not a policy IAM accepts: Statement[0]: Effect must be Allow or Deny");
         assertThat(grade(new FixtureLab().refused(PATH, "a symbolic link"))
                         .verdict()
                         .status())
@@ -113,5 +115,77 @@ class IamPolicyGraderTest {
                 .isNotEmpty();
         assertThat(grader.parameters().check(Map.of("policy", "relative.json", "requests", TABLE)))
                 .isNotEmpty();
+    }
+
+    @Nested
+    @DisplayName("A deny row must hold in every context the row leaves open")
+    class ConditionSweep {
+        private static final List<Map<String, Object>> DENIES = List.of(
+                Map.of("action", "s3:DeleteObject", "resource", "arn:aws:s3:::site/releases/app.js", "expect", "deny"),
+                Map.of("action", "iam:PassRole", "resource", "arn:aws:iam::111122223333:role/admin", "expect", "deny"));
+
+        private CheckResult gradeDenies(String policy) {
+            return grader.grade(
+                    new FixtureLab().file(PATH, policy),
+                    Map.of("policy", PATH, "requests", DENIES, "partialCredit", false));
+        }
+
+        @Test
+        void anAllowThatOnlyNeedsSecureTransportFails() {
+            CheckResult result = gradeDenies("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*",
+                      "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}
+                    """);
+            assertThat(result.verdict().status()).isEqualTo("fail");
+            assertThat(result.message()).contains("aws:SecureTransport=true");
+        }
+
+        @Test
+        void aDenyThatOnlyHoldsWithoutASourceIpFails() {
+            CheckResult result = gradeDenies("""
+                    {"Version": "2012-10-17", "Statement": [
+                      {"Effect": "Allow", "Action": "*", "Resource": "*"},
+                      {"Effect": "Deny", "Action": "*", "Resource": "*",
+                       "Condition": {"Null": {"aws:SourceIp": "true"}}}]}
+                    """);
+            assertThat(result.verdict().status()).isEqualTo("fail");
+            assertThat(result.message()).contains("aws:SourceIp=");
+        }
+    }
+
+    @Nested
+    @DisplayName("A policy AWS would refuse fails with what and where, whatever the rows ask")
+    class Refused {
+        @Test
+        void aMisspeltOperatorOnAKeyNoRowGivesFails() {
+            String policy = """
+                    {"Version": "2012-10-17", "Statement": [
+                      {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::site/releases/*"},
+                      {"Effect": "Allow", "Action": "cloudfront:CreateInvalidation",
+                       "Resource": "arn:aws:cloudfront::111122223333:distribution/E1"},
+                      {"Effect": "Deny", "Action": "*", "Resource": "*",
+                       "Condition": {"StringNotEqual": {"aws:PrincipalTag/team": "ci"}}}]}
+                    """;
+            CheckResult result = grade(new FixtureLab().file(PATH, policy));
+            assertThat(result.verdict().status()).isEqualTo("fail");
+            assertThat(result.message()).contains("StringNotEqual").contains("Statement[2]");
+        }
+
+        @Test
+        void anIsoDateWithoutTimeDoesNotSinkTheCheck() {
+            String policy = """
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:PutObject",
+                      "Resource": "arn:aws:s3:::site/releases/*",
+                      "Condition": {"DateLessThan": {"aws:CurrentTime": "2099-01-01"}}}]}
+                    """;
+            List<Map<String, Object>> rows = List.of(Map.of(
+                    "action", "s3:PutObject",
+                    "resource", "arn:aws:s3:::site/releases/app.js",
+                    "expect", "allow",
+                    "context", Map.of("aws:CurrentTime", "2026-11-27T10:00:00Z")));
+            CheckResult result =
+                    grader.grade(new FixtureLab().file(PATH, policy), Map.of("policy", PATH, "requests", rows));
+            assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
+        }
     }
 }
