@@ -21,7 +21,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IamPolicyGrader extends BuiltinGrader {
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
-            .required("policy", Type.STRING, "the absolute path of the policy JSON in the lab")
+            .optional("policy", Type.STRING, "the absolute path of the policy JSON in the lab")
+            .optional(
+                    "policies",
+                    Type.STRING_LIST,
+                    "the absolute paths of every identity policy of one principal, decided together as IAM does"
+                            + " (a Deny in any wins)")
+            .exactlyOneOf("policy", "policies")
             .required(
                     "requests",
                     Type.TABLE,
@@ -56,12 +62,21 @@ public final class IamPolicyGrader extends BuiltinGrader {
 
     @Override
     public CheckResult grade(LabView lab, Map<String, Object> parameters) {
-        String path = Text.string(parameters, "policy", "");
-        CheckResult.Builder check = CheckResult.builder(true).observe("policy", path);
-        IamPolicy policy = load(lab, path, check);
-        if (policy == null) {
+        List<String> paths = paths(parameters);
+        CheckResult.Builder check = CheckResult.builder(true).observe("policy", String.join(", ", paths));
+        List<IamPolicy> policies = new ArrayList<>();
+        for (String path : paths) {
+            IamPolicy one = load(lab, path, check);
+            if (one != null) {
+                policies.add(one);
+            }
+        }
+        if (policies.size() < paths.size()) {
             return check.build();
         }
+        List<String> labels =
+                paths.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
+        IamPolicy policy = IamPolicy.together(labels, policies);
         policy.notes().forEach(note -> check.observe("note", note));
         IamRows rows = new IamRows(policy, parameters);
         List<?> table = parameters.get("requests") instanceof List<?> list ? list : List.of();
@@ -81,6 +96,13 @@ public final class IamPolicyGrader extends BuiltinGrader {
         return check.buildPartial(
                 (table.size() - wrong.size()) / (double) table.size(),
                 wrong.size() + " of " + table.size() + " requests decided wrongly");
+    }
+
+    private static List<String> paths(Map<String, Object> parameters) {
+        if (parameters.get("policies") instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(Text.string(parameters, "policy", ""));
     }
 
     /** Reads and parses the policy; null (with the failure recorded on {@code check}) when there is none. */

@@ -114,8 +114,16 @@ final class IamRows {
     /** The table's problems, found when the lab loads. */
     static List<Problem> problems(Map<String, Object> values) {
         List<Problem> problems = new ArrayList<>();
-        if (!String.valueOf(values.get("policy")).startsWith("/")) {
-            problems.add(new Problem("policy", "must be an absolute path"));
+        List<?> paths = values.get("policies") instanceof List<?> list ? list : List.of(values.get("policy"));
+        for (Object path : paths) {
+            if (!String.valueOf(path).startsWith("/")) {
+                problems.add(new Problem(
+                        values.containsKey("policy") ? "policy" : "policies",
+                        "'" + path + "' must be an absolute path"));
+            }
+        }
+        if (paths.isEmpty()) {
+            problems.add(new Problem("policies", "name at least one policy file"));
         }
         List<?> rows = values.get("requests") instanceof List<?> list ? list : List.of();
         if (rows.isEmpty()) {

@@ -83,6 +83,24 @@ public final class IamPolicy {
         return new IamPolicy(statements, reader.notes());
     }
 
+    /**
+     * The policies attached to one principal, decided together as IAM does: a Deny in any of them wins, an Allow in
+     * any allows. Statements are named {@code label:Sid} so a decision says which file made it.
+     */
+    public static IamPolicy together(List<String> labels, List<IamPolicy> policies) {
+        if (policies.size() == 1) {
+            return policies.get(0);
+        }
+        List<Statement> statements = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            String label = labels.get(i);
+            policies.get(i).statements().forEach(s -> statements.add(s.named(label + ":" + s.name())));
+            policies.get(i).notes().forEach(n -> notes.add(label + ": " + n));
+        }
+        return new IamPolicy(List.copyOf(statements), List.copyOf(notes));
+    }
+
     /** Facts about the document worth telling the interviewer that do not change a decision. */
     public List<String> notes() {
         return notes;

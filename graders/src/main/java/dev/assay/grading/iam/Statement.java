@@ -27,6 +27,10 @@ record Statement(
         conditions = List.copyOf(conditions);
     }
 
+    Statement named(String newName) {
+        return new Statement(newName, allow, actions, notAction, resources, notResource, conditions);
+    }
+
     /** Action names compare without regard to case. */
     boolean actionMatches(String action) {
         boolean matched = actions.stream().anyMatch(a -> Glob.like(a.parts()).matchesIgnoringCase(action));

@@ -188,4 +188,78 @@ class IamPolicyGraderTest {
             assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
         }
     }
+
+    @Nested
+    @DisplayName("Several policies of one principal are decided together")
+    class Together {
+        private static final String DEPLOY = "/root/review/dev-deploy.json";
+        private static final String IAM = "/root/review/dev-iam.json";
+
+        private CheckResult gradeBoth(String deploy, String iam) {
+            List<Map<String, Object>> rows = List.of(
+                    Map.of(
+                            "action",
+                            "lambda:CreateFunction",
+                            "resource",
+                            "arn:aws:lambda:eu-west-1:111122223333:function:dev-a",
+                            "expect",
+                            "allow"),
+                    Map.of("action", "iam:GetRole", "resource", "arn:aws:iam::111122223333:role/x", "expect", "allow"),
+                    Map.of(
+                            "action",
+                            "iam:PassRole",
+                            "resource",
+                            "arn:aws:iam::111122223333:role/admin",
+                            "expect",
+                            "deny"));
+            return grader.grade(
+                    new FixtureLab().file(DEPLOY, deploy).file(IAM, iam),
+                    Map.of("policies", List.of(DEPLOY, IAM), "requests", rows));
+        }
+
+        @Test
+        void aDenyInOneFileOverridesAnAllowInTheOther() {
+            CheckResult result = gradeBoth("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["lambda:*", "iam:PassRole"],
+                      "Resource": "*"}]}
+                    """, """
+                    {"Version": "2012-10-17", "Statement": [
+                      {"Effect": "Allow", "Action": ["iam:Get*", "iam:List*"], "Resource": "*"},
+                      {"Sid": "NoPassingAdmin", "Effect": "Deny", "Action": "iam:PassRole",
+                       "Resource": "arn:aws:iam::111122223333:role/admin"}]}
+                    """);
+            assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
+            assertThat(result.observations())
+                    .anySatisfy(o -> assertThat(o.value()).contains("dev-iam.json:"));
+        }
+
+        @Test
+        void aBlanketDenyInTheReadPolicyBreaksTheDeploy() {
+            CheckResult result = gradeBoth("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "lambda:*", "Resource": "*"}]}
+                    """, """
+                    {"Version": "2012-10-17", "Statement": [
+                      {"Effect": "Allow", "Action": ["iam:Get*", "iam:List*"], "Resource": "*"},
+                      {"Sid": "ReadOnly", "Effect": "Deny", "NotAction": ["iam:Get*", "iam:List*"], "Resource": "*"}]}
+                    """);
+            assertThat(result.message())
+                    .contains("lambda:CreateFunction")
+                    .contains("explicit deny by [dev-iam.json:ReadOnly]");
+        }
+
+        @Test
+        void aRefusedFileFailsTheCheck() {
+            CheckResult result = gradeBoth("{\"Statement\": []}", "{\"Statement\": [{\"Effect\": \"Allow\"}]}");
+            assertThat(result.verdict().status()).isEqualTo("fail");
+            assertThat(result.message()).contains(IAM + " is not a policy IAM accepts");
+        }
+
+        @Test
+        void exactlyOneOfPolicyAndPoliciesIsGiven() {
+            assertThat(grader.parameters().check(Map.of("policy", PATH, "policies", List.of(PATH), "requests", TABLE)))
+                    .isNotEmpty();
+            assertThat(grader.parameters().check(Map.of("policies", List.of("relative.json"), "requests", TABLE)))
+                    .isNotEmpty();
+        }
+    }
 }
