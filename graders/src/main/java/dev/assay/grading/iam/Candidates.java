@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,6 +65,23 @@ final class Candidates {
             out.add(value.toUpperCase(Locale.ROOT));
             out.add(value.toLowerCase(Locale.ROOT));
         }
+    }
+
+    private static final Map<String, Set<Family>> GLOBAL_KEY_TYPES = Map.of(
+            "aws:securetransport", Set.of(Family.BOOL),
+            "aws:multifactorauthpresent", Set.of(Family.BOOL),
+            "aws:viaawsservice", Set.of(Family.BOOL),
+            "aws:sourceip", Set.of(Family.IP),
+            "aws:currenttime", Set.of(Family.DATE),
+            "aws:tokenissuetime", Set.of(Family.DATE),
+            "aws:epochtime", Set.of(Family.NUMERIC, Family.DATE),
+            "aws:multifactorauthage", Set.of(Family.NUMERIC),
+            "aws:principalarn", Set.of(Family.ARN),
+            "aws:sourcearn", Set.of(Family.ARN));
+
+    /** The types AWS documents for some global keys, so a sweep only gives them values a request could carry. */
+    static Set<Family> documentedTypes(String key) {
+        return GLOBAL_KEY_TYPES.getOrDefault(key.toLowerCase(Locale.ROOT), Set.of());
     }
 
     /** Values of each family that the policy's own values may not reach. */

@@ -58,6 +58,7 @@ final class SweepValues {
                 .forEach(tests::add));
         Set<Family> families = EnumSet.noneOf(Family.class);
         tests.forEach(t -> families.add(t.operator().base().family()));
+        families.addAll(Candidates.documentedTypes(key));
         Set<String> singles = new LinkedHashSet<>();
         for (ConditionTest test : tests) {
             for (Template value : test.values()) {
