@@ -11,7 +11,7 @@ public record Role(String id, String title, String source, List<Skill> skills, L
     /** The five-point scale the cuts separate. */
     public static final List<String> RATINGS = List.of("definitely-not", "no", "mixed", "yes", "strong-yes");
 
-    /** The design's defaults (DESIGN.md, Scoring model). */
+    /** The scoring model's defaults (docs/decisions.md, "Scoring"). */
     public static final List<Double> DEFAULT_CUTS = List.of(0.20, 0.45, 0.60, 0.85);
 
     public record Skill(String id, String title, boolean mustHave, String description) {}

@@ -21,7 +21,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code bench [all|provision|grade|terminal|idle|status] [--quick] [...]}: Assay's own figures on the local Docker
- * engine, each beside a floor measured in the same run and the target it is held to (issue 11): cold provision and
+ * engine, each beside a floor measured in the same run and the target it is held to (README, Performance): cold provision and
  * warm claim, exec round trip, terminal echo, the full grading of a 10-check lab and of real labs, idle sessions and
  * their memory, and the candidate status page under load. A table, then one JSON line. Everything the run starts is
  * labelled with its own instance and removed at the end, on Ctrl-C too ({@link BenchRun}).

@@ -2,7 +2,7 @@ package dev.assay.service.scoring;
 
 import java.util.List;
 
-/** The five-point scale a skill score is cut into (DESIGN.md, Scoring model). */
+/** The five-point scale a skill score is cut into (docs/decisions.md, "Scoring"). */
 public enum Rating {
     DEFINITELY_NOT("definitely-not"),
     NO("no"),

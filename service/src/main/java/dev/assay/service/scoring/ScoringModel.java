@@ -9,7 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * DESIGN.md's scoring model, as a pure function of stored results and a rubric, so a rescore under new weights
+ * The scoring model (docs/review.md), as a pure function of stored results and a rubric, so a rescore under new weights
  * runs no grader. For each skill s: score = sum(q m x) / sum over counted checks of (q m), coverage = the counted
  * share of the skill's weighted points; fewer than {@value #MIN_CHECKS} counted checks or coverage under
  * {@value #MIN_COVERAGE} is "no decision". The recommendation is conjunctive on the must-haves the stage

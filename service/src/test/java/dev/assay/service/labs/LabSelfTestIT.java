@@ -61,7 +61,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The self-test of every lab in {@code labs/} (DESIGN.md, "Lab content"), on the real Docker engine (and the test
+ * The self-test of every lab in {@code labs/} (labs/README.md, "The self-test"), on the real Docker engine (and the test
  * cluster, started only when a selected lab runs on Kubernetes) and the real graders, through the same sessions and grading the service uses: the untouched environment scores at
  * most the lab's free-points ceiling; the reference solution and every alternative ({@code
  * solution/alternative-*.sh}) earn every point; each mutant fails exactly the checks it names and passes the rest.
