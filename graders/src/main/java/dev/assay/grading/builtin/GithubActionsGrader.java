@@ -1,248 +1,151 @@
 package dev.assay.grading.builtin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.grading.CheckResult;
-import dev.assay.grading.FileResult;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec;
-import dev.assay.grading.ParameterSpec.Type;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import dev.assay.grading.actions.ActionsRules;
+import dev.assay.grading.actions.Repository;
+import dev.assay.grading.actions.RepositoryReader;
+import dev.assay.grading.actions.Workflow;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Reads a GitHub Actions workflow (through the archive API) and checks the rules a check asks for: triggers,
- * job order through {@code needs}, least-privilege permissions, actions pinned by commit SHA, OIDC instead of
- * long-lived cloud keys, no secret echoed, caching and concurrency. All rules held pass; some held earn that
- * share.
+ * Reads GitHub Actions workflows through the archive API (one file, or a whole {@code .github/workflows} directory,
+ * since GitHub runs every workflow in it) with the local actions and reusable workflows they use, and checks the
+ * rules a check asks for on the parsed structure and the scripts' shell words (rules in {@code dev.assay.grading
+ * .actions}). All rules held pass; some held earn that share. What a rule cannot judge fails it, saying why.
  */
 public final class GithubActionsGrader extends BuiltinGrader {
-    private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
-            .required("path", Type.STRING, "the workflow file, such as /repo/.github/workflows/ci.yml")
-            .optional("triggers", Type.STRING_LIST, "events that must trigger it, such as [pull_request, push]")
-            .optional("needs", Type.STRING_MAP, "job: job it must wait for (directly or through others)")
-            .optional("pinnedActions", Type.BOOLEAN, "every action pinned to a full 40-character commit SHA")
-            .optional("leastPrivilege", Type.BOOLEAN, "permissions declared, never write-all, writes only allowWrite")
-            .optional("allowWrite", Type.STRING_LIST, "permission scopes that may be write, such as [id-token]")
-            .optional("oidc", Type.BOOLEAN, "cloud access through OIDC (id-token: write), no long-lived keys")
-            .optional("noSecretEcho", Type.BOOLEAN, "no run step prints a secret")
-            .optional("caching", Type.BOOLEAN, "dependencies cached (actions/cache or a setup action's cache)")
-            .optional("concurrency", Type.BOOLEAN, "a concurrency group on the workflow or a job")
-            .rule(values -> values.keySet().stream().anyMatch(k -> !k.equals("path") && !k.equals("allowWrite"))
-                    ? List.of()
-                    : List.of(new ParameterSpec.Problem(
-                            "path", "name at least one rule to check, such as pinnedActions")))
-            .build();
+    /** Parameters that qualify a rule rather than being one. */
+    private static final Set<String> QUALIFIERS = Set.of(
+            "path",
+            "allowWrite",
+            "cacheKey",
+            "deployJobs",
+            "deploySecrets",
+            "guardOnJob",
+            "failOnError",
+            "defaultBranch");
 
-    private static final Pattern SHA = Pattern.compile("[^@\\s]+@[0-9a-f]{40}");
-    private static final Pattern ECHOED_SECRET =
-            Pattern.compile("(echo|printf|cat|tee)[^\\n]*\\$\\{\\{\\s*secrets\\.", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LONG_LIVED_KEY =
-            Pattern.compile("secrets\\.AWS_(SECRET_)?ACCESS_KEY", Pattern.CASE_INSENSITIVE);
+    private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
+            .required(
+                    "path",
+                    ParameterSpec.Type.STRING,
+                    "a workflow file, or a .github/workflows directory (every workflow in it)")
+            .optional(
+                    "triggers",
+                    ParameterSpec.Type.STRING_LIST,
+                    "events that must trigger it, such as [pull_request, push]")
+            .optional("needs", ParameterSpec.Type.STRING_MAP, "job: job it must wait for (directly or through others)")
+            .optional("jobEvents", ParameterSpec.Type.STRING_MAP, "job: events it surely runs for, comma-separated")
+            .optional(
+                    "valid",
+                    ParameterSpec.Type.BOOLEAN,
+                    "a workflow GitHub accepts (keys, triggers, jobs, steps, needs)")
+            .optional(
+                    "pinnedActions",
+                    ParameterSpec.Type.BOOLEAN,
+                    "actions and reusable workflows pinned to a commit SHA")
+            .optional(
+                    "leastPrivilege",
+                    ParameterSpec.Type.BOOLEAN,
+                    "each job's token: declared, no read-all/write-all, no extra write")
+            .optional(
+                    "allowWrite",
+                    ParameterSpec.Type.STRING_LIST,
+                    "permission scopes that may be write, such as [id-token]")
+            .optional("oidc", ParameterSpec.Type.BOOLEAN, "AWS through a role assumed with OIDC, no long-lived keys")
+            .optional("noSecretEcho", ParameterSpec.Type.BOOLEAN, "no step prints a secret, in any form")
+            .optional("noInjection", ParameterSpec.Type.BOOLEAN, "no outsider-controlled text expanded into a script")
+            .optional(
+                    "caching",
+                    ParameterSpec.Type.BOOLEAN,
+                    "dependencies cached (actions/cache or a setup action's cache)")
+            .optional(
+                    "cacheKey",
+                    ParameterSpec.Type.STRING,
+                    "with caching: the file every cache key must hash, such as package-lock.json")
+            .optional("concurrency", ParameterSpec.Type.BOOLEAN, "a concurrency group on a workflow or a job")
+            .optional(
+                    "deployOnlyFrom", ParameterSpec.Type.STRING, "the branch deploying jobs may run for, such as main")
+            .optional(
+                    "deployJobs",
+                    ParameterSpec.Type.STRING_LIST,
+                    "with deployOnlyFrom: jobs that deploy (default [deploy])")
+            .optional(
+                    "deploySecrets",
+                    ParameterSpec.Type.STRING_LIST,
+                    "with deployOnlyFrom: secrets only deploying jobs read")
+            .optional(
+                    "guardOnJob",
+                    ParameterSpec.Type.BOOLEAN,
+                    "with deployOnlyFrom: the job's own triggers and if: must suffice")
+            .optional(
+                    "runs",
+                    ParameterSpec.Type.STRING_MAP,
+                    "job: command it runs in a run step ('npm test | npm run test')")
+            .optional("failOnError", ParameterSpec.Type.BOOLEAN, "with runs: a failure of the command fails the job")
+            .optional(
+                    "pullRequestIsolation",
+                    ParameterSpec.Type.BOOLEAN,
+                    "no pull request's code runs with secrets or id-token")
+            .optional("defaultBranch", ParameterSpec.Type.STRING, "the repository's default branch (default main)")
+            .rule(GithubActionsGrader::atLeastOneRule)
+            .build();
 
     public GithubActionsGrader() {
         super(
                 "github-actions",
-                "1",
-                "rules on a GitHub Actions workflow: triggers, needs, permissions, SHA pins, OIDC, secrets, cache",
+                "2",
+                "rules on GitHub Actions workflows (a file or the whole directory) and the local actions they use:"
+                        + " triggers, needs, deploy refs, permissions, pins, OIDC, secrets, injection, commands, cache",
                 PARAMETERS);
+    }
+
+    private static List<ParameterSpec.Problem> atLeastOneRule(Map<String, Object> values) {
+        if (values.keySet().stream().noneMatch(k -> !QUALIFIERS.contains(k))) {
+            return List.of(new ParameterSpec.Problem("path", "name at least one rule to check, such as pinnedActions"));
+        }
+        for (String[] pair : new String[][] {
+            {"allowWrite", "leastPrivilege"}, {"cacheKey", "caching"}, {"deployJobs", "deployOnlyFrom"},
+            {"deploySecrets", "deployOnlyFrom"}, {"guardOnJob", "deployOnlyFrom"}, {"failOnError", "runs"}
+        }) {
+            if (values.containsKey(pair[0]) && !values.containsKey(pair[1])) {
+                return List.of(new ParameterSpec.Problem(pair[0], "only means something with " + pair[1]));
+            }
+        }
+        return List.of();
     }
 
     @Override
     public CheckResult grade(LabView lab, Map<String, Object> parameters) {
         String path = Text.string(parameters, "path", "");
-        CheckResult.Builder check = CheckResult.builder(true).observe("workflow", path);
-        FileResult.Content content = Text.candidateFile(lab, path, check);
-        if (content == null) {
+        CheckResult.Builder check = CheckResult.builder(true).observe("path", path);
+        WorkflowFiles files = new WorkflowFiles(lab, check, path);
+        List<Workflow> graded = files.graded(path);
+        if (graded == null) {
             return check.build();
         }
-        Documents.Parsed parsed = Documents.yaml(content.text());
-        if (!(parsed instanceof Documents.Parsed.Document document)
-                || !document.root().isObject()) {
-            String why = parsed instanceof Documents.Parsed.Unreadable u ? u.reason() : "not a YAML mapping";
-            return check.expect(false, path + " is " + why).build();
+        Repository repository = RepositoryReader.read(graded, files::local);
+        ActionsRules rules = new ActionsRules(repository, Text.string(parameters, "defaultBranch", "main"));
+        Map<String, String> results = rules.apply(parameters);
+        if (!repository.called().isEmpty() || !repository.actions().isEmpty()) {
+            check.observe(
+                    "local files read",
+                    String.join(", ", repository.actions().keySet())
+                            + (repository.called().isEmpty()
+                                    ? ""
+                                    : " "
+                                            + repository.called().stream()
+                                                    .map(Workflow::path)
+                                                    .toList()));
         }
-        Workflow workflow = new Workflow(document.root(), content.text());
-        Map<String, String> results = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> rule : parameters.entrySet()) {
-            String failure = workflow.failure(rule.getKey(), rule.getValue(), parameters);
-            if (failure != null) {
-                results.put(rule.getKey(), failure);
-            }
+        check.observe("steps read", rules.steps());
+        if (!rules.notes().isEmpty()) {
+            check.observe("read but not GitHub syntax, or not judged", String.join("; ", rules.notes()));
         }
         return Rules.verdict(check, results);
-    }
-
-    /** A parsed workflow and the rules on it. */
-    private record Workflow(JsonNode root, String text) {
-
-        /** For a rule parameter: null if it is not a rule, "" if it holds, else what is wrong. */
-        @org.jspecify.annotations.Nullable
-        String failure(String rule, Object value, Map<String, Object> parameters) {
-            if (value instanceof Boolean flag && !flag) {
-                return null; // a rule switched off
-            }
-            return switch (rule) {
-                case "triggers" -> triggers(strings(value));
-                case "needs" -> needs((Map<?, ?>) value);
-                case "pinnedActions" -> pinned();
-                case "leastPrivilege" ->
-                    leastPrivilege(parameters.get("allowWrite") instanceof List<?> l ? strings(l) : List.of());
-                case "oidc" -> oidc();
-                case "noSecretEcho" -> ECHOED_SECRET.matcher(runs()).find() ? "a run step prints a secret" : "";
-                case "caching" -> caching();
-                case "concurrency" ->
-                    root.has("concurrency") || jobs().stream().anyMatch(j -> j.has("concurrency"))
-                            ? ""
-                            : "no concurrency group";
-                default -> null;
-            };
-        }
-
-        private static List<String> strings(Object value) {
-            return value instanceof List<?> list
-                    ? list.stream().map(String::valueOf).toList()
-                    : List.of();
-        }
-
-        /** SnakeYAML reads the key {@code on} as YAML 1.1's true. */
-        private JsonNode on() {
-            return root.has("on") ? root.get("on") : root.path("true");
-        }
-
-        private String triggers(List<String> wanted) {
-            JsonNode on = on();
-            Set<String> events = new HashSet<>();
-            if (on.isTextual()) {
-                events.add(on.asText());
-            } else if (on.isArray()) {
-                on.forEach(e -> events.add(e.asText()));
-            } else {
-                on.fieldNames().forEachRemaining(events::add);
-            }
-            List<String> missing =
-                    wanted.stream().filter(e -> !events.contains(e)).toList();
-            return missing.isEmpty() ? "" : "not triggered by " + missing + " (triggers: " + events + ")";
-        }
-
-        private List<JsonNode> jobs() {
-            List<JsonNode> jobs = new ArrayList<>();
-            root.path("jobs").forEach(jobs::add);
-            return jobs;
-        }
-
-        private String needs(Map<?, ?> order) {
-            List<String> wrong = new ArrayList<>();
-            order.forEach((job, before) -> {
-                if (!upstream(String.valueOf(job)).contains(String.valueOf(before))) {
-                    wrong.add(job + " does not wait for " + before);
-                }
-            });
-            return String.join(", ", wrong);
-        }
-
-        /** Every job {@code job} waits for, directly or through others. */
-        private Set<String> upstream(String job) {
-            Set<String> seen = new HashSet<>();
-            Deque<String> queue = new ArrayDeque<>(List.of(job));
-            while (!queue.isEmpty()) {
-                JsonNode needs = root.path("jobs").path(queue.pop()).path("needs");
-                List<String> direct = new ArrayList<>();
-                if (needs.isTextual()) {
-                    direct.add(needs.asText());
-                } else {
-                    needs.forEach(n -> direct.add(n.asText()));
-                }
-                for (String next : direct) {
-                    if (seen.add(next)) {
-                        queue.push(next);
-                    }
-                }
-            }
-            return seen;
-        }
-
-        private List<String> uses() {
-            List<String> uses = new ArrayList<>();
-            for (JsonNode job : jobs()) {
-                if (job.has("uses")) {
-                    uses.add(job.get("uses").asText());
-                }
-                job.path("steps").forEach(step -> {
-                    if (step.has("uses")) {
-                        uses.add(step.get("uses").asText());
-                    }
-                });
-            }
-            return uses;
-        }
-
-        private String pinned() {
-            List<String> loose = uses().stream()
-                    .filter(u -> !u.startsWith("./") && !u.startsWith("docker://"))
-                    .filter(u -> !SHA.matcher(u).matches())
-                    .toList();
-            return loose.isEmpty() ? "" : "not pinned to a commit SHA: " + loose;
-        }
-
-        private String leastPrivilege(List<String> allowWrite) {
-            List<String> problems = new ArrayList<>();
-            if (!root.has("permissions") && jobs().stream().anyMatch(j -> !j.has("permissions"))) {
-                problems.add("permissions are not declared (the default token may write)");
-            }
-            List<JsonNode> blocks = new ArrayList<>();
-            blocks.add(root.path("permissions"));
-            jobs().forEach(j -> blocks.add(j.path("permissions")));
-            for (JsonNode block : blocks) {
-                if (block.isTextual() && block.asText().equals("write-all")) {
-                    problems.add("permissions: write-all");
-                }
-                block.fields().forEachRemaining(scope -> {
-                    if (scope.getValue().asText().equals("write") && !allowWrite.contains(scope.getKey())) {
-                        problems.add(scope.getKey() + ": write");
-                    }
-                });
-            }
-            return String.join(", ", problems);
-        }
-
-        private String oidc() {
-            boolean idToken = root.path("permissions").path("id-token").asText().equals("write")
-                    || jobs().stream()
-                            .anyMatch(j -> j.path("permissions")
-                                    .path("id-token")
-                                    .asText()
-                                    .equals("write"));
-            if (LONG_LIVED_KEY.matcher(text).find() || text.contains("aws-secret-access-key")) {
-                return "uses long-lived AWS keys from secrets";
-            }
-            return idToken ? "" : "no job may request an OIDC token (permissions: id-token: write)";
-        }
-
-        private String runs() {
-            StringBuilder runs = new StringBuilder();
-            jobs().forEach(j -> j.path("steps")
-                    .forEach(s -> runs.append(s.path("run").asText()).append('\n')));
-            return runs.toString();
-        }
-
-        private String caching() {
-            for (JsonNode job : jobs()) {
-                for (JsonNode step : job.path("steps")) {
-                    String uses = step.path("uses").asText();
-                    if (uses.startsWith("actions/cache@")
-                            || (uses.contains("/setup-") && step.path("with").has("cache"))) {
-                        return "";
-                    }
-                }
-            }
-            return "nothing is cached";
-        }
     }
 }

@@ -86,7 +86,9 @@ class GithubActionsGraderTest {
         CheckResult result = grade(GOOD.replace(CHECKOUT, "actions/checkout@v4"));
         assertThat(result.verdict().status()).isEqualTo("partial");
         assertThat(result.verdict().credit()).contains(7.0 / 8);
-        assertThat(result.message()).contains("not pinned to a commit SHA: [actions/checkout@v4, actions/checkout@v4]");
+        assertThat(result.message())
+                .contains("jobs.test.steps[0]: actions/checkout@v4 is not pinned to a full commit SHA")
+                .contains("jobs.image.steps[0]: actions/checkout@v4 is not pinned");
     }
 
     /** The same pipeline written differently: list triggers, actions/cache, job-level permissions only. */
@@ -145,9 +147,9 @@ class GithubActionsGraderTest {
     void longLivedKeysEchoedSecretsAndWriteAllAreCaught() {
         CheckResult result = grade(RISKY);
         assertThat(result.message())
-                .contains("uses long-lived AWS keys from secrets")
-                .contains("a run step prints a secret")
-                .contains("permissions: write-all");
+                .contains("aws-secret-access-key (a long-lived key)")
+                .contains("jobs.deploy.steps[1]: `echo \"key ${{ secrets.AWS_SECRET_ACCESS_KEY }}\"` prints a secret")
+                .contains("jobs.test: permissions write-all");
         assertThat(result.verdict().credit()).contains(5.0 / 8);
     }
 
