@@ -30,6 +30,7 @@ final class ShellWords {
     static Read word(String s, int from, int depth) {
         ShellWords reader = new ShellWords(s, from, depth);
         reader.word();
+        reader.i = Math.min(reader.i, s.length());
         String raw = s.substring(from, reader.i);
         return new Read(
                 new Shell.Word(
@@ -90,7 +91,7 @@ final class ShellWords {
         if (i + 1 < s.length()) {
             text.append(s.charAt(i + 1));
         }
-        i += 2;
+        i = Math.min(i + 2, s.length());
     }
 
     private void single() {
@@ -116,7 +117,7 @@ final class ShellWords {
                 i++;
             }
         }
-        i++;
+        i = Math.min(i + 1, s.length());
     }
 
     private void dollarOrBackquote() {

@@ -35,9 +35,13 @@ final class WorkflowRepo {
         return this;
     }
 
-    FixtureLab lab() {
+    /** The lab with every file readable, and the workflows directory as a tree when {@code withTree}. */
+    FixtureLab lab(boolean withTree) {
         FixtureLab lab = new FixtureLab();
         files.forEach((relative, text) -> lab.file(ROOT + "/" + relative, text));
+        if (!withTree) {
+            return lab;
+        }
         try {
             Path directory = Files.createTempDirectory("workflows");
             directory.toFile().deleteOnExit();
@@ -58,18 +62,18 @@ final class WorkflowRepo {
 
     /** Grades one workflow file of this repository with these rules. */
     CheckResult gradeFile(String name, Map<String, Object> rules) {
-        return grade(WORKFLOWS + "/" + name, rules);
+        return grade(WORKFLOWS + "/" + name, rules, false);
     }
 
     /** Grades the whole workflows directory with these rules. */
     CheckResult gradeDirectory(Map<String, Object> rules) {
-        return grade(WORKFLOWS, rules);
+        return grade(WORKFLOWS, rules, true);
     }
 
-    private CheckResult grade(String path, Map<String, Object> rules) {
+    private CheckResult grade(String path, Map<String, Object> rules, boolean withTree) {
         Map<String, Object> parameters = new HashMap<>(rules);
         parameters.put("path", path);
-        return new GithubActionsGrader().grade(lab(), parameters);
+        return new GithubActionsGrader().grade(lab(withTree), parameters);
     }
 
     /** A repository with one workflow, ci.yml. */
