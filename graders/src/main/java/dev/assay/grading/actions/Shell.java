@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 public final class Shell {
     private Shell() {}
 
-    /** A variable expanded in a word; {@code value} is false for {@code ${#X}} (its length only). */
+    /**
+     * A variable expanded in a word; {@code value} is false for {@code ${#X}} (its length only); an indirect
+     * expansion {@code ${!X}} is named {@code !X}.
+     */
     public record Var(String name, boolean value) {}
 
     /**

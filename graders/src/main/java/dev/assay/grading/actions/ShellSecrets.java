@@ -53,6 +53,8 @@ final class ShellSecrets {
             "xargs");
     private static final Set<String> DECLARERS = Set.of("export", "local", "declare", "typeset", "readonly");
     private static final Set<String> SHELLS = Set.of("bash", "sh", "zsh", "dash", "ksh", "ash");
+    private static final Set<String> INTERPRETERS =
+            Set.of("python", "python3", "node", "perl", "ruby", "php", "pwsh", "deno", "bun");
 
     private final ShellTaint taint;
     private final List<String> findings;
@@ -100,6 +102,14 @@ final class ShellSecrets {
             if (out && shown && (last || !target.isEmpty())) {
                 findings.add(where + ": `" + taint.show(commands) + "` prints a secret");
             }
+            if (out && !target.isEmpty() && !target.startsWith("&")) {
+                taint.files().add(target);
+            }
+            if (out && command.name().equals("tee")) {
+                command.args().stream()
+                        .filter(a -> !a.text().startsWith("-"))
+                        .forEach(a -> taint.files().add(a.text()));
+            }
             stdin = out && target.isEmpty();
             output |= last && out && target.isEmpty();
         }
@@ -140,9 +150,15 @@ final class ShellSecrets {
         if (taint.xtrace() && (argsTainted || command.assignments().stream().anyMatch(this::tainted))) {
             findings.add(where + ": `" + taint.show(command) + "` runs under set -x, which prints it with the secret");
         }
+        boolean indirect = command.words().stream()
+                .anyMatch(w -> w.vars().stream().anyMatch(v -> v.name().startsWith("!")));
+        if (indirect && taint.any()) {
+            findings.add(where + ": `" + taint.show(command) + "` expands a variable indirectly (${!name}); the grader"
+                    + " cannot tell whether it names a secret, so it cannot judge what it prints");
+        }
         if (argsTainted && cannotFollow(name, args)) {
             findings.add(where + ": `" + taint.show(command) + "` hands a secret to code the grader cannot follow"
-                    + " (eval, a nested shell or a shell function), so it cannot judge what it prints");
+                    + " (eval, a nested shell or interpreter, a shell function), so it cannot judge what it prints");
         }
         return output(name, args, argsTainted, stdin);
     }
@@ -153,9 +169,9 @@ final class ShellSecrets {
                 || name.equals("source")
                 || name.equals(".")
                 || (SHELLS.contains(name)
-                        && args.stream()
-                                .anyMatch(a ->
-                                        a.text().startsWith("-") && a.text().contains("c")));
+                        && args.stream().anyMatch(a -> a.text().matches("-[a-z]*c[a-z]*")))
+                || (INTERPRETERS.contains(name)
+                        && args.stream().anyMatch(a -> a.text().matches("-[a-zA-Z]*[ceEpr]")));
     }
 
     private boolean output(String name, List<Shell.Word> args, boolean argsTainted, boolean stdin) {
@@ -181,7 +197,8 @@ final class ShellSecrets {
             return taint.any();
         }
         if (TRANSFORMERS.contains(name)) {
-            return stdin || (argsTainted && !name.equals("cat"));
+            boolean file = args.stream().anyMatch(a -> taint.files().contains(a.text()));
+            return stdin || file || (argsTainted && !name.equals("cat"));
         }
         return false;
     }

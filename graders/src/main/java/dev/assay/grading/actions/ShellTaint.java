@@ -15,6 +15,7 @@ final class ShellTaint {
     private final Set<Integer> markers;
     private final List<String> expressions;
     private final Set<String> functions = new HashSet<>();
+    private final Set<String> files = new HashSet<>();
     private boolean xtrace;
 
     ShellTaint(Set<String> vars, Set<Integer> markers, List<String> expressions, boolean xtrace) {
@@ -30,6 +31,11 @@ final class ShellTaint {
 
     Set<String> functions() {
         return functions;
+    }
+
+    /** Files the script wrote a tainted value to. */
+    Set<String> files() {
+        return files;
     }
 
     boolean xtrace() {

@@ -163,7 +163,8 @@ final class ShellWords {
     /** The inside of ${...}: the variable it names, and whatever the rest expands. */
     private void parameter(String inside) {
         boolean length = inside.startsWith("#") && inside.length() > 1;
-        String rest = length || inside.startsWith("!") ? inside.substring(1) : inside;
+        boolean indirect = inside.startsWith("!");
+        String rest = length || indirect ? inside.substring(1) : inside;
         int end = 0;
         while (end < rest.length() && (Character.isLetterOrDigit(rest.charAt(end)) || rest.charAt(end) == '_')) {
             end++;
@@ -172,7 +173,7 @@ final class ShellWords {
             end = 1;
         }
         if (end > 0) {
-            vars.add(new Shell.Var(rest.substring(0, end), !length));
+            vars.add(new Shell.Var((indirect ? "!" : "") + rest.substring(0, end), !length));
         }
         Shell.Heredoc more = expansions(rest.substring(end), depth + 1);
         vars.addAll(more.vars());

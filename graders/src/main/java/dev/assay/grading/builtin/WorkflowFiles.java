@@ -103,6 +103,10 @@ final class WorkflowFiles {
         Documents.Parsed parsed = Documents.yaml(text);
         if (parsed instanceof Documents.Parsed.Document document
                 && document.root().isObject()) {
+            if (MergeKeys.present(text)) {
+                check.expect(false, name + " uses the YAML merge key <<, which GitHub refuses");
+                return null;
+            }
             return document.root();
         }
         String why = parsed instanceof Documents.Parsed.Unreadable u ? u.reason() : "not a YAML mapping";
@@ -129,9 +133,12 @@ final class WorkflowFiles {
             return RepositoryReader.Loaded.failed(path + " is larger than " + FileGrader.MAX_BYTES + " bytes");
         }
         Documents.Parsed parsed = Documents.yaml(content.text());
-        return parsed instanceof Documents.Parsed.Document document
-                        && document.root().isObject()
-                ? RepositoryReader.Loaded.of(document.root())
-                : RepositoryReader.Loaded.failed(path + " is not a YAML mapping");
+        if (!(parsed instanceof Documents.Parsed.Document document)
+                || !document.root().isObject()) {
+            return RepositoryReader.Loaded.failed(path + " is not a YAML mapping");
+        }
+        return MergeKeys.present(content.text())
+                ? RepositoryReader.Loaded.failed(path + " uses the YAML merge key <<, which GitHub refuses")
+                : RepositoryReader.Loaded.of(document.root());
     }
 }

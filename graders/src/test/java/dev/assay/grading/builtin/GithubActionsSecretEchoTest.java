@@ -56,6 +56,8 @@ class GithubActionsSecretEchoTest {
                 "for t in $TOKEN; do echo \"$t\"; done",
                 "echo \"$(echo $TOKEN | base64)\"",
                 "if true; then echo \"$TOKEN\"; fi",
+                "echo \"$TOKEN\" > t.txt\ncat t.txt",
+                "tee t.txt <<< \"$TOKEN\" > /dev/null\nbase64 t.txt",
             })
     @DisplayName("printed, encoded, dumped or traced: fails")
     void revealedSecretsFail(String script) {
@@ -94,6 +96,8 @@ class GithubActionsSecretEchoTest {
                 "say() { echo \"$1\"; }\nsay \"$TOKEN\"",
                 "eval \"echo $TOKEN\"",
                 "bash -c \"echo $TOKEN\"",
+                "python3 -c \"print('$TOKEN')\"",
+                "NAME=TOKEN\necho \"${!NAME}\"",
             })
     @DisplayName("what the grader cannot follow is said, and never passes")
     void unjudgeableUsesFailWithAReason(String script) {

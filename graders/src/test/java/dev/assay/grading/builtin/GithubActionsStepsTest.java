@@ -98,6 +98,24 @@ class GithubActionsStepsTest {
         }
 
         @Test
+        @DisplayName("the merge key << is refused by GitHub, so a guard merged in by SnakeYAML is not read")
+        void mergeKeysAreRefused() {
+            String workflow = """
+                    on: [push, pull_request]
+                    x-guard: &guard
+                      if: github.ref == 'refs/heads/main'
+                    jobs:
+                      deploy:
+                        <<: *guard
+                        runs-on: ubuntu-latest
+                        steps: [{run: ./deploy.sh}]
+                    """;
+            CheckResult result = WorkflowRepo.ci(workflow).gradeFile("ci.yml", Map.of("deployOnlyFrom", "main"));
+            assertThat(result.verdict().status()).isEqualTo("fail");
+            assertThat(result.message()).contains("merge key");
+        }
+
+        @Test
         void anUnknownStepKeyMakesTheWorkflowInvalid() {
             String workflow = """
                     on: push
