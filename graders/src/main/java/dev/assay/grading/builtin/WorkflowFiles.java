@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads workflows as GitHub finds them, through the archive API: one file, or every {@code .yml} and {@code .yaml}
- * file directly in a {@code .github/workflows} directory (GitHub runs each of them), and the repository's local
- * files they use. Every file read is evidence; one that is missing, too large or not YAML is a failed expectation.
+ * file directly in a {@code .github/workflows} directory (GitHub runs each of them), both from the directory's tree
+ * (so a link out of it is not taken for a workflow), and the repository's local files they use. Every file read is
+ * evidence; one that is missing, too large, not YAML or refused by GitHub is a failed expectation.
  */
 final class WorkflowFiles {
     static final long MAX_TREE_BYTES = 8L << 20;
@@ -28,6 +29,7 @@ final class WorkflowFiles {
     private final LabView lab;
     private final CheckResult.Builder check;
     private final @Nullable String root;
+    private @Nullable Map<String, String> workflowsTree;
 
     WorkflowFiles(LabView lab, CheckResult.Builder check, String path) {
         this.lab = lab;
@@ -44,24 +46,50 @@ final class WorkflowFiles {
     @Nullable
     List<Workflow> graded(String path) {
         Map<String, String> texts = new TreeMap<>();
-        if (isFile(path)) {
+        if (root != null) {
+            Map<String, String> all = workflowsTree(true);
+            if (all == null) {
+                return null;
+            }
+            if (isFile(path)) {
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                if (!all.containsKey(name)) {
+                    return absent(path);
+                }
+                texts.put(name, all.get(name));
+            } else {
+                texts.putAll(all);
+            }
+        } else if (isFile(path)) {
             String text = file(path);
             if (text == null) {
                 return null;
             }
             texts.put(path.substring(path.lastIndexOf('/') + 1), text);
-        } else if (!tree(path, texts)) {
+        } else {
+            check.expect(false, path + " is neither a workflow file nor a .github/workflows directory");
             return null;
         }
         List<Workflow> workflows = new ArrayList<>();
         texts.forEach((name, text) -> {
-            JsonNode root = parse(name, text);
-            if (root != null) {
-                workflows.add(new Workflow(name, ".github/workflows/" + name, root));
+            JsonNode parsed = parse(name, text);
+            if (parsed != null) {
+                workflows.add(new Workflow(name, ".github/workflows/" + name, parsed));
             }
         });
         check.observe("workflows", String.join(", ", texts.keySet()));
         return check.failed() ? null : workflows;
+    }
+
+    private @Nullable List<Workflow> absent(String path) {
+        FileResult read = lab.readFile(path, FileGrader.MAX_BYTES);
+        check.expect(
+                false,
+                read instanceof FileResult.Content
+                        ? path + " is a symbolic link out of .github/workflows; GitHub runs the files committed there,"
+                                + " not what a link points to"
+                        : path + " does not exist");
+        return null;
     }
 
     private @Nullable String file(String path) {
@@ -76,27 +104,36 @@ final class WorkflowFiles {
         return content.text();
     }
 
-    private boolean tree(String path, Map<String, String> texts) {
+    /** The workflow files of the repository's .github/workflows, read once; null (recorded when asked) if none. */
+    private @Nullable Map<String, String> workflowsTree(boolean record) {
+        if (workflowsTree != null) {
+            return workflowsTree;
+        }
+        String path = root + "/.github/workflows";
         FileResult tree = lab.readTree(path, MAX_TREE_BYTES);
         if (!(tree instanceof FileResult.Content content)) {
-            check.expect(
-                    false,
-                    tree instanceof FileResult.Refused refused
-                            ? path + " was not read: " + refused.reason()
-                            : "there is no directory " + path);
-            return false;
+            if (record) {
+                check.expect(
+                        false,
+                        tree instanceof FileResult.Refused refused
+                                ? path + " was not read: " + refused.reason()
+                                : "there is no directory " + path);
+            }
+            return null;
         }
         check.evidence(new Evidence("workflows directory (tar)", path, content.sha256(), content.size()));
+        Map<String, String> found = new TreeMap<>();
         TarFiles.regularFiles(content.bytes()).forEach((name, bytes) -> {
             if (!name.contains("/") && isFile(name)) {
-                texts.put(name, new String(bytes, StandardCharsets.UTF_8));
+                found.put(name, new String(bytes, StandardCharsets.UTF_8));
             }
         });
-        if (texts.isEmpty()) {
+        if (found.isEmpty() && record) {
             check.expect(false, "there is no workflow (.yml or .yaml file) in " + path);
-            return false;
+            return null;
         }
-        return true;
+        workflowsTree = found;
+        return found;
     }
 
     private @Nullable JsonNode parse(String name, String text) {
@@ -121,23 +158,33 @@ final class WorkflowFiles {
                     "the workflow is not in a .github/workflows directory, so local paths cannot be resolved");
         }
         String path = root + "/" + repositoryPath;
-        FileResult read = lab.readFile(path, FileGrader.MAX_BYTES);
-        if (!(read instanceof FileResult.Content content)) {
-            return RepositoryReader.Loaded.failed(
-                    read instanceof FileResult.Refused refused
-                            ? path + ": " + refused.reason()
-                            : path + " does not exist");
+        String text;
+        if (repositoryPath.startsWith(".github/workflows/") && repositoryPath.lastIndexOf('/') == 17) {
+            Map<String, String> all = workflowsTree(false);
+            text = all == null ? null : all.get(repositoryPath.substring(18));
+            if (text == null) {
+                return RepositoryReader.Loaded.failed(path + " is not a workflow file of .github/workflows");
+            }
+        } else {
+            FileResult read = lab.readFile(path, FileGrader.MAX_BYTES);
+            if (!(read instanceof FileResult.Content content)) {
+                return RepositoryReader.Loaded.failed(
+                        read instanceof FileResult.Refused refused
+                                ? path + ": " + refused.reason()
+                                : path + " does not exist");
+            }
+            check.evidence(new Evidence("file", path, content.sha256(), content.size()));
+            if (content.truncated()) {
+                return RepositoryReader.Loaded.failed(path + " is larger than " + FileGrader.MAX_BYTES + " bytes");
+            }
+            text = content.text();
         }
-        check.evidence(new Evidence("file", path, content.sha256(), content.size()));
-        if (content.truncated()) {
-            return RepositoryReader.Loaded.failed(path + " is larger than " + FileGrader.MAX_BYTES + " bytes");
-        }
-        Documents.Parsed parsed = Documents.yaml(content.text());
+        Documents.Parsed parsed = Documents.yaml(text);
         if (!(parsed instanceof Documents.Parsed.Document document)
                 || !document.root().isObject()) {
             return RepositoryReader.Loaded.failed(path + " is not a YAML mapping");
         }
-        return MergeKeys.present(content.text())
+        return MergeKeys.present(text)
                 ? RepositoryReader.Loaded.failed(path + " uses the YAML merge key <<, which GitHub refuses")
                 : RepositoryReader.Loaded.of(document.root());
     }

@@ -5,7 +5,6 @@ import static dev.assay.grading.builtin.WorkflowRepo.CHECKOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.grading.CheckResult;
-import dev.assay.grading.FixtureLab;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,17 +111,10 @@ class GithubActionsFuzzTest {
         String wide = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n"
                 + "      - run: echo ${{ secrets.A }}\n".repeat(2000);
         for (String workflow : List.of(deep, wide, "[]", "on: push\njobs: 3", "{on: {push: 7}, jobs: {a: []}}")) {
-            CheckResult result = new GithubActionsGrader()
-                    .grade(new FixtureLab().file("/r/.github/workflows/ci.yml", workflow), withPath(ALL));
+            CheckResult result = WorkflowRepo.ci(workflow).gradeFile("ci.yml", ALL);
             assertThat(result.verdict().status()).isIn("partial", "fail");
             assertThat(result.message()).doesNotContain("could not judge this rule");
         }
-    }
-
-    private static Map<String, Object> withPath(Map<String, Object> rules) {
-        Map<String, Object> parameters = new HashMap<>(rules);
-        parameters.put("path", "/r/.github/workflows/ci.yml");
-        return parameters;
     }
 
     private static String mangle(String text, Random random, int edits) {

@@ -7,6 +7,7 @@ import dev.assay.grading.FixtureLab;
 import dev.assay.grading.GraderContract;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class GithubActionsGraderTest {
@@ -66,7 +67,18 @@ class GithubActionsGraderTest {
             "concurrency", true);
 
     private CheckResult grade(String workflow) {
-        return grader.grade(new FixtureLab().file(PATH, workflow), ALL_RULES);
+        return grader.grade(WorkflowRepo.ci(workflow).lab(), ALL_RULES);
+    }
+
+    @Test
+    @DisplayName("a workflow that is a link out of .github/workflows is not read as the workflow GitHub runs")
+    void aLinkOutOfTheWorkflowsDirectoryIsNotAWorkflow() {
+        CheckResult result = new WorkflowRepo()
+                .workflow("release.yml", GOOD)
+                .linkOut(".github/workflows/ci.yml", GOOD)
+                .gradeFile("ci.yml", ALL_RULES);
+        assertThat(result.verdict().status()).isEqualTo("fail");
+        assertThat(result.message()).contains("symbolic link out of .github/workflows");
     }
 
     @Test
@@ -155,23 +167,28 @@ class GithubActionsGraderTest {
 
     @Test
     void jobOrderIsFollowedThroughOtherJobs() {
-        assertThat(grader.grade(
-                                new FixtureLab().file(PATH, GOOD),
-                                Map.of("path", PATH, "needs", Map.of("deploy", "test")))
+        assertThat(grader.grade(WorkflowRepo.ci(GOOD).lab(), Map.of("path", PATH, "needs", Map.of("deploy", "test")))
                         .verdict()
                         .status())
                 .isEqualTo("pass");
-        CheckResult reversed = grader.grade(
-                new FixtureLab().file(PATH, GOOD), Map.of("path", PATH, "needs", Map.of("test", "deploy")));
+        CheckResult reversed =
+                grader.grade(WorkflowRepo.ci(GOOD).lab(), Map.of("path", PATH, "needs", Map.of("test", "deploy")));
         assertThat(reversed.message()).contains("test does not wait for deploy");
     }
 
     @Test
     void missingAndBrokenWorkflowsFail() {
-        assertThat(grader.grade(new FixtureLab(), Map.of("path", PATH, "caching", true))
+        assertThat(grader.grade(
+                                new WorkflowRepo()
+                                        .workflow("other.yml", "on: push")
+                                        .lab(),
+                                Map.of("path", PATH, "caching", true))
                         .message())
                 .contains("does not exist");
-        assertThat(grader.grade(new FixtureLab().file(PATH, "jobs: [unclosed"), Map.of("path", PATH, "caching", true))
+        assertThat(grader.grade(new FixtureLab(), Map.of("path", PATH, "caching", true))
+                        .message())
+                .contains("there is no directory /repo/.github/workflows");
+        assertThat(grader.grade(WorkflowRepo.ci("jobs: [unclosed").lab(), Map.of("path", PATH, "caching", true))
                         .message())
                 .contains("not valid YAML");
         assertThat(grader.parameters().check(Map.of("path", PATH))).isNotEmpty();
