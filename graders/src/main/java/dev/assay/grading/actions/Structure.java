@@ -22,15 +22,21 @@ final class Structure {
         return missing.isEmpty() ? List.of() : List.of("not triggered by " + missing + " (triggers: " + events + ")");
     }
 
-    /** Each job waits for the other, directly or through jobs between, in the workflow that holds it. */
+    /**
+     * Each job waits for the other to pass, directly or through jobs between, in the workflow that holds it: a job
+     * whose if: calls always(), failure() or cancelled() on the way runs whatever its needs did.
+     */
     static List<String> needs(List<Workflow> workflows, Map<String, String> order) {
         List<String> findings = new ArrayList<>();
         order.forEach((job, before) -> {
             Optional<Workflow.Job> found = find(workflows, job);
             if (found.isEmpty()) {
                 findings.add("there is no job " + job);
-            } else if (!upstream(found.get()).contains(before)) {
+            } else if (!upstream(found.get(), false).contains(before)) {
                 findings.add(job + " does not wait for " + before);
+            } else if (!upstream(found.get(), true).contains(before)) {
+                findings.add(job + " runs even when " + before + " fails (an if: on the way calls always(), failure()"
+                        + " or cancelled())");
             }
             found.ifPresent(j -> j.needs().stream()
                     .filter(n -> j.workflow().job(n).isEmpty())
@@ -44,13 +50,19 @@ final class Structure {
         return workflows.stream().flatMap(w -> w.job(id).stream()).findFirst();
     }
 
-    private static Set<String> upstream(Workflow.Job job) {
+    /** The jobs this one waits for; with {@code toPass}, only through jobs whose if: keeps the implicit success(). */
+    private static Set<String> upstream(Workflow.Job job, boolean toPass) {
         Set<String> seen = new HashSet<>();
-        Deque<String> queue = new ArrayDeque<>(job.needs());
+        Deque<Workflow.Job> queue = new ArrayDeque<>(List.of(job));
         while (!queue.isEmpty()) {
-            String next = queue.pop();
-            if (seen.add(next)) {
-                job.workflow().job(next).ifPresent(j -> queue.addAll(j.needs()));
+            Workflow.Job next = queue.pop();
+            if (toPass && Condition.overridesNeeds(next.node().path("if"))) {
+                continue;
+            }
+            for (String need : next.needs()) {
+                if (seen.add(need)) {
+                    next.workflow().job(need).ifPresent(queue::add);
+                }
             }
         }
         return seen;

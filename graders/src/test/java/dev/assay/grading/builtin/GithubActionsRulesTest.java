@@ -51,6 +51,35 @@ class GithubActionsRulesTest {
     }
 
     @Nested
+    @DisplayName("needs: the job waits for the other to pass")
+    class Needs {
+        private static final String WORKFLOW = """
+                on: push
+                jobs:
+                  test: {runs-on: x, steps: [{run: make test}]}
+                  image: {needs: test, runs-on: x, steps: [{run: make image}]}
+                  deploy: {needs: [image], runs-on: x, steps: [{run: make deploy}]}
+                """;
+
+        @Test
+        void throughAnotherJobPasses() {
+            assertThat(status(WORKFLOW, Map.of("needs", Map.of("deploy", "test"))))
+                    .startsWith("pass");
+        }
+
+        @Test
+        void aStatusFunctionOnTheWayLetsItRunAfterAFailure() {
+            String always = WORKFLOW.replace("image: {needs: test,", "image: {needs: test, if: always(),");
+            assertThat(status(always, Map.of("needs", Map.of("deploy", "test"))))
+                    .startsWith("fail")
+                    .contains("runs even when test fails");
+            String success = WORKFLOW.replace("image: {needs: test,", "image: {needs: test, if: success(),");
+            assertThat(status(success, Map.of("needs", Map.of("deploy", "test"))))
+                    .startsWith("pass");
+        }
+    }
+
+    @Nested
     @DisplayName("caching with cacheKey: the cache is refreshed when the lockfile changes")
     class CacheKey {
         private static final Map<String, Object> RULE = Map.of("caching", true, "cacheKey", "package-lock.json");
