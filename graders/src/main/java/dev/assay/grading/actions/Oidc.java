@@ -58,7 +58,7 @@ final class Oidc {
             workflow.jobs().forEach(job -> keyEnv(job.where(), job.node().path("env"), findings));
             findings.addAll(keySecrets(workflow));
         }
-        if (steps.stream().noneMatch(Oidc::assumesRole)) {
+        if (steps.stream().noneMatch(step -> assumesRole(step, Tokens.of(repository, step.job())))) {
             findings.add("no job assumes an AWS role with its OIDC token (configure-aws-credentials with"
                     + " role-to-assume, in a job with id-token: write)");
         }
@@ -83,13 +83,12 @@ final class Oidc {
         return false;
     }
 
-    private static boolean assumesRole(Step step) {
+    private static boolean assumesRole(Step step, JsonNode token) {
         JsonNode with = step.node().path("with");
         return Actions.isAwsCredentials(step.uses())
                 && with.hasNonNull("role-to-assume")
                 && KEY_INPUTS.stream().noneMatch(with::has)
-                && (step.job().permissions().path("id-token").asText("").equals("write")
-                        || step.job().permissions().asText("").equals("write-all"));
+                && Tokens.idTokenWrite(token);
     }
 
     private static void keyEnv(String where, JsonNode env, List<String> findings) {
@@ -109,7 +108,8 @@ final class Oidc {
                         .parsed()
                         .ifPresent(expr -> Flow.reads(expr).forEach(path -> {
                             String p = path.text();
-                            if (p.startsWith("secrets.") && p.matches("secrets\\.\\w*access_key\\w*")) {
+                            if (p.startsWith("secrets.")
+                                    && p.matches("secrets\\.\\w*(aws\\w*key|access_key_id|secret_access_key)\\w*")) {
                                 found.add(workflow.file() + ": reads " + p + " (a long-lived key)");
                             }
                         }));

@@ -37,7 +37,7 @@ final class Permissions {
     static List<String> findings(Repository repository, List<String> allowWrite, Map<String, List<Step>> stepsByJob) {
         List<String> findings = new ArrayList<>();
         for (Workflow.Job job : repository.jobs()) {
-            JsonNode permissions = job.permissions();
+            JsonNode permissions = Tokens.of(repository, job);
             String where = job.where();
             if (permissions.isMissingNode()) {
                 findings.add(where + ": no permissions in the job or the workflow, so it gets the repository's"

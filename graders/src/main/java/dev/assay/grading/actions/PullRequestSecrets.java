@@ -1,5 +1,6 @@
 package dev.assay.grading.actions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ final class PullRequestSecrets {
                 if (!prCode || reach.runs(job, scenario, false) == Tri.FALSE) {
                     continue;
                 }
-                Set<String> powers = powers(job, own);
+                Set<String> powers = powers(job, own, Tokens.of(repository, job));
                 if (!powers.isEmpty()) {
                     findings.add(job.where() + " runs a pull request's code (" + scenario.event() + ") with " + powers);
                 }
@@ -38,7 +39,7 @@ final class PullRequestSecrets {
         return findings;
     }
 
-    private static Set<String> powers(Workflow.Job job, List<Step> steps) {
+    private static Set<String> powers(Workflow.Job job, List<Step> steps, JsonNode token) {
         Set<String> powers = new LinkedHashSet<>();
         Set<String> read = new LinkedHashSet<>();
         Values.strings(job.node(), text -> read.addAll(SecretsRead.of(text)));
@@ -47,8 +48,7 @@ final class PullRequestSecrets {
         if (job.node().path("secrets").asText("").equals("inherit")) {
             powers.add("secrets: inherit");
         }
-        String idToken = job.permissions().path("id-token").asText("");
-        if (idToken.equals("write") || job.permissions().asText("").equals("write-all")) {
+        if (Tokens.idTokenWrite(token)) {
             powers.add("id-token: write");
         }
         return powers;

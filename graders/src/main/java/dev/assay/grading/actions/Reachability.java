@@ -46,17 +46,12 @@ public final class Reachability {
 
     private List<Scenario> callers(Workflow workflow) {
         List<Scenario> found = new ArrayList<>();
-        boolean called = false;
-        for (Workflow.Job job : repository.jobs()) {
-            if (job.calls()
-                    .flatMap(Repository::localPath)
-                    .filter(workflow.path()::equals)
-                    .isPresent()) {
-                called = true;
-                for (Scenario scenario : scenarios(job.workflow())) {
-                    if (runs(job, scenario, false) != Tri.FALSE) {
-                        found.add(scenario);
-                    }
+        List<Workflow.Job> callers = Tokens.callers(repository, workflow);
+        boolean called = !callers.isEmpty();
+        for (Workflow.Job job : callers) {
+            for (Scenario scenario : scenarios(job.workflow())) {
+                if (runs(job, scenario, false) != Tri.FALSE) {
+                    found.add(scenario);
                 }
             }
         }

@@ -88,4 +88,32 @@ class GithubActionsPermissionsTest {
         assertThat(result.verdict().status()).isEqualTo("fail");
         assertThat(result.message()).contains("admin");
     }
+
+    @Test
+    @DisplayName("a reusable workflow that declares no permissions gets its caller's token")
+    void aCalledWorkflowInheritsTheCallersToken() {
+        String caller = """
+                on: push
+                permissions: {contents: read}
+                jobs:
+                  deploy:
+                    permissions: {contents: read, id-token: write}
+                    uses: ./.github/workflows/deploy.yml
+                """;
+        String called = """
+                on: workflow_call
+                jobs:
+                  release:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: %s
+                        with: {role-to-assume: "arn:aws:iam::111122223333:role/deploy", aws-region: eu-west-1}
+                """.formatted(AWS);
+        Map<String, Object> rules = Map.of("leastPrivilege", true, "allowWrite", List.of("id-token"), "oidc", true);
+        CheckResult result =
+                WorkflowRepo.ci(caller).workflow("deploy.yml", called).gradeFile("ci.yml", rules);
+        assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
+        CheckResult uncalled = WorkflowRepo.ci(called).gradeFile("ci.yml", rules);
+        assertThat(uncalled.message()).contains("default token");
+    }
 }
