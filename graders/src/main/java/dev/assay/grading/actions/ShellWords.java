@@ -122,13 +122,7 @@ final class ShellWords {
 
     private void dollarOrBackquote() {
         if (s.charAt(i) == '`') {
-            int close = i + 1;
-            while (close < s.length() && s.charAt(close) != '`') {
-                close += s.charAt(close) == '\\' ? 2 : 1;
-            }
-            close = Math.min(close, s.length());
-            substitution(s.substring(i + 1, close));
-            i = Math.min(close + 1, s.length());
+            backquote();
             return;
         }
         if (i + 1 >= s.length()) {
@@ -145,19 +139,34 @@ final class ShellWords {
             parameter(s.substring(i + 2, Math.max(i + 2, close)));
             i = Math.min(close + 1, s.length());
         } else {
-            int end = i + 1;
-            if (Character.isLetter(next) || next == '_') {
-                while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_')) {
-                    end++;
-                }
-            } else if ("0123456789@*#?$!-".indexOf(next) >= 0) {
+            name(next);
+        }
+    }
+
+    private void backquote() {
+        int close = i + 1;
+        while (close < s.length() && s.charAt(close) != '`') {
+            close += s.charAt(close) == '\\' ? 2 : 1;
+        }
+        close = Math.min(close, s.length());
+        substitution(s.substring(i + 1, close));
+        i = Math.min(close + 1, s.length());
+    }
+
+    /** {@code $NAME}, or a special parameter such as {@code $1} or {@code $@}. */
+    private void name(char next) {
+        int end = i + 1;
+        if (Character.isLetter(next) || next == '_') {
+            while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_')) {
                 end++;
             }
-            if (end > i + 1) {
-                vars.add(new Shell.Var(s.substring(i + 1, end), true));
-            }
-            i = end;
+        } else if ("0123456789@*#?$!-".indexOf(next) >= 0) {
+            end++;
         }
+        if (end > i + 1) {
+            vars.add(new Shell.Var(s.substring(i + 1, end), true));
+        }
+        i = end;
     }
 
     /** The inside of ${...}: the variable it names, and whatever the rest expands. */
