@@ -44,12 +44,7 @@ public final class StepWalker {
         Map<String, Set<Source>> env = Scope.env(job.workflow().root().path("env"), Map.of(), Map.of(), false);
         env.putAll(Scope.env(job.node().path("env"), env, Map.of(), false));
         Scope scope = new Scope(job, env, Map.of(), job.shellDefault(), false, List.of());
-        JsonNode list = job.node().path("steps");
-        if (list.isArray()) {
-            for (int i = 0; i < list.size(); i++) {
-                step(list.get(i), job.where() + ".steps[" + i + "]", scope);
-            }
-        }
+        list(job.node().path("steps"), job.where() + ".steps", scope);
         job.node().fields().forEachRemaining(e -> {
             if (!Syntax.JOB.contains(e.getKey())) {
                 note(job.where() + ": unknown key '" + e.getKey()
@@ -59,7 +54,28 @@ public final class StepWalker {
         });
     }
 
+    /** A list of steps; anything else where steps belong is reported, and steps found in it are read. */
+    private void list(JsonNode steps, String where, Scope scope) {
+        if (steps.isMissingNode() || steps.isNull()) {
+            return;
+        }
+        if (!steps.isArray()) {
+            note(where + ": not a list (GitHub refuses the workflow); steps inside it are read anyway");
+            scan(steps, where, scope, 0);
+            return;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            step(steps.get(i), where + "[" + i + "]", scope);
+        }
+    }
+
     private void unknownWorkflowKeys(Workflow workflow) {
+        JsonNode jobs = workflow.root().path("jobs");
+        if (!jobs.isMissingNode() && !jobs.isObject()) {
+            note(workflow.file() + ": jobs is not a mapping (GitHub refuses the workflow); steps inside it are read"
+                    + " anyway");
+            scan(jobs, workflow.file() + " jobs", Scope.of(new Workflow.Job(workflow, "jobs", jobs)), 0);
+        }
         workflow.root().fields().forEachRemaining(e -> {
             if (!Syntax.WORKFLOW.contains(e.getKey())) {
                 note(workflow.file() + ": unknown key '" + e.getKey()
@@ -80,12 +96,7 @@ public final class StepWalker {
         env.putAll(Scope.env(node.path("env"), scope.env(), scope.inputs(), scope.composite()));
         Step step = new Step(where, node, scope.job(), env, scope.inputs(), scope.shell(), scope.composite());
         steps.add(step);
-        JsonNode parallel = node.path("parallel");
-        if (parallel.isArray()) {
-            for (int i = 0; i < parallel.size(); i++) {
-                step(parallel.get(i), where + ".parallel[" + i + "]", scope);
-            }
-        }
+        list(node.path("parallel"), where + ".parallel", scope);
         node.fields().forEachRemaining(e -> {
             if (!Syntax.STEP.contains(e.getKey())) {
                 note(where + ": unknown step key '" + e.getKey()
@@ -125,10 +136,7 @@ public final class StepWalker {
             return;
         }
         Scope inner = scope.composite(caller, action, path);
-        JsonNode list = runs.path("steps");
-        for (int i = 0; i < list.size(); i++) {
-            step(list.get(i), caller.where() + " -> " + caller.uses() + " runs.steps[" + i + "]", inner);
-        }
+        list(runs.path("steps"), caller.where() + " -> " + caller.uses() + " runs.steps", inner);
     }
 
     private void note(String note) {

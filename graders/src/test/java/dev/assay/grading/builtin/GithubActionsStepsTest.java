@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.grading.CheckResult;
 import dev.assay.grading.Observation;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -113,6 +114,17 @@ class GithubActionsStepsTest {
             CheckResult result = WorkflowRepo.ci(workflow).gradeFile("ci.yml", Map.of("deployOnlyFrom", "main"));
             assertThat(result.verdict().status()).isEqualTo("fail");
             assertThat(result.message()).contains("merge key");
+        }
+
+        @Test
+        void stepsInAMappingOrJobsInAListAreStillRead() {
+            for (String workflow : List.of(
+                    "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      leak: {run: 'echo ${{ secrets.A }}'}\n",
+                    "on: push\njobs:\n  - runs-on: x\n    steps: [{run: 'echo ${{ secrets.A }}'}]\n")) {
+                CheckResult result = WorkflowRepo.ci(workflow).gradeFile("ci.yml", Map.of("noSecretEcho", true));
+                assertThat(result.verdict().status()).as(workflow).isEqualTo("fail");
+                assertThat(observations(result)).contains("GitHub refuses the workflow");
+            }
         }
 
         @Test
