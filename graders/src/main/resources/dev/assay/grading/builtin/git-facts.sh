@@ -40,7 +40,7 @@ if ! [ -f src/HEAD ] || ! [ -d src/objects ] || ! [ -d src/refs ]; then
   fail "not a git repository (no HEAD, objects and refs)"
 fi
 if [ -e src/commondir ]; then
-  fail "its commondir file names $(head -n 1 src/commondir | shown): git takes its branches and objects from there, outside the directory read (a linked worktree's git directory, or a decoy); grade that repository"
+  fail "its commondir file names $(head -n 1 src/commondir | tr -d "\n" | shown): git takes its branches and objects from there, outside the directory read (a linked worktree's git directory, or a decoy); grade that repository"
 fi
 alternates=""
 [ -s src/objects/info/alternates ] && alternates=$(tr '\n' ' ' <src/objects/info/alternates | shown)
