@@ -10,15 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Finds and reads a repository's git directory the way git finds it: {@code repo/.git} as a directory, or as a
  * file naming the directory ({@code gitdir: path}, as {@code clone --separate-git-dir} leaves it), else
- * {@code repo} itself when it is bare. The archive API leaves links and special files out of what it hands over,
- * but git follows a link (a {@code packed-refs} or {@code refs/tags} pointing elsewhere would add refs only git
- * sees), so our probe lists them and a directory holding any is refused.
+ * {@code repo} itself when it is bare. The archive API copies a link whose chain ends at a file inside the directory
+ * as that file, and leaves other links and special files out; git follows them (a {@code packed-refs} or
+ * {@code refs/tags} pointing elsewhere would add refs only git sees), so our probe lists them and a directory
+ * holding any the copy lacks is refused.
  */
 final class GitRepository {
     private static final String LAB_ROOT = "/proc/1/root";
@@ -61,7 +63,7 @@ final class GitRepository {
         }
         check.observe("git directory read", gitDirectory);
         check.evidence(new Evidence("git directory (tar)", gitDirectory, content.sha256(), content.size()));
-        String links = linksLeftOut(lab, gitDirectory);
+        String links = linksLeftOut(lab, gitDirectory, content);
         if (!links.isEmpty()) {
             check.expect(false, links);
             return null;
@@ -83,8 +85,11 @@ final class GitRepository {
         return resolved.isAbsolute() ? resolved.toString() : null;
     }
 
-    /** What the archive left out that git would follow, as a failure message; empty when there is nothing. */
-    private static String linksLeftOut(LabView lab, String gitDirectory) {
+    /**
+     * What the archive left out that git would follow, as a failure message; empty when there is nothing. A link
+     * whose chain ends at a file inside the directory is in the copy as that file (git reads the same bytes).
+     */
+    private static String linksLeftOut(LabView lab, String gitDirectory, FileResult.Content tree) {
         String root = LAB_ROOT + gitDirectory;
         Duration timeout =
                 lab.timeLeft().compareTo(Duration.ofSeconds(20)) < 0 ? lab.timeLeft() : Duration.ofSeconds(20);
@@ -98,6 +103,11 @@ final class GitRepository {
                 .filter(line -> !line.isBlank())
                 .map(line -> line.startsWith(root + "/") ? line.substring(root.length() + 1) : line)
                 .toList();
+        if (names.isEmpty()) {
+            return "";
+        }
+        Set<String> copied = TarFiles.regularFiles(tree.bytes()).keySet();
+        names = names.stream().filter(name -> !copied.contains(name)).toList();
         if (names.isEmpty()) {
             return "";
         }

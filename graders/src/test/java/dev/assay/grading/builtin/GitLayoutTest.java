@@ -72,6 +72,15 @@ class GitLayoutTest {
     }
 
     @Test
+    void aLinkToAFileInsideTheDirectoryIsReadAsThatFile() throws IOException {
+        git.git("pack-refs", "--all");
+        Files.move(git.repo.resolve(".git/packed-refs"), git.repo.resolve(".git/packed-refs.kept"));
+        Files.createSymbolicLink(git.repo.resolve(".git/packed-refs"), Path.of("packed-refs.kept"));
+        CheckResult result = git.grade("expect", "file", "branch", "main", "path", ".env", "content", "TOKEN");
+        assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
+    }
+
+    @Test
     void aGitFileIsFollowedAsGitFollowsIt() {
         Path separate = work.resolve("separate.git");
         GitWork.git(work, "clone", "-q", "--separate-git-dir=" + separate, git.repo.toString(), "checkout");

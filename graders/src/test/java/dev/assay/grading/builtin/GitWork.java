@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Repositories for the git grader's tests, built with this machine's git under a fixed identity and no user
@@ -71,9 +73,37 @@ final class GitWork {
     /** A lab holding {@code directory} at {@code labPath}, with the probe answering for it. */
     static FixtureLab lab(String labPath, Path directory) {
         return new FixtureLab()
-                .tree(labPath, directory)
+                .tree(labPath, asTheEngineCopiesIt(directory))
                 .sandboxOnHost()
                 .probe(command -> listSpecialFiles(command, labPath, directory));
+    }
+
+    /**
+     * The directory as the engine's tree read hands it over: a link whose target is a regular file inside it
+     * becomes a copy of that file, other links and special files are left out.
+     */
+    static Path asTheEngineCopiesIt(Path directory) {
+        try {
+            Path copy = Files.createTempDirectory("engine-copy");
+            Path real = directory.toRealPath();
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.toList()) {
+                    Path target = copy.resolve(directory.relativize(path).toString());
+                    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createDirectories(target);
+                    } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.copy(path, target);
+                    } else if (Files.isSymbolicLink(path)
+                            && Files.isRegularFile(path)
+                            && path.toRealPath().startsWith(real)) {
+                        Files.copy(path.toRealPath(), target);
+                    }
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static CheckResult grade(FixtureLab lab, String... keyValues) {
