@@ -88,7 +88,7 @@ class GitGraderTest {
         commit("Turn debug logging off again");
         CheckResult byHand = grade("expect", "reverted", "branch", "main", "subject", BAD);
         assertThat(byHand.verdict().status()).as(byHand.message()).isEqualTo("pass");
-        assertThat(byHand.observations().toString()).contains("1 of 1");
+        assertThat(byHand.observations().toString()).contains("would change nothing");
     }
 
     @Test
@@ -119,7 +119,7 @@ class GitGraderTest {
         CheckResult notYet =
                 grade("expect", "cherry-picked", "branch", "release/1.4", "from", "main", "subject", HOTFIX);
         assertThat(notYet.verdict().status()).isEqualTo("fail");
-        assertThat(notYet.message()).contains("has no copy");
+        assertThat(notYet.message()).contains("is not on release/1.4");
 
         git(repo, "merge", "-q", "--no-edit", "main");
         CheckResult merged =
@@ -265,6 +265,14 @@ class GitGraderTest {
                 .isNotEmpty();
         assertThat(grader.parameters().check(Map.of("repo", "r", "expect", "file", "branch", "m", "path", "/etc/x")))
                 .hasSize(2);
+        assertThat(grader.parameters()
+                        .check(Map.of("repo", "/r", "expect", "file", "branch", "m", "tag", "v1", "path", "x")))
+                .extracting(p -> p.parameter())
+                .containsExactly("branch");
+        assertThat(grader.parameters()
+                        .check(Map.of("repo", "/r", "expect", "reverted", "branch", "m", "commit", "abc")))
+                .extracting(p -> p.parameter())
+                .containsExactly("commit");
     }
 
     private void write(String name, String content) {

@@ -146,11 +146,26 @@ class GitGradingIT {
         assertThat(reverted.verdict().status()).as(reverted.message()).isEqualTo("pass");
         CheckResult picked = picked();
         assertThat(picked.verdict().status()).as(picked.message()).isEqualTo("pass");
+        // The revert and the -x pick name commits from before the rewrite, still stored: a client can fetch them.
+        CheckResult named = purged();
+        assertThat(named.verdict().status()).isEqualTo("fail");
+        assertThat(named.message()).contains("names them by full id");
+
+        inLab("git reflog expire --expire=now --all && git gc -q --prune=now");
         CheckResult purged = purged();
         assertThat(purged.verdict().status()).as(purged.message()).isEqualTo("pass");
         assertThat(purged.evidence())
                 .singleElement()
                 .satisfies(e -> assertThat(e.kind()).contains("git"));
+    }
+
+    @Test
+    void aSymbolicLinkInTheGitDirectoryIsFoundByTheProbeAndRefused() {
+        inLab("git pack-refs --all && mv .git/packed-refs /tmp/refs && ln -s /tmp/refs .git/packed-refs"
+                + " && git rev-parse -q --verify refs/heads/main");
+        CheckResult linked = grade("expect", "branch", "branch", "main");
+        assertThat(linked.verdict().status()).isEqualTo("fail");
+        assertThat(linked.message()).contains("symbolic links", "packed-refs");
     }
 
     @Test
