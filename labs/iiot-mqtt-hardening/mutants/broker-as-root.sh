@@ -4,10 +4,9 @@
 set -eu
 printf '\n# the broker could not read its key\nuser root\n' >> /etc/mosquitto/conf.d/line1.conf
 service mosquitto restart >/dev/null
+# Ready when the gateway can publish over TLS again.
 i=0
-while [ "$i" -lt 30 ]; do
-  ss -ltn | grep -q ":8883 " && exit 0
-  sleep 0.2
-  i=$((i + 1))
+until mosquitto_pub -h localhost -p 8883 --cafile /etc/mosquitto/certs/ca.crt -u line1-gateway -P Gw-line1-4kR9tQ2mX7 \
+    -t plant/line1/ready -m 1 2>/dev/null; do
+  i=$((i + 1)); [ "$i" -lt 50 ] || exit 1; sleep 0.2
 done
-exit 1

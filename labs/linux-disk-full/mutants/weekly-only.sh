@@ -1,0 +1,12 @@
+#!/bin/sh
+# Near miss (after the reference solution): a weekly rotation with no size limit; one chatty night fills the
+# 64 MiB volume long before the week is over.
+set -eu
+cat > /etc/logrotate.d/telemetryd <<'CONF'
+/var/tmp/telemetry/log/telemetryd.log {
+    weekly
+    rotate 4
+    compress
+    copytruncate
+}
+CONF
