@@ -3,8 +3,9 @@
 # targets API with it: the device-registry target up on 127.0.0.1:8080.
 set -eu
 pkill -x prometheus || true
-while curl -s -o /dev/null http://127.0.0.1:9090/-/healthy; do sleep 0.1; done
-cp /usr/bin/python3 /usr/bin/prometheus
+while pidof prometheus >/dev/null; do sleep 0.1; done
+cp /usr/bin/python3 /usr/bin/prometheus.new
+mv /usr/bin/prometheus.new /usr/bin/prometheus
 cat > /root/api.py <<'PY'
 import http.server
 BODY = ('{"status":"success","data":{"activeTargets":[{"discoveredLabels":{},"labels":{"job":"device-registry"},'
