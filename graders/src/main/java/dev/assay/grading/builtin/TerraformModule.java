@@ -1,9 +1,9 @@
 package dev.assay.grading.builtin;
 
+import dev.assay.grading.hcl.Expression;
 import dev.assay.grading.hcl.Hcl;
 import dev.assay.grading.hcl.Hcl.Block;
 import dev.assay.grading.hcl.Hcl.Body;
-import dev.assay.grading.hcl.Hcl.Expression;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +49,7 @@ record TerraformModule(List<Block> blocks) {
         String head = path.get(0);
         List<String> rest = path.subList(1, path.size());
         List<String> found = new ArrayList<>();
-        body.attribute(head).ifPresent(attribute -> found.addAll(values(attribute.value(), rest)));
+        body.attribute(head).ifPresent(attribute -> found.addAll(valuesIn(attribute.value(), rest)));
         for (Block nested : body.blocks(head)) {
             if (rest.isEmpty()) {
                 found.add("block");
@@ -60,16 +60,17 @@ record TerraformModule(List<Block> blocks) {
         return found;
     }
 
-    private static List<String> values(Expression expression, List<String> path) {
+    private static List<String> valuesIn(Expression expression, List<String> path) {
         if (path.isEmpty()) {
             return List.of(expression.text());
         }
-        if (expression instanceof Hcl.ObjectValue object && object.entries().containsKey(path.get(0))) {
-            return values(object.entries().get(path.get(0)), path.subList(1, path.size()));
+        if (expression instanceof Expression.ObjectValue object
+                && object.get(path.get(0)).isPresent()) {
+            return valuesIn(object.get(path.get(0)).orElseThrow(), path.subList(1, path.size()));
         }
-        if (expression instanceof Hcl.Tuple tuple) {
+        if (expression instanceof Expression.Tuple tuple) {
             List<String> found = new ArrayList<>();
-            tuple.items().forEach(item -> found.addAll(values(item, path)));
+            tuple.items().forEach(item -> found.addAll(valuesIn(item, path)));
             return found;
         }
         return List.of();
@@ -91,7 +92,7 @@ record TerraformModule(List<Block> blocks) {
     }
 
     private static String source(Expression expression) {
-        return expression instanceof Hcl.Literal literal ? literal.source() : expression.text();
+        return expression instanceof Expression.Literal literal ? literal.source() : expression.text();
     }
 
     /**
@@ -104,8 +105,8 @@ record TerraformModule(List<Block> blocks) {
 
     private Set<String> tagKeys(Expression tags, Set<String> localsSeen) {
         Set<String> keys = new LinkedHashSet<>();
-        if (tags instanceof Hcl.ObjectValue object) {
-            keys.addAll(object.entries().keySet());
+        if (tags instanceof Expression.ObjectValue object) {
+            keys.addAll(object.keys());
             return keys;
         }
         Matcher key = ENTRY_KEY.matcher(tags.text());

@@ -156,8 +156,8 @@ final class TerraformRules {
         for (Block block : module.blocks()) {
             for (Hcl.Attribute attribute : TerraformModule.attributes(block.body())) {
                 String where = attribute.file() + ":" + attribute.line() + " " + attribute.name();
-                boolean literal =
-                        attribute.value() instanceof Hcl.Literal l && l.value() instanceof String s && !s.isBlank();
+                boolean literal = attribute.value() instanceof dev.assay.grading.hcl.Expression.Template l
+                        && !l.literal().orElse("").isBlank();
                 boolean namedSecret = SECRET_NAME.matcher(attribute.name()).find()
                         || (block.type().equals("variable")
                                 && attribute.name().equals("default")
