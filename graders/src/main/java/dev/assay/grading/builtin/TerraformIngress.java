@@ -52,6 +52,67 @@ final class TerraformIngress {
         });
     }
 
+    /** Each port is admitted by some ingress from a security group, a prefix list or private addresses. */
+    String reachable(List<String> ports) {
+        List<String> missing = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String port : ports) {
+            Truth any = Truth.NO;
+            for (Opening opening : openings()) {
+                Truth here = admits(opening, new BigDecimal(port)).and(inside(opening));
+                any = any.or(opening.doubt().isEmpty() ? here : here.unless(opening.doubt()));
+            }
+            if (any.no()) {
+                missing.add(port);
+            } else if (!any.yes()) {
+                unknown.add("port " + port + ": " + any.why());
+            }
+        }
+        if (!missing.isEmpty()) {
+            return "no ingress admits port " + String.join(", ", missing)
+                    + " from a security group or private addresses" + modules;
+        }
+        return unknown.isEmpty()
+                ? ""
+                : "cannot tell whether the application can connect: " + String.join(" | ", unknown);
+    }
+
+    /** The opening's source is a security group, a prefix list or private addresses (at least one of them). */
+    private static Truth inside(Opening opening) {
+        List<String> groups = opening.vpcRule()
+                ? List.of("referenced_security_group_id", "prefix_list_id")
+                : List.of("security_groups", "source_security_group_id", "prefix_list_ids");
+        for (String name : groups) {
+            Value value = opening.node().argument(name).map(Node.Found::value).orElse(Value.NULL);
+            boolean set = !(value instanceof Value.Null)
+                    && !(value instanceof Value.Seq seq && seq.items().isEmpty());
+            if (set) {
+                return Truth.yes(name);
+            }
+        }
+        if (opening.node()
+                .argument("self")
+                .map(Node.Found::value)
+                .filter(v -> v.equals(new Value.Bool(true)))
+                .isPresent()) {
+            return Truth.yes("self");
+        }
+        List<String> names =
+                opening.vpcRule() ? List.of("cidr_ipv4", "cidr_ipv6") : List.of("cidr_blocks", "ipv6_cidr_blocks");
+        Truth any = Truth.NO;
+        for (String name : names) {
+            Value value = opening.node().argument(name).map(Node.Found::value).orElse(Value.NULL);
+            for (Value cidr : value instanceof Value.Seq seq ? seq.items() : List.of(value)) {
+                Truth open = source(name, cidr, "public");
+                any = any.or(
+                        open.state() == Truth.State.UNKNOWN
+                                ? open
+                                : cidr instanceof Value.Str s && open.no() ? Truth.yes(s.value()) : Truth.NO);
+            }
+        }
+        return any;
+    }
+
     private String check(String what, Function<Opening, Truth> judge) {
         List<String> offenders = new ArrayList<>();
         List<String> unknown = new ArrayList<>();

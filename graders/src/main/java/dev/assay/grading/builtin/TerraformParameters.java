@@ -37,6 +37,10 @@ final class TerraformParameters {
                     "no security group ingress from 0.0.0.0/0 or ::/0 (world), or from outside private address space"
                             + " (public)")
             .optional("noIngressPorts", Type.STRING_LIST, "TCP ports no security group ingress may admit")
+            .optional(
+                    "reachablePorts",
+                    Type.STRING_LIST,
+                    "TCP ports some ingress admits from a security group, a prefix list or private addresses")
             .optional("typedVariables", Type.BOOLEAN, "every variable declares a type")
             .optional("variables", Type.STRING_LIST, "variables that must be declared, with a type")
             .optional("noHardcodedSecrets", Type.BOOLEAN, "no key, password or token written into the code")
@@ -58,11 +62,14 @@ final class TerraformParameters {
         if (values.containsKey("tags") != values.containsKey("taggable")) {
             problems.add(new Problem("taggable", "give tags and taggable together"));
         }
-        if (values.get("noIngressPorts") instanceof List<?> ports) {
+        for (String name : List.of("noIngressPorts", "reachablePorts")) {
+            if (!(values.get(name) instanceof List<?> ports)) {
+                continue;
+            }
             ports.stream()
                     .filter(port ->
                             !String.valueOf(port).matches("\\d{1,5}") || Integer.parseInt(String.valueOf(port)) > 65535)
-                    .forEach(port -> problems.add(new Problem("noIngressPorts", port + " is not a port (0-65535)")));
+                    .forEach(port -> problems.add(new Problem(name, port + " is not a port (0-65535)")));
         }
         for (String table : List.of("resources", "forbidden")) {
             if (values.get(table) instanceof List<?> rows) {

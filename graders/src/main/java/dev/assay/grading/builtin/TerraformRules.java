@@ -33,6 +33,9 @@ final class TerraformRules {
         if (parameters.get("noIngressPorts") instanceof List<?> ports) {
             results.put("noIngressPorts", ingress.ports(strings(ports)));
         }
+        if (parameters.get("reachablePorts") instanceof List<?> ports) {
+            results.put("reachablePorts", ingress.reachable(strings(ports)));
+        }
         if (Text.flag(parameters, "typedVariables", false)) {
             results.put("typedVariables", typedVariables());
         }

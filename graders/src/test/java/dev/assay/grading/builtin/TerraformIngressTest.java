@@ -139,4 +139,36 @@ class TerraformIngressTest {
         assertThat(unknown.verdict().credit()).contains(0.5);
         assertThat(unknown.message()).contains("cannot tell", "var.cidrs has no value");
     }
+
+    @Test
+    @DisplayName("reachablePorts: some ingress admits the port from a security group or private addresses")
+    void reachable() {
+        Map<String, Object> rules = Map.of("reachablePorts", List.of("5432"));
+        TerraformModules modules = new TerraformModules(dir);
+        CheckResult group = modules.grade(rules, "main.tf", """
+                resource "aws_security_group" "db" {
+                  ingress {
+                    from_port       = 5432
+                    to_port         = 5432
+                    protocol        = "tcp"
+                    security_groups = [var.app_sg]
+                  }
+                }
+                variable "app_sg" {
+                  type = string
+                }
+                """);
+        assertThat(group.verdict().status()).as(group.message()).isEqualTo("pass");
+
+        CheckResult none = modules.grade(rules, "main.tf", """
+                resource "aws_vpc_security_group_ingress_rule" "pg" {
+                  security_group_id = "sg-1"
+                  cidr_ipv4         = "0.0.0.0/0"
+                  from_port         = 5432
+                  to_port           = 5432
+                  ip_protocol       = "tcp"
+                }
+                """);
+        assertThat(none.message()).contains("no ingress admits port 5432 from a security group or private addresses");
+    }
 }
