@@ -46,7 +46,13 @@ public final class TerraformGrader extends BuiltinGrader {
             if (module.refusal() != null) {
                 check.observe("Terraform would not load it", module.refusal());
             }
-            return Rules.verdict(check, new TerraformRules(module).apply(parameters));
+            Map<String, String> results = new TerraformRules(module).apply(parameters);
+            if (Text.flag(parameters, "partialCredit", true)) {
+                return Rules.verdict(check, results);
+            }
+            results.forEach((rule, failure) -> check.observe(rule, failure.isEmpty() ? "holds" : failure));
+            results.values().forEach(failure -> check.expect(failure.isEmpty(), failure));
+            return check.success("all " + results.size() + " rules hold").build();
         } catch (HclException e) {
             return check.expect(false, "the module does not parse: " + e.getMessage())
                     .build();

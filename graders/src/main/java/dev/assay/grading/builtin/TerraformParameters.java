@@ -13,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
 /** The terraform grader's parameters, and the checks on them made when the catalog loads. */
 final class TerraformParameters {
     private static final Set<String> ROW_KEYS =
-            Set.of("type", "attributes", "absent", "defaults", "references", "min", "reason");
+            Set.of("type", "attributes", "absent", "defaults", "references", "min", "every", "reason");
 
     static final ParameterSpec SPEC = ParameterSpec.builder()
             .required(
@@ -25,7 +25,7 @@ final class TerraformParameters {
                     Type.TABLE,
                     "rows of type, attributes (path: regex, whole value; a list matches by an element), absent"
                             + " (paths not set), defaults (path: the provider's default), references (a resource type),"
-                            + " min")
+                            + " min, every (all instances as required)")
             .optional(
                     "forbidden",
                     Type.TABLE,
@@ -46,6 +46,7 @@ final class TerraformParameters {
             .optional("noHardcodedSecrets", Type.BOOLEAN, "no key, password or token written into the code")
             .optional("tags", Type.STRING_LIST, "tag keys every resource of the taggable types carries")
             .optional("taggable", Type.STRING_LIST, "the resource types tags applies to (provider default_tags count)")
+            .optional("partialCredit", Type.BOOLEAN, "false: the check fails unless every rule holds (default true)")
             .rule(TerraformParameters::problems)
             .build();
 
@@ -56,7 +57,8 @@ final class TerraformParameters {
         if (!String.valueOf(values.get("path")).startsWith("/")) {
             problems.add(new Problem("path", "must be an absolute path in the lab"));
         }
-        if (values.keySet().stream().noneMatch(k -> !k.equals("path") && !k.equals("taggable"))) {
+        if (values.keySet().stream()
+                .noneMatch(k -> !List.of("path", "taggable", "partialCredit").contains(k))) {
             problems.add(new Problem("path", "name at least one rule to check, such as resources"));
         }
         if (values.containsKey("tags") != values.containsKey("taggable")) {
@@ -109,6 +111,9 @@ final class TerraformParameters {
         }
         if (map.get("defaults") != null && !(map.get("defaults") instanceof Map<?, ?>)) {
             problems.add(new Problem(where, "defaults must map paths to the provider's default values"));
+        }
+        if (map.get("every") != null && !(map.get("every") instanceof Boolean)) {
+            problems.add(new Problem(where, "every must be true or false"));
         }
         if (map.get("min") != null && !(map.get("min") instanceof Number)) {
             problems.add(new Problem(where, "min must be a whole number"));

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Rows of {@code resources} (at least {@code min} instances of a type as required) and {@code forbidden} (no
+ * Rows of {@code resources} (at least {@code min} instances of a type as required; with {@code every}, all of them
+ * and at least one) and {@code forbidden} (no
  * instance as described), judged on every instance Terraform would plan. Each gives "" when it holds, else what
  * is wrong; "cannot tell" when a value it needs cannot be read, which never holds.
  */
@@ -39,13 +40,16 @@ final class TerraformRows {
                 why.add(instance.address() + ": " + truth.why());
             }
         }
-        if (good >= min) {
+        boolean every = Boolean.TRUE.equals(row.get("every"));
+        if (good >= min && (!every || why.isEmpty())) {
             return "";
         }
         if (instances.isEmpty()) {
             return "no " + type + " resource is declared" + modules();
         }
-        String head = min == 1 ? "no " + type + " is as required" : good + " of the " + min + " " + type + " needed";
+        String head = every
+                ? (instances.size() - good) + " of the " + instances.size() + " " + type + " are not as required"
+                : min == 1 ? "no " + type + " is as required" : good + " of the " + min + " " + type + " needed";
         return (unknown ? "cannot tell: " : "") + head + " (" + String.join(" | ", why) + ")" + modules();
     }
 

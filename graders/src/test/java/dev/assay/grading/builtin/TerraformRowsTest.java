@@ -209,4 +209,56 @@ class TerraformRowsTest {
             assertThat(known.verdict().credit()).contains(0.5);
         }
     }
+
+    @Nested
+    @DisplayName("when every instance must be as required, or the check gives no partial credit")
+    class EveryAndAllOrNothing {
+        private static final String TWO_DATABASES = """
+                resource "aws_db_instance" "public" {
+                  publicly_accessible = true
+                }
+                resource "aws_db_instance" "private" {
+                  publicly_accessible = false
+                }
+                """;
+
+        @Test
+        @DisplayName("every: true fails on one instance that is not as required, and on none at all")
+        void every() {
+            Map<String, Object> rules = Map.of(
+                    "resources",
+                    List.of(Map.of(
+                            "type",
+                            "aws_db_instance",
+                            "every",
+                            true,
+                            "attributes",
+                            Map.of("publicly_accessible", "false"),
+                            "defaults",
+                            Map.of("publicly_accessible", "false"))));
+            CheckResult one = grade(rules, "main.tf", TWO_DATABASES);
+            assertThat(one.verdict().status()).isEqualTo("fail");
+            assertThat(one.message()).contains("aws_db_instance.public: publicly_accessible is true");
+            assertThat(grade(rules, "main.tf", "locals {}\n").message())
+                    .contains("no aws_db_instance resource is declared");
+            assertThat(grade(rules, "main.tf", TWO_DATABASES.replace("= true", "= false"))
+                            .verdict()
+                            .status())
+                    .isEqualTo("pass");
+        }
+
+        @Test
+        @DisplayName("partialCredit: false fails the check when one of its rules is broken")
+        void allOrNothing() {
+            Map<String, Object> rules = Map.of(
+                    "partialCredit",
+                    false,
+                    "resources",
+                    List.of(Map.of("type", "aws_db_instance"), Map.of("type", "aws_kms_key")));
+            CheckResult result = grade(rules, "main.tf", TWO_DATABASES);
+            assertThat(result.verdict().status()).isEqualTo("fail");
+            assertThat(result.verdict().credit()).contains(0.0);
+            assertThat(result.message()).contains("no aws_kms_key resource is declared");
+        }
+    }
 }
