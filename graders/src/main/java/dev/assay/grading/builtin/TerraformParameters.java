@@ -41,6 +41,11 @@ final class TerraformParameters {
                     "reachablePorts",
                     Type.STRING_LIST,
                     "TCP ports some ingress admits from a security group, a prefix list or private addresses")
+            .oneOf(
+                    "bucketPolicy",
+                    false,
+                    Set.of("cloudfront-only"),
+                    "every S3 bucket policy lets only CloudFront read, for a distribution of the module (AWS:SourceArn)")
             .optional("typedVariables", Type.BOOLEAN, "every variable declares a type")
             .optional("variables", Type.STRING_LIST, "variables that must be declared, with a type")
             .optional("noHardcodedSecrets", Type.BOOLEAN, "no key, password or token written into the code")

@@ -36,6 +36,9 @@ final class TerraformRules {
         if (parameters.get("reachablePorts") instanceof List<?> ports) {
             results.put("reachablePorts", ingress.reachable(strings(ports)));
         }
+        if (parameters.get("bucketPolicy") != null) {
+            results.put("bucketPolicy", new TerraformBucketPolicy(module).check());
+        }
         if (Text.flag(parameters, "typedVariables", false)) {
             results.put("typedVariables", typedVariables());
         }

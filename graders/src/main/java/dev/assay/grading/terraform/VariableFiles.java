@@ -22,7 +22,10 @@ public final class VariableFiles {
     /** A value set in a variable file, and where. */
     public record Assignment(String variable, Value value, String file, int line) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: most modules have no JSON variable file. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private VariableFiles() {}
 
@@ -73,7 +76,7 @@ public final class VariableFiles {
     private static List<Assignment> json(String name, byte[] bytes) {
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            root = Json.MAPPER.readTree(bytes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new HclException(
                     name,
@@ -93,7 +96,14 @@ public final class VariableFiles {
         return assignments;
     }
 
-    private static Value value(JsonNode node) {
+    /** JSON text as a Terraform value; throws IOException when it is not JSON. */
+    public static Value json(String text) throws IOException {
+        JsonNode node = Json.MAPPER.readTree(text);
+        return node == null ? Value.NULL : value(node);
+    }
+
+    /** A JSON value as a Terraform value (numbers exact, objects in order). */
+    public static Value value(JsonNode node) {
         if (node.isTextual()) {
             return new Value.Str(node.textValue());
         }

@@ -250,7 +250,7 @@ class TerraformGraderTest {
         String main = resource("main.tf");
         java.util.Random random = new java.util.Random(7);
         String alphabet = "{}[]()\"=,.:?<>-$%#/*~\n \\aZ0";
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 100; i++) {
             StringBuilder mangled = new StringBuilder(main);
             for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
                 int at = random.nextInt(mangled.length());
