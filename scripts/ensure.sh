@@ -130,3 +130,25 @@ ensure_promtool() {
   apt_install prometheus
   command -v promtool >/dev/null 2>&1 || die "the prometheus package is installed but promtool is not on PATH"
 }
+
+# The HCL oracle: HashiCorp's HCL parser (Debian's golang-github-hashicorp-hcl-v2-dev, built with Debian's Go,
+# offline in GOPATH mode) behind a small program, graders/src/test/go/hcl-oracle, that HclOracleTest holds
+# Assay's own HCL reader to. Built once per HCL version and program source, cached outside the work tree;
+# exports ASSAY_HCL_ORACLE, its path.
+ensure_hcl_oracle() {
+  local src=graders/src/test/go/hcl-oracle/main.go version digest dir
+  apt_install golang-go golang-github-hashicorp-hcl-v2-dev
+  version=$(dpkg-query -W -f='${Version}' golang-github-hashicorp-hcl-v2-dev)
+  digest=$(sha256sum "$src" | cut -c1-12)
+  dir=${XDG_CACHE_HOME:-$HOME/.cache}/assay/hcl-oracle/$version-$digest
+  if [ ! -x "$dir/hcl-oracle" ]; then
+    say "building the HCL oracle (HashiCorp's HCL $version with Debian's Go, offline) into $dir"
+    mkdir -p "$dir"
+    GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS='' GOPROXY=off GOCACHE="$dir/go-build" \
+      go build -o "$dir/hcl-oracle.tmp" -ldflags "-X main.hclVersion=$version" "$src" \
+      || die "building the HCL oracle failed: see the Go output above"
+    mv "$dir/hcl-oracle.tmp" "$dir/hcl-oracle"
+    rm -rf "$dir/go-build"
+  fi
+  export ASSAY_HCL_ORACLE="$dir/hcl-oracle"
+}

@@ -1,6 +1,6 @@
 #!/bin/sh
-# A correct alternative: Postgres from the private subnets' CIDR, the password from a sensitive variable, default
-# encryption key, seven days of backups.
+# A correct alternative: Postgres from the private subnets' CIDRs (given in terraform.tfvars), the password from a
+# sensitive variable, default encryption key, seven days of backups.
 set -eu
 cat > /root/review/main.tf <<'TF'
 resource "aws_security_group" "db" {
@@ -49,3 +49,4 @@ variable "db_password" {
   sensitive = true
 }
 TF
+printf 'private_cidrs = ["10.20.1.0/24", "10.20.2.0/24"]\n' > /root/review/terraform.tfvars

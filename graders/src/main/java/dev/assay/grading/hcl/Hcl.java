@@ -1,24 +1,29 @@
 package dev.assay.grading.hcl;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * A reader for the HCL native syntax Terraform uses, enough to judge a module without running Terraform: bodies
- * of attributes and blocks, and expressions as literals, templates, references, tuples, objects, or (for calls,
- * operators, conditionals and for-expressions) their source text. Nothing is evaluated.
+ * A reader for HCL's native syntax, the one Terraform's {@code .tf} files are written in, that accepts and refuses
+ * what HashiCorp's own parser does and reads the same syntax tree ({@link Expression}); nothing is evaluated. A
+ * test holds it to HashiCorp's parser on a corpus (HclOracleTest).
  */
 public final class Hcl {
     private Hcl() {}
 
-    /** Parses one file; {@code file} names it in error messages. */
+    /** Parses one file; {@code file} names it in error messages. Throws {@link HclException} with where and what. */
     public static Body parse(String source, String file) {
         return new HclParser(HclLexer.tokens(source, file), source, file).file();
     }
 
+    /** Parses a file's bytes: UTF-8, a leading byte order mark ignored; bytes that are not UTF-8 are refused. */
+    public static Body parse(byte[] bytes, String file) {
+        return parse(HclText.decode(bytes), file);
+    }
+
     /** A body: its attributes in order, and its nested blocks in order. */
     public record Body(List<Attribute> attributes, List<Block> blocks) {
-        public java.util.Optional<Attribute> attribute(String name) {
+        public Optional<Attribute> attribute(String name) {
             return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
         }
 
@@ -34,62 +39,6 @@ public final class Hcl {
     public record Block(String type, List<String> labels, Body body, String file, int line) {
         public String label(int index) {
             return index < labels.size() ? labels.get(index) : "";
-        }
-    }
-
-    /** An expression, unevaluated. */
-    public sealed interface Expression {
-        /** The expression as comparable text: a literal's value, else its source text. */
-        String text();
-    }
-
-    /** A string, number, bool or null written out; {@code value} is String, java.math.BigDecimal, Boolean or null. */
-    public record Literal(@org.jspecify.annotations.Nullable Object value, String source) implements Expression {
-        @Override
-        public String text() {
-            return value == null
-                    ? "null"
-                    : value instanceof java.math.BigDecimal n ? n.toPlainString() : value.toString();
-        }
-    }
-
-    /** A string with interpolations ({@code "${var.name}-logs"}), as written between the quotes. */
-    public record Template(String source) implements Expression {
-        @Override
-        public String text() {
-            return source;
-        }
-    }
-
-    /** A traversal such as {@code var.region} or {@code aws_s3_bucket.site.id}, as written. */
-    public record Reference(String source) implements Expression {
-        @Override
-        public String text() {
-            return source;
-        }
-    }
-
-    /** {@code [a, b]}. */
-    public record Tuple(List<Expression> items, String source) implements Expression {
-        @Override
-        public String text() {
-            return source;
-        }
-    }
-
-    /** {@code { key = value }}; keys as written (quotes dropped). */
-    public record ObjectValue(Map<String, Expression> entries, String source) implements Expression {
-        @Override
-        public String text() {
-            return source;
-        }
-    }
-
-    /** Anything else: function calls, operators, conditionals, for-expressions, splats, as written. */
-    public record Other(String source) implements Expression {
-        @Override
-        public String text() {
-            return source;
         }
     }
 }

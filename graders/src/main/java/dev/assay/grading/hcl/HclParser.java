@@ -3,28 +3,31 @@ package dev.assay.grading.hcl;
 import dev.assay.grading.hcl.Hcl.Attribute;
 import dev.assay.grading.hcl.Hcl.Block;
 import dev.assay.grading.hcl.Hcl.Body;
-import dev.assay.grading.hcl.Hcl.Expression;
 import dev.assay.grading.hcl.HclLexer.Kind;
 import dev.assay.grading.hcl.HclLexer.Token;
-import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds bodies and expressions from tokens. An attribute's expression runs to the end of its line, or further
- * while brackets are open; its shape (literal, template, reference, tuple, object) is recognised when it is one
- * of those as a whole, else its source text is kept as {@link Hcl.Other}.
+ * Bodies of attributes and blocks, as HashiCorp's parser reads them: an attribute ends its line, a block's
+ * { opens on its header's line and its } ends a line, a one-line block holds one attribute, and an argument is
+ * set once per body. Newlines end attributes and separate object entries, but inside (), [], for-expressions
+ * and template sequences they are only space ({@link #including}).
  */
 final class HclParser {
     /** Deeper nesting than any real module has; it would only exhaust the stack. */
-    private static final int MAX_DEPTH = 64;
+    static final int MAX_DEPTH = 100;
 
     private final List<Token> tokens;
     private final String source;
     private final String file;
-    private int at;
+    private final Deque<Boolean> newlines = new ArrayDeque<>(List.of(Boolean.TRUE));
+    private int next;
+    private int lastEnd;
     private int depth;
 
     HclParser(List<Token> tokens, String source, String file) {
@@ -34,296 +37,219 @@ final class HclParser {
     }
 
     Body file() {
-        return body(false);
+        return body(null);
     }
 
-    private Body body(boolean inBraces) {
+    /** The body up to {@code open}'s matching }, or to the end of the file when {@code open} is null. */
+    private Body body(@org.jspecify.annotations.Nullable Token open) {
         List<Attribute> attributes = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
+        Map<String, Attribute> set = new LinkedHashMap<>();
         while (true) {
-            skipNewlines();
-            Token token = tokens.get(at);
-            if (token.kind() == Kind.END || token.is("}")) {
-                if (inBraces != token.is("}")) {
-                    throw error(token, inBraces ? "a block is not closed with }" : "this } closes no block");
-                }
+            Token token = peek();
+            if (open == null ? token.kind() == Kind.END : token.is("}")) {
+                read();
                 return new Body(List.copyOf(attributes), List.copyOf(blocks));
             }
-            if (token.kind() != Kind.IDENT) {
-                throw error(token, "expected an attribute name or a block type, found " + describe(token));
-            }
-            at++;
-            if (tokens.get(at).is("=")) {
-                at++;
-                attributes.add(new Attribute(token.text(), expression(), file, token.line()));
+            if (token.kind() == Kind.NEWLINE) {
+                read();
+            } else if (token.kind() == Kind.IDENT) {
+                Token name = read();
+                if (peek().is("=")) {
+                    Attribute attribute = attribute(name, false);
+                    Attribute before = set.putIfAbsent(attribute.name(), attribute);
+                    if (before != null) {
+                        throw error(
+                                name,
+                                "the argument " + name.text() + " is already set on line " + before.line()
+                                        + ": an argument is set once per block");
+                    }
+                    attributes.add(attribute);
+                } else {
+                    blocks.add(block(name));
+                }
             } else {
-                blocks.add(block(token));
-            }
-            Token after = tokens.get(at);
-            if (after.kind() != Kind.NEWLINE && after.kind() != Kind.END && !after.is("}")) {
-                throw error(after, "expected the end of the line after " + token.text() + ", found " + describe(after));
+                throw error(token, bodyProblem(token, open));
             }
         }
+    }
+
+    private static String bodyProblem(Token token, @org.jspecify.annotations.Nullable Token open) {
+        if (token.kind() == Kind.END && open != null) {
+            return "the block opened on line " + open.line() + " is not closed with }";
+        }
+        if (token.kind() == Kind.OQUOTE) {
+            return "an argument name is written without quotes";
+        }
+        if (token.is("}") && open == null) {
+            return "this } closes no block";
+        }
+        return "expected an argument or a block, found " + describe(token);
+    }
+
+    private Attribute attribute(Token name, boolean oneLine) {
+        read(); // =
+        Expression value = HclExpressions.expression(this);
+        if (!oneLine) {
+            Token end = peek();
+            if (end.kind() == Kind.NEWLINE) {
+                read();
+            } else if (end.kind() != Kind.END) {
+                throw error(
+                        end,
+                        end.is(",")
+                                ? "arguments are separated by newlines, not commas"
+                                : "expected the end of the line after " + name.text() + ", found " + describe(end)
+                                        + " (one argument per line)");
+            }
+        }
+        return new Attribute(name.text(), value, file, name.line());
     }
 
     private Block block(Token type) {
         List<String> labels = new ArrayList<>();
-        while (tokens.get(at).kind() == Kind.STRING || tokens.get(at).kind() == Kind.IDENT) {
-            labels.add(tokens.get(at++).text());
+        Token open;
+        while (true) {
+            Token token = peek();
+            if (token.is("{")) {
+                open = read();
+                break;
+            } else if (token.kind() == Kind.OQUOTE) {
+                labels.add(HclTemplates.label(this));
+            } else if (token.kind() == Kind.IDENT) {
+                labels.add(read().text());
+            } else {
+                throw error(token, blockProblem(type, token));
+            }
         }
-        Token open = tokens.get(at);
-        if (!open.is("{")) {
-            throw error(
-                    open,
-                    "expected '=' after the attribute " + type.text() + ", or '{' to open the block, found "
-                            + describe(open));
+        enter(open);
+        Token first = peek();
+        Body body;
+        if (first.kind() == Kind.NEWLINE || first.kind() == Kind.END || first.is("}")) {
+            body = body(open);
+        } else {
+            body = oneLineBody(open);
         }
-        at++;
-        if (++depth >= MAX_DEPTH) {
-            throw error(open, "brackets and blocks nest more than " + MAX_DEPTH + " deep");
+        leave();
+        Token end = peek();
+        if (end.kind() == Kind.NEWLINE) {
+            read();
+        } else if (end.kind() != Kind.END) {
+            throw error(end, "expected the end of the line after the block's }, found " + describe(end));
         }
-        Body body = body(true);
-        depth--;
-        at++; // the closing brace body() stopped at
         return new Block(type.text(), List.copyOf(labels), body, file, type.line());
     }
 
-    /** The expression starting here, up to a newline, comma or closing bracket outside brackets of its own. */
-    private Expression expression() {
-        int from = at;
-        java.util.Deque<Token> open = new java.util.ArrayDeque<>();
-        while (true) {
-            Token token = tokens.get(at);
-            if (token.kind() == Kind.END) {
-                if (!open.isEmpty()) {
-                    throw error(open.peek(), "this " + open.peek().text() + " is never closed");
-                }
-                break;
-            }
-            if (open.isEmpty() && (token.kind() == Kind.NEWLINE || token.is(",") || closes(token))) {
-                break;
-            }
-            if (open.isEmpty() && token.is("=") && at > from) {
-                Token previous = tokens.get(at - 1);
-                throw error(
-                        previous,
-                        "expected the end of the line before " + describe(previous) + " (one attribute per line)");
-            }
-            if (opens(token)) {
-                if (open.size() + depth >= MAX_DEPTH) {
-                    throw error(token, "brackets and blocks nest more than " + MAX_DEPTH + " deep");
-                }
-                open.push(token);
-            } else if (closes(token)) {
-                Token opener = open.pop();
-                if (!token.text().equals(closer(opener))) {
-                    throw error(
-                            opener,
-                            "this " + opener.text() + " is closed by " + token.text() + " on line " + token.line()
-                                    + "; expected " + closer(opener));
-                }
-            }
-            at++;
+    private static String blockProblem(Token type, Token token) {
+        if (token.is("=")) {
+            return "expected '{' to open the block " + type.text() + " (a block has no '='), or a value after '='";
         }
-        if (from == at) {
-            throw error(tokens.get(at), "expected a value, found " + describe(tokens.get(at)));
+        if (token.kind() == Kind.NEWLINE) {
+            return "a block's { must be on the line of its type and labels (" + type.text() + ")";
         }
-        return shape(from, at);
+        return "expected '=' after the attribute " + type.text() + ", or '{' to open the block, found "
+                + describe(token);
     }
 
-    private Expression shape(int from, int to) {
-        Token first = tokens.get(from);
-        String text = source.substring(first.start(), tokens.get(to - 1).end());
-        if (to - from == 1) {
-            return single(first);
+    /** {@code name { attr = value }}: one attribute, closed on its line. */
+    private Body oneLineBody(Token open) {
+        Token name = read();
+        if (name.kind() != Kind.IDENT || !peek().is("=")) {
+            throw error(name, "a block written on one line holds exactly one argument (name = value)");
         }
-        if (to - from == 2 && first.is("-") && tokens.get(from + 1).kind() == Kind.NUMBER) {
-            BigDecimal number = number(tokens.get(from + 1).text());
-            return number == null ? new Hcl.Other(text) : new Hcl.Literal(number.negate(), text);
+        Attribute attribute = attribute(name, true);
+        Token close = peek();
+        if (!close.is("}")) {
+            throw error(
+                    close,
+                    close.kind() == Kind.END
+                            ? "the block opened on line " + open.line() + " is not closed with }"
+                            : "a block written on one line holds one argument and closes on that line");
         }
-        boolean forExpression = tokens.get(from + 1).kind() == Kind.IDENT
-                && tokens.get(from + 1).text().equals("for");
-        if (first.is("[") && close(from) == to - 1 && !forExpression) {
-            return new Hcl.Tuple(items(from + 1, to - 1), text);
-        }
-        if (first.is("{") && close(from) == to - 1 && !forExpression) {
-            return new Hcl.ObjectValue(entries(from + 1, to - 1), text);
-        }
-        return traversal(from, to) ? new Hcl.Reference(text) : new Hcl.Other(text);
+        read();
+        return new Body(List.of(attribute), List.of());
     }
 
-    private static Expression single(Token token) {
-        if (token.kind() == Kind.STRING || token.kind() == Kind.HEREDOC) {
-            String raw = token.text();
-            boolean interpolated = raw.replace("$${", "").replace("%%{", "").contains("${")
-                    || raw.replace("%%{", "").contains("%{");
-            return interpolated
-                    ? new Hcl.Template(raw)
-                    : new Hcl.Literal(token.kind() == Kind.STRING ? unescape(raw) : raw, raw);
-        }
-        if (token.kind() == Kind.NUMBER) {
-            BigDecimal number = number(token.text());
-            return number == null ? new Hcl.Other(token.text()) : new Hcl.Literal(number, token.text());
-        }
-        if (token.kind() == Kind.IDENT) {
-            return switch (token.text()) {
-                case "true" -> new Hcl.Literal(Boolean.TRUE, "true");
-                case "false" -> new Hcl.Literal(Boolean.FALSE, "false");
-                case "null" -> new Hcl.Literal(null, "null");
-                default -> new Hcl.Reference(token.text());
-            };
-        }
-        return new Hcl.Other(token.text());
+    // The peeker: comments are skipped (a line comment still ends its line), newlines only when not included.
+
+    Token peek() {
+        return visible(false);
     }
 
-    /** IDENT then any of .name, .0, .*, [index]: a reference such as aws_s3_bucket.site.id or var.list[0]. */
-    private boolean traversal(int from, int to) {
-        if (tokens.get(from).kind() != Kind.IDENT) {
-            return false;
-        }
-        int i = from + 1;
-        while (i < to) {
+    Token read() {
+        return visible(true);
+    }
+
+    private Token visible(boolean consume) {
+        boolean include = Boolean.TRUE.equals(newlines.peek());
+        for (int i = next; ; i++) {
             Token token = tokens.get(i);
-            if (token.is(".") && i + 1 < to) {
-                Token next = tokens.get(i + 1);
-                if (next.kind() != Kind.IDENT && next.kind() != Kind.NUMBER && !next.is("*")) {
-                    return false;
+            if (token.kind() == Kind.COMMENT) {
+                if (include && token.text().endsWith("\n")) {
+                    advance(consume, i, token);
+                    return new Token(Kind.NEWLINE, "\n", token.end() - 1, token.end(), token.line(), token.column());
                 }
-                i += 2;
-            } else if (token.is("[")) {
-                i = close(i) + 1;
-            } else {
-                return false;
-            }
-        }
-        return i == to;
-    }
-
-    private List<Expression> items(int from, int to) {
-        List<Expression> items = new ArrayList<>();
-        at = from;
-        while (true) {
-            skipNewlines();
-            if (at >= to) {
-                break;
-            }
-            items.add(expression());
-            skipNewlines();
-            if (tokens.get(at).is(",")) {
-                at++;
-            }
-        }
-        at = to + 1;
-        return List.copyOf(items);
-    }
-
-    private Map<String, Expression> entries(int from, int to) {
-        Map<String, Expression> entries = new LinkedHashMap<>();
-        at = from;
-        while (true) {
-            skipNewlines();
-            if (at >= to) {
-                break;
-            }
-            Token key = tokens.get(at);
-            String name = key.kind() == Kind.STRING ? unescape(key.text()) : key.text();
-            if (key.is("(")) {
-                int close = close(at);
-                name = source.substring(key.start(), tokens.get(close).end());
-                at = close;
-            }
-            at++;
-            Token equals = tokens.get(at);
-            if (!equals.is("=") && !equals.is(":")) {
-                throw error(equals, "expected '=' or ':' after the key " + name + ", found " + describe(equals));
-            }
-            at++;
-            entries.put(name, expression());
-            if (tokens.get(at).is(",")) {
-                at++;
-            }
-        }
-        at = to + 1;
-        return entries;
-    }
-
-    /** The index of the bracket closing the one at {@code open}. */
-    private int close(int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            depth += opens(tokens.get(i)) ? 1 : closes(tokens.get(i)) ? -1 : 0;
-            if (depth == 0) {
-                return i;
-            }
-        }
-        throw error(tokens.get(open), "this " + tokens.get(open).text() + " is never closed");
-    }
-
-    private static String closer(Token opener) {
-        return opener.is("{") ? "}" : opener.is("[") ? "]" : ")";
-    }
-
-    private static boolean opens(Token token) {
-        return token.is("{") || token.is("[") || token.is("(");
-    }
-
-    private static boolean closes(Token token) {
-        return token.is("}") || token.is("]") || token.is(")");
-    }
-
-    private void skipNewlines() {
-        while (tokens.get(at).kind() == Kind.NEWLINE) {
-            at++;
-        }
-    }
-
-    private static @org.jspecify.annotations.Nullable BigDecimal number(String text) {
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** A quoted string's escapes: \n \r \t \" \\ and \\uXXXX. */
-    static String unescape(String raw) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c != '\\' || i + 1 >= raw.length()) {
-                out.append(c);
-                continue;
-            }
-            char next = raw.charAt(++i);
-            switch (next) {
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> {
-                    if (i + 4 < raw.length() && raw.substring(i + 1, i + 5).matches("[0-9A-Fa-f]{4}")) {
-                        out.append((char) Integer.parseInt(raw.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    } else {
-                        out.append("\\u");
-                    }
+            } else if (token.kind() != Kind.NEWLINE || include) {
+                if (token.kind() != Kind.END) {
+                    advance(consume, i, token);
                 }
-                default -> out.append(next);
+                return token;
             }
         }
-        return out.toString();
     }
 
-    private static String describe(Token token) {
+    private void advance(boolean consume, int index, Token token) {
+        if (consume) {
+            next = index + 1;
+            lastEnd = token.end();
+        }
+    }
+
+    /** Newlines are tokens (true) or space (false) until the matching {@link #restoreNewlines}. */
+    void including(boolean include) {
+        newlines.push(include);
+    }
+
+    void restoreNewlines() {
+        newlines.pop();
+    }
+
+    /** Counts a level of nesting, refusing input nested deeper than {@link #MAX_DEPTH}. */
+    void enter(Token token) {
+        if (++depth > MAX_DEPTH) {
+            throw error(token, "brackets, templates and blocks nest more than " + MAX_DEPTH + " deep");
+        }
+    }
+
+    void leave() {
+        depth--;
+    }
+
+    /** The source from {@code start} to the end of the last token read. */
+    String sourceFrom(int start) {
+        return source.substring(start, Math.max(start, lastEnd));
+    }
+
+    /** Source for a message: its first line, at most 40 characters. */
+    static String excerpt(String source) {
+        String line = source.lines().findFirst().orElse("");
+        return line.length() > 40 || line.length() < source.length()
+                ? line.substring(0, Math.min(40, line.length())) + "..."
+                : line;
+    }
+
+    static String describe(Token token) {
         return switch (token.kind()) {
             case END -> "the end of the file";
             case NEWLINE -> "the end of the line";
-            case STRING -> "a string";
-            case HEREDOC -> "a heredoc";
+            case OQUOTE, CQUOTE, QUOTED_LIT -> "a string";
+            case OHEREDOC, CHEREDOC, STRING_LIT -> "a heredoc";
+            case COMMENT -> "a comment";
             default -> "'" + token.text() + "'";
         };
     }
 
-    private HclException error(Token token, String message) {
+    HclException error(Token token, String message) {
         return new HclException(file, token.line(), token.column(), message);
     }
 }

@@ -169,7 +169,7 @@ class TerraformGraderTest {
                         "region     = var.region\n  access_key = \"AKIAIOSFODNN7EXAMPLE\"\n  secret_key = var.secret",
                         "variable \"environment\" {",
                         "variable \"db_password\" {\n  type    = string\n  default = \"hunter2-prod\"\n}\n\n"
-                                + "variable \"environment\" {"),
+                                + "variable \"secret\" {\n  type = string\n}\n\nvariable \"environment\" {"),
                 RULES);
         assertThat(result.verdict().status()).isEqualTo("partial");
         assertThat(result.message())
@@ -209,7 +209,7 @@ class TerraformGraderTest {
         FixtureLab single = new FixtureLab().file("/root/infra/main.tf", Files.readString(module.resolve("main.tf")));
         CheckResult alone = grader.grade(single, oneFile);
         assertThat(alone.verdict().status()).as(alone.message()).isEqualTo("pass");
-        assertThat(alone.observations().toString()).contains("what=.tf files, value=main.tf");
+        assertThat(alone.observations().toString()).contains("what=files, value=read: main.tf");
 
         Path empty = module.resolve("empty");
         Files.createDirectories(empty);
@@ -243,5 +243,27 @@ class TerraformGraderTest {
                                 List.of(Map.of("type", "t", "attributes", Map.of("a", "("))))))
                 .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("not a regular expression"));
+    }
+
+    @Test
+    void mangledModulesFailOrPassButNeverThrow() throws IOException {
+        String main = resource("main.tf");
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "{}[]()\"=,.:?<>-$%#/*~\n \\aZ0";
+        for (int i = 0; i < 100; i++) {
+            StringBuilder mangled = new StringBuilder(main);
+            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+                int at = random.nextInt(mangled.length());
+                if (random.nextBoolean()) {
+                    mangled.deleteCharAt(at);
+                } else {
+                    mangled.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            Files.writeString(module.resolve("main.tf"), mangled.toString());
+            Files.writeString(module.resolve("variables.tf"), resource("variables.tf"));
+            CheckResult result = grader.grade(new FixtureLab().tree("/root/infra", module), RULES);
+            assertThat(result.verdict().status()).isIn("pass", "partial", "fail");
+        }
     }
 }

@@ -27,17 +27,22 @@ class HclTest {
         assertThat(bucket.labels()).containsExactly("aws_s3_bucket", "site");
         assertThat(bucket.line()).isEqualTo(1);
         assertThat(bucket.body().attribute("bucket").orElseThrow().value())
-                .isEqualTo(new Hcl.Literal("shop-site", "shop-site"));
+                .isInstanceOfSatisfying(
+                        Expression.Template.class, t -> assertThat(t.literal()).contains("shop-site"));
         assertThat(bucket.body()
                         .attribute("force_destroy")
                         .orElseThrow()
                         .value()
                         .text())
                 .isEqualTo("false");
-        assertThat(((Hcl.Literal) bucket.body().attribute("count").orElseThrow().value()).value())
+        assertThat(((Expression.Literal)
+                                bucket.body().attribute("count").orElseThrow().value())
+                        .value())
                 .isEqualTo(new BigDecimal("2"));
-        assertThat(bucket.body().attribute("ratio").orElseThrow().value().text())
-                .isEqualTo("-0.5");
+        assertThat(bucket.body().attribute("ratio").orElseThrow().value())
+                .isInstanceOfSatisfying(
+                        Expression.Operation.class,
+                        o -> assertThat(o.operator()).isEqualTo("neg"));
         assertThat(bucket.body().attribute("nothing").orElseThrow().value().text())
                 .isEqualTo("null");
         assertThat(bucket.body().attribute("nothing").orElseThrow().line()).isEqualTo(6);
@@ -64,27 +69,43 @@ class HclTest {
                 }
                 """, "locals.tf");
         Body locals = body.blocks().get(0).body();
-        assertThat(locals.attribute("name").orElseThrow().value()).isInstanceOf(Hcl.Template.class);
-        assertThat(locals.attribute("escaped").orElseThrow().value())
+        assertThat(locals.attribute("name").orElseThrow().value())
                 .isInstanceOfSatisfying(
-                        Hcl.Literal.class, l -> assertThat(l.value()).isEqualTo("$${not} \"quoted\" é"));
-        assertThat(locals.attribute("ref").orElseThrow().value()).isEqualTo(new Hcl.Reference("aws_s3_bucket.site.id"));
-        assertThat(locals.attribute("indexed").orElseThrow().value()).isInstanceOf(Hcl.Reference.class);
+                        Expression.Template.class,
+                        t -> assertThat(t.parts()).hasSize(3).element(2).isInstanceOf(Expression.Call.class));
+        assertThat(locals.attribute("escaped").orElseThrow().value().text()).isEqualTo("${not} \"quoted\" é");
+        assertThat(locals.attribute("ref").orElseThrow().value())
+                .isInstanceOfSatisfying(
+                        Expression.Reference.class,
+                        r -> assertThat(r.steps())
+                                .containsExactly(new Expression.Attr("site"), new Expression.Attr("id")));
+        assertThat(locals.attribute("indexed").orElseThrow().value())
+                .isInstanceOfSatisfying(
+                        Expression.Reference.class,
+                        r -> assertThat(r.steps())
+                                .containsExactly(
+                                        new Expression.Attr("subnets"),
+                                        new Expression.Key(BigDecimal.ZERO),
+                                        new Expression.Attr("id")));
         assertThat(locals.attribute("list").orElseThrow().value())
                 .isInstanceOfSatisfying(
-                        Hcl.Tuple.class,
-                        t -> assertThat(t.items())
-                                .extracting(Hcl.Expression::text)
-                                .containsExactly("a", "b", "c"));
+                        Expression.Tuple.class,
+                        t -> assertThat(t.items()).extracting(Expression::text).containsExactly("a", "b", "c"));
         assertThat(locals.attribute("tags").orElseThrow().value())
                 .isInstanceOfSatisfying(
-                        Hcl.ObjectValue.class,
-                        o -> assertThat(o.entries()).containsOnlyKeys("Project", "Cost Center", "Owner"));
+                        Expression.ObjectValue.class,
+                        o -> assertThat(o.keys()).containsExactly("Project", "Cost Center", "Owner"));
         assertThat(locals.attribute("merged").orElseThrow().value())
-                .isEqualTo(new Hcl.Other("merge(local.tags, { Name = \"x\" })"));
-        assertThat(locals.attribute("cond").orElseThrow().value()).isInstanceOf(Hcl.Other.class);
-        assertThat(locals.attribute("each").orElseThrow().value()).isInstanceOf(Hcl.Other.class);
-        assertThat(locals.attribute("policy").orElseThrow().value().text()).contains("\"Version\": \"2012-10-17\"");
+                .isInstanceOfSatisfying(
+                        Expression.Call.class,
+                        c -> assertThat(c.arguments())
+                                .hasSize(2)
+                                .element(1)
+                                .isInstanceOf(Expression.ObjectValue.class));
+        assertThat(locals.attribute("cond").orElseThrow().value()).isInstanceOf(Expression.Conditional.class);
+        assertThat(locals.attribute("each").orElseThrow().value()).isInstanceOf(Expression.For.class);
+        assertThat(locals.attribute("policy").orElseThrow().value().text())
+                .isEqualTo("{\"Version\": \"2012-10-17\"}\n");
         assertThat(locals.attributes()).hasSize(10);
     }
 
@@ -150,9 +171,9 @@ class HclTest {
         }
         assertThat(failures).as("most edits break the syntax").isGreaterThan(1000);
         assertThatThrownBy(() -> Hcl.parse("a = " + "[".repeat(10_000), "deep.tf"))
-                .hasMessageContaining("nest more than 64 deep");
+                .hasMessageContaining("nest more than 100 deep");
         assertThatThrownBy(() -> Hcl.parse("a {\n".repeat(10_000), "deep.tf"))
-                .hasMessageContaining("nest more than 64 deep");
+                .hasMessageContaining("nest more than 100 deep");
     }
 
     @Test
@@ -161,15 +182,57 @@ class HclTest {
                 .isInstanceOf(HclException.class)
                 .hasMessage("main.tf:2:12: expected a value, found the end of the line");
         assertThatThrownBy(() -> Hcl.parse("resource \"a\" \"b\" {\n  x = 1\n", "main.tf"))
-                .hasMessageStartingWith("main.tf:3:1: a block is not closed with }");
+                .hasMessageStartingWith("main.tf:3:1: the block opened on line 1 is not closed with }");
         assertThatThrownBy(() -> Hcl.parse("a = \"open\n", "x.tf"))
-                .hasMessageContaining("x.tf:1:5: this string is not closed");
+                .hasMessageContaining("x.tf:1:10: a quoted string cannot span lines");
         assertThatThrownBy(() -> Hcl.parse("resource \"a\" {\n  tags = [1, 2\n}\n", "x.tf"))
-                .hasMessage("x.tf:2:10: this [ is closed by } on line 3; expected ]");
+                .hasMessage("x.tf:3:1: expected ',' between the items of the list opened on line 2, found '}'");
         assertThatThrownBy(() -> Hcl.parse("bucket \"x\" = 1\n", "x.tf"))
-                .hasMessageContaining("expected '=' after the attribute bucket, or '{' to open the block");
+                .hasMessageContaining("x.tf:1:12: expected '{' to open the block bucket");
         assertThatThrownBy(() -> Hcl.parse("a = 1 b = 2\n", "x.tf")).hasMessageContaining("x.tf:1:7");
         assertThatThrownBy(() -> Hcl.parse("}\n", "x.tf")).hasMessageContaining("closes no block");
-        assertThatThrownBy(() -> Hcl.parse("a = 1 @\n", "x.tf")).hasMessageContaining("unexpected character '@'");
+        assertThatThrownBy(() -> Hcl.parse("a = 1 @\n", "x.tf")).hasMessageContaining("U+0040 is not used in HCL");
+        assertThatThrownBy(() -> Hcl.parse("a = 'x'\n", "x.tf")).hasMessageContaining("x.tf:1:5: single quotes");
+    }
+
+    @Test
+    void aForExpressionOverSeveralLinesIsNotATuple() {
+        Body body = Hcl.parse("ports = [\n  for p in var.ports : p\n  if p != 22\n]\n", "main.tf");
+        assertThat(body.attribute("ports").orElseThrow().value()).isInstanceOf(Expression.For.class);
+    }
+
+    @Test
+    void aByteOrderMarkIsIgnored() {
+        assertThat(Hcl.parse("\uFEFFa = 1\n", "bom.tf").attribute("a")).isPresent();
+        assertThat(Hcl.parse(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', '=', '1'}, "bom.tf")
+                        .attribute("a"))
+                .isPresent();
+    }
+
+    @Test
+    void aTraversalIsAnObjectKey() {
+        assertThat(Hcl.parse("a = { var.key = 1 }\n", "key.tf")
+                        .attribute("a")
+                        .orElseThrow()
+                        .value())
+                .isInstanceOfSatisfying(
+                        Expression.ObjectValue.class,
+                        o -> assertThat(o.entries())
+                                .singleElement()
+                                .satisfies(e -> assertThat(e.key()).isInstanceOf(Expression.Reference.class)));
+    }
+
+    @Test
+    void anArgumentSetTwiceIsRefused() {
+        assertThatThrownBy(() -> Hcl.parse("resource \"a\" \"b\" {\n  x = 1\n  x = 2\n}\n", "main.tf"))
+                .isInstanceOf(HclException.class)
+                .hasMessageContaining("main.tf:3:3");
+    }
+
+    @Test
+    void anUnquotedCidrIsRefused() {
+        assertThatThrownBy(() -> Hcl.parse("cidr_blocks = [0.0.0.0/0]\n", "main.tf"))
+                .isInstanceOf(HclException.class)
+                .hasMessageContaining("main.tf:1:16");
     }
 }

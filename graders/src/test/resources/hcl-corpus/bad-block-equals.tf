@@ -1,0 +1,3 @@
+block = {
+}
+block2 "x" = 1

@@ -1,0 +1,4 @@
+a = <<-EOT
+    hi ${x}
+  there
+  EOT

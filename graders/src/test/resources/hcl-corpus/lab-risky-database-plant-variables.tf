@@ -1,0 +1,5 @@
+variable "name" {
+  type = string
+}
+
+variable "vpc_id" {}

@@ -1,0 +1,5 @@
+variable "region" {
+  default = "eu-central-1"
+}
+
+variable "name" {}

@@ -1,0 +1,8 @@
+resource "aws_db_instance" "main" {
+  publicly_accessible = true
+  storage_encrypted   = false
+}
+
+locals {
+  environment = "dev"
+}
