@@ -44,7 +44,7 @@ public final class HttpGrader extends BuiltinGrader {
     public HttpGrader() {
         super(
                 "http",
-                "2",
+                "3",
                 "HTTP request from a probe container joined to the lab's network: status, body, headers, latency",
                 PARAMETERS);
     }

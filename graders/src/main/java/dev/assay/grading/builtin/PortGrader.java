@@ -37,7 +37,7 @@ public final class PortGrader extends BuiltinGrader {
     public PortGrader() {
         super(
                 "port",
-                "2",
+                "3",
                 "listening sockets and the executable behind them, read by a probe (process names are not trusted)",
                 PARAMETERS);
     }

@@ -27,7 +27,7 @@ public final class ProcessGrader extends BuiltinGrader {
     public ProcessGrader() {
         super(
                 "process",
-                "2",
+                "3",
                 "processes by executable path (and uid), read from /proc by a probe; names and ps output are not trusted",
                 PARAMETERS);
     }

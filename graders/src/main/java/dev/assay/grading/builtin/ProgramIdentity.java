@@ -14,13 +14,15 @@ import java.util.TreeSet;
  * can be faked (copy python over /usr/sbin/nginx), the engine's record of changed files and the kernel's view of
  * what a process mapped cannot. A process fails when its executable, or any file it maps (its libraries), differs
  * from the image; when the file it was started from has since been deleted or replaced; when it runs with a
- * loader override (LD_PRELOAD, LD_AUDIT, LD_LIBRARY_PATH); or when {@code /etc/ld.so.preload} was added.
+ * loader override (LD_PRELOAD, LD_AUDIT, LD_LIBRARY_PATH); or when {@code /etc/ld.so.preload} was added. Only
+ * mappings the process may execute count: a database, a query log or a cache it maps for reading and writing is
+ * the lab's data, which the program itself changes.
  */
 final class ProgramIdentity {
     private static final String PRELOAD = "/etc/ld.so.preload";
     private static final List<String> KERNEL_MAPPINGS = List.of("/dev/", "/SYSV", "/memfd:");
-    private static final String SCRIPT = "for p in \"$@\"; do echo \"P $p\";"
-            + " awk '$6 ~ /^\\// {print \"M \" $6, $7}' /proc/$p/maps 2>/dev/null | sort -u;"
+    static final String SCRIPT = "for p in \"$@\"; do echo \"P $p\";"
+            + " awk '$2 ~ /x/ && $6 ~ /^\\// {print \"M \" $6, $7}' /proc/$p/maps 2>/dev/null | sort -u;"
             + " tr '\\0' '\\n' < /proc/$p/environ 2>/dev/null | grep -E '^LD_(PRELOAD|AUDIT|LIBRARY_PATH)='"
             + " | sed 's/^/E /'; done";
 
@@ -74,7 +76,7 @@ final class ProgramIdentity {
                 problems.add("pid " + pid + " runs with " + line.substring(2).trim());
             }
         }
-        check.observe("mapped files", mapped.isEmpty() ? "none read" : List.copyOf(mapped));
+        check.observe("mapped code", mapped.isEmpty() ? "none read" : List.copyOf(mapped));
         check.observe("changed from the image", changed.size() + " path(s)");
         return problems;
     }

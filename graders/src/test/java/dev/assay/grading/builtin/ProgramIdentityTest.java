@@ -32,7 +32,21 @@ class ProgramIdentityTest {
     void theImagesOwnNginxPasses() {
         CheckResult result = grade(lab(GENUINE_MAPS).changed("/etc/nginx/sites-enabled/shop", "/run/nginx.pid"));
         assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
-        assertThat(result.observations()).anySatisfy(o -> assertThat(o.what()).isEqualTo("mapped files"));
+        assertThat(result.observations()).anySatisfy(o -> assertThat(o.what()).isEqualTo("mapped code"));
+    }
+
+    @Test
+    @DisplayName("only code counts: files a process maps for data (a query log, a database) are the lab's own")
+    void onlyExecutableMappingsAreRead() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Process read = new ProcessBuilder("/bin/sh", "-c", ProgramIdentity.SCRIPT, "identity", Long.toString(self))
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(read.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(read.waitFor()).isZero();
+        // This JVM maps its own code (libjvm.so, executable) and its class library image lib/modules (data only).
+        assertThat(out).containsPattern("(?m)^M \\S+/libjvm\\.so ");
+        assertThat(out).doesNotContainPattern("(?m)^M \\S+/lib/modules ");
     }
 
     @Test
