@@ -55,7 +55,7 @@ public final class ActionsRules {
             case "needs" -> Structure.needs(repository.graded(), map(value));
             case "jobEvents" -> Structure.jobEvents(repository.graded(), reach, map(value));
             case "valid" -> Validity.findings(repository, repository.graded());
-            case "pinnedActions" -> Pinning.findings(repository, steps);
+            case "pinnedActions" -> Pinning.findings(repository, steps, strings(parameters.get("approvedActions")));
             case "leastPrivilege" -> Permissions.findings(repository, strings(parameters.get("allowWrite")), byJob());
             case "oidc" -> Oidc.findings(repository, steps);
             case "noSecretEcho" -> withUnread(SecretEcho.findings(steps));

@@ -49,6 +49,10 @@ public final class GithubActionsGrader extends BuiltinGrader {
                     ParameterSpec.Type.BOOLEAN,
                     "actions and reusable workflows pinned to a commit SHA")
             .optional(
+                    "approvedActions",
+                    ParameterSpec.Type.STRING_LIST,
+                    "with pinnedActions: the only pins allowed, as owner/repo@sha (a team's approved list)")
+            .optional(
                     "leastPrivilege",
                     ParameterSpec.Type.BOOLEAN,
                     "each job's token: declared, no read-all/write-all, no extra write")
@@ -98,7 +102,7 @@ public final class GithubActionsGrader extends BuiltinGrader {
     public GithubActionsGrader() {
         super(
                 "github-actions",
-                "2",
+                "3",
                 "rules on GitHub Actions workflows (a file or the whole directory) and the local actions they use:"
                         + " triggers, needs, deploy refs, permissions, pins, OIDC, secrets, injection, commands, cache",
                 PARAMETERS);

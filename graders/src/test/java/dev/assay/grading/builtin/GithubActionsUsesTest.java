@@ -99,4 +99,34 @@ class GithubActionsUsesTest {
         assertThat(result.verdict().status()).isEqualTo("fail");
         assertThat(result.message()).contains("octo-org/shared/.github/workflows/build.yml@main");
     }
+
+    @Test
+    @DisplayName("with an approved list, a pin must be one of the approved commits, for a path inside the action too")
+    void approvedPinsOnly() {
+        String sha = CHECKOUT.substring(CHECKOUT.indexOf('@') + 1);
+        String other = "0123456789abcdef0123456789abcdef01234567";
+        Map<String, Object> approved =
+                Map.of("pinnedActions", true, "approvedActions", java.util.List.of("actions/checkout@" + sha));
+        String workflow = """
+                on: push
+                permissions: {contents: read}
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: %s
+                """;
+        CheckResult good = WorkflowRepo.ci(workflow.formatted("actions/checkout@" + sha)).gradeFile("ci.yml", approved);
+        assertThat(good.verdict().status()).as(good.message()).isEqualTo("pass");
+        CheckResult unapproved =
+                WorkflowRepo.ci(workflow.formatted("actions/checkout@" + other)).gradeFile("ci.yml", approved);
+        assertThat(unapproved.verdict().status()).isEqualTo("fail");
+        assertThat(unapproved.message()).contains("a commit the policy does not approve", "actions/checkout@" + sha);
+        CheckResult inPath = WorkflowRepo.ci(workflow.formatted("actions/checkout/sub@" + sha))
+                .gradeFile("ci.yml", approved);
+        assertThat(inPath.verdict().status()).as(inPath.message()).isEqualTo("pass");
+        CheckResult anyShaWithoutList = WorkflowRepo.ci(workflow.formatted("actions/checkout@" + other))
+                .gradeFile("ci.yml", PINNED);
+        assertThat(anyShaWithoutList.verdict().status()).isEqualTo("pass");
+    }
 }
