@@ -87,7 +87,9 @@ final class ContainerSpecs {
      * A probe joins the lab's network and pid namespaces, with its own read-only file system (busybox, psql, mosquitto clients, openssl),
      * no host mounts, small limits, and only two read-only capabilities: CAP_SYS_PTRACE, which reading
      * /proc/<pid>/exe and the fd links of the lab's processes needs (they hold capabilities the probe otherwise
-     * lacks), and CAP_DAC_READ_SEARCH, which listing /proc/<pid>/fd of processes of other users needs.
+     * lacks), and CAP_DAC_READ_SEARCH, which listing /proc/<pid>/fd of processes of other users needs. One probe
+     * serves a grading run's checks, four at a time, each a shell with pipelines and clients in the background:
+     * 128 processes (32 ran out under load and failed checks the candidate had passed); its 64 MiB bound it anyway.
      */
     static HostConfig probeHostConfig(String labContainerId) {
         return HostConfig.newHostConfig()
@@ -97,7 +99,7 @@ final class ContainerSpecs {
                 .withMemory(64L << 20)
                 .withMemorySwap(64L << 20)
                 .withNanoCPUs(500_000_000L)
-                .withPidsLimit(32L)
+                .withPidsLimit(128L)
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(Capability.SYS_PTRACE, Capability.DAC_READ_SEARCH)
                 .withSecurityOpts(List.of("no-new-privileges"))
