@@ -186,6 +186,9 @@ class LabSelfTestIT {
         if (cases != null) {
             cases.shutdownNow();
         }
+        if (kubeCases != null) {
+            kubeCases.shutdownNow();
+        }
         if (engine != null) {
             engine.close();
         }
@@ -211,13 +214,21 @@ class LabSelfTestIT {
     /**
      * Cases run {@value #DEFAULT_PARALLEL} at a time by default ({@code ASSAY_SELFTEST_PARALLEL}): a case mostly
      * waits (container starts, a solution's rollout, a steadiness watch), so two on two cores keep the 10 s setup
-     * limit and nearly halve the run. Every case is queued at once, in report order; each dynamic test waits for its
-     * own and reports it, so a failure is still named by lab and case.
+     * limit and nearly halve the run. Kubernetes labs' cases have a pool of their own, beside it
+     * ({@code ASSAY_SELFTEST_KUBE_PARALLEL}, default {@value #DEFAULT_KUBE_PARALLEL}): they wait on the cluster
+     * (rollouts, steadiness) for a third of the run, while container cases keep the cores busy. Every case is
+     * queued at once, in report order; each dynamic test waits for its own and reports it, so a failure is still
+     * named by lab and case.
      */
     private static final int DEFAULT_PARALLEL = 2;
 
+    private static final int DEFAULT_KUBE_PARALLEL = 2;
+
     @SuppressWarnings("NullAway.Init") // set in everyLab
     private static ExecutorService cases;
+
+    @SuppressWarnings("NullAway.Init") // set in everyLab
+    private static ExecutorService kubeCases;
 
     private static int parallelCases = 1;
 
@@ -225,12 +236,21 @@ class LabSelfTestIT {
     Stream<DynamicNode> everyLab() {
         int parallel = Integer.parseInt(
                 System.getenv().getOrDefault("ASSAY_SELFTEST_PARALLEL", Integer.toString(DEFAULT_PARALLEL)));
-        parallelCases = Math.max(1, parallel);
-        cases = Executors.newFixedThreadPool(parallelCases);
+        int kubeParallel = Math.max(
+                1,
+                Integer.parseInt(System.getenv()
+                        .getOrDefault("ASSAY_SELFTEST_KUBE_PARALLEL", Integer.toString(DEFAULT_KUBE_PARALLEL))));
+        cases = Executors.newFixedThreadPool(Math.max(1, parallel));
+        kubeCases = Executors.newFixedThreadPool(kubeParallel);
+        boolean anyKube = selected(catalog).anyMatch(LabSelfTestIT::onKubernetes);
+        parallelCases = Math.max(1, parallel) + (anyKube ? kubeParallel : 0);
         List<DynamicNode> labs = selected(catalog)
                 .sorted(java.util.Comparator.comparing(Lab::id))
                 .map(lab -> (DynamicNode) DynamicContainer.dynamicContainer(
-                        lab.id(), cases(lab).stream().map(LabSelfTestIT::queued).toList()))
+                        lab.id(),
+                        cases(lab).stream()
+                                .map(c -> queued(c, onKubernetes(lab) ? kubeCases : cases))
+                                .toList()))
                 .toList();
         return labs.stream();
     }
@@ -239,8 +259,8 @@ class LabSelfTestIT {
     private record Case(String name, Executable body) {}
 
     /** Queues the case now and gives the dynamic test that waits for it. */
-    private static DynamicTest queued(Case item) {
-        Future<?> running = cases.submit(() -> {
+    private static DynamicTest queued(Case item, ExecutorService pool) {
+        Future<?> running = pool.submit(() -> {
             try {
                 item.body().execute();
             } catch (Exception | Error e) {
