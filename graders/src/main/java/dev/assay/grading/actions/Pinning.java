@@ -59,9 +59,12 @@ final class Pinning {
         return approved.contains(repositoryAndPin)
                 ? null
                 : uses + " is pinned to a commit the policy does not approve (approved: "
-                        + String.join(", ", approved.stream()
-                                .filter(a -> a.startsWith(repositoryAndPin.substring(0, repositoryAndPin.indexOf('@') + 1)))
-                                .toList())
+                        + String.join(
+                                ", ",
+                                approved.stream()
+                                        .filter(a -> a.startsWith(
+                                                repositoryAndPin.substring(0, repositoryAndPin.indexOf('@') + 1)))
+                                        .toList())
                         + ")";
     }
 

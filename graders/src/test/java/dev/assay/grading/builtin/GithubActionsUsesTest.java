@@ -116,7 +116,8 @@ class GithubActionsUsesTest {
                     steps:
                       - uses: %s
                 """;
-        CheckResult good = WorkflowRepo.ci(workflow.formatted("actions/checkout@" + sha)).gradeFile("ci.yml", approved);
+        CheckResult good =
+                WorkflowRepo.ci(workflow.formatted("actions/checkout@" + sha)).gradeFile("ci.yml", approved);
         assertThat(good.verdict().status()).as(good.message()).isEqualTo("pass");
         CheckResult unapproved =
                 WorkflowRepo.ci(workflow.formatted("actions/checkout@" + other)).gradeFile("ci.yml", approved);
@@ -125,8 +126,8 @@ class GithubActionsUsesTest {
         CheckResult inPath = WorkflowRepo.ci(workflow.formatted("actions/checkout/sub@" + sha))
                 .gradeFile("ci.yml", approved);
         assertThat(inPath.verdict().status()).as(inPath.message()).isEqualTo("pass");
-        CheckResult anyShaWithoutList = WorkflowRepo.ci(workflow.formatted("actions/checkout@" + other))
-                .gradeFile("ci.yml", PINNED);
+        CheckResult anyShaWithoutList =
+                WorkflowRepo.ci(workflow.formatted("actions/checkout@" + other)).gradeFile("ci.yml", PINNED);
         assertThat(anyShaWithoutList.verdict().status()).isEqualTo("pass");
     }
 }
