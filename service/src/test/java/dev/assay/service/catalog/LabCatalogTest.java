@@ -6,6 +6,9 @@ import dev.assay.grading.GraderRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +91,40 @@ class LabCatalogTest {
                         .extracting(Role.Skill::id)
                         .containsExactly("aws", "kubernetes", "nodejs", "cicd", "iac", "monitoring", "linux", "git"));
         assertThat(catalog.labs()).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName(
+            "every repository lab carries its review: requirements table, 2 alternatives, 3 near misses, 2 tampers")
+    void everyLabCarriesItsReview() throws Exception {
+        LabCatalog catalog = LabCatalog.load(Path.of("..", "labs"), GraderRegistry.discover());
+        List<String> lacking = new ArrayList<>();
+        for (Lab lab : catalog.labs()) {
+            List<String> missing = new ArrayList<>();
+            if (!Files.isRegularFile(lab.directory().resolve("requirements.md"))) {
+                missing.add("requirements.md");
+            }
+            long alternatives;
+            try (Stream<Path> files = Files.list(lab.directory().resolve("solution"))) {
+                alternatives = files.filter(f -> f.getFileName().toString().matches("alternative-.*\\.sh"))
+                        .count();
+            }
+            if (alternatives < 2) {
+                missing.add(alternatives + " alternatives (solution/alternative-*.sh), 2 needed");
+            }
+            if (lab.mutants().size() < 3) {
+                missing.add(lab.mutants().size() + " near misses (mutants:), 3 needed");
+            }
+            if (lab.tampers().size() < 2) {
+                missing.add(lab.tampers().size() + " tamper attempts (tampers:), 2 needed");
+            }
+            if (!missing.isEmpty()) {
+                lacking.add(lab.id() + ": " + String.join("; ", missing));
+            }
+        }
+        assertThat(lacking)
+                .as("what each lab lacks (labs/README.md, The self-test)")
+                .isEmpty();
     }
 
     @Test
