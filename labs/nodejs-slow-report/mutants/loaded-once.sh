@@ -1,6 +1,6 @@
 #!/bin/sh
-# A correct alternative: the totals are read once at start-up with a line stream (the file changes only with a
-# deploy), sorted numerically once; requests only slice.
+# Near miss: right and fast, the totals read once at start-up with a line stream and sorted numerically, but never
+# read again: after a deploy moves a new sales file over the old one, it serves the old ranking until restarted.
 set -eu
 cat > /srv/report-api/server.js <<'JS'
 'use strict';
