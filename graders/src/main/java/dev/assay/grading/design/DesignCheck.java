@@ -20,4 +20,18 @@ interface DesignCheck {
                         + scenario.instances().keySet());
         return type;
     }
+
+    /**
+     * Fails {@code check} for every kind the scenario needs that the design leaves out ({@link
+     * Topology#missingKinds}): {@code judged} says what could not be judged without it.
+     */
+    static void missingParts(Design design, Scenario scenario, String judged, CheckResult.Builder check) {
+        for (String kind : Topology.missingKinds(design, scenario)) {
+            check.observe(
+                    "missing " + kind,
+                    "no component, queue or store of kind " + kind + ", which the scenario's load or data needs: "
+                            + judged + " cannot be judged without it");
+            check.expect(false, "the design has no part of kind " + kind + ", which the scenario's load or data needs");
+        }
+    }
 }
