@@ -118,7 +118,8 @@ public final class DesignGrader implements Grader {
                 TaskConditions.carrying(design, scenario, check);
             }
             if (which.equals("valid")) {
-                return check.success("the design is a valid document, and meets the lab's conditions").build();
+                return check.success("the design is a valid document, and meets the lab's conditions")
+                        .build();
             }
             DesignCheck computation = CHECKS.get(which);
             if (computation == null) {

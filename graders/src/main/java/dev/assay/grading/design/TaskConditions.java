@@ -32,6 +32,7 @@ final class TaskConditions {
         check.observe("carries the load", carries ? "yes (the capacity check holds)" : "NO: " + result.message());
         check.expect(
                 carries,
-                "the design does not carry the scenario's load (" + result.message() + "); this check judges only a design that does");
+                "the design does not carry the scenario's load (" + result.message()
+                        + "); this check judges only a design that does");
     }
 }

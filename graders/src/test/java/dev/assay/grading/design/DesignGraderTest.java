@@ -252,8 +252,7 @@ class DesignGraderTest {
         assertThat(result.message())
                 .isEqualTo("the design does not carry the scenario's load (nodered-host carries only 5120 instances"
                         + " after losing zone a, the peak is 6000); this check judges only a design that does");
-        FixtureLab sound =
-                new FixtureLab().file("/root/design.yaml", DESIGN).labFile("checks/scenario.yaml", SCENARIO);
+        FixtureLab sound = new FixtureLab().file("/root/design.yaml", DESIGN).labFile("checks/scenario.yaml", SCENARIO);
         assertThat(grader.grade(sound, Map.of("check", "cost", "carrying", true))
                         .verdict()
                         .status())
