@@ -18,7 +18,24 @@ interface DesignCheck {
                 node.name() + ": instance type '" + node.instanceType()
                         + "' is not in the scenario's table; use one of "
                         + scenario.instances().keySet());
+        if (type != null && type.managed() && carriesOrIsRecovered(node, scenario)) {
+            check.expect(
+                    false,
+                    node.name() + ": instance type '" + node.instanceType() + "' is a managed service, not instances to run "
+                            + node.kind() + " on; use a type with vCPU and memory from the scenario's table");
+            return null;
+        }
         return type;
+    }
+
+    /**
+     * Whether the scenario rates the part's kind per instance (capacity) or recovers it (RPO/RTO figures): such a
+     * part runs on instances, so a managed type (one figure, spanning zones, nothing to fail over or restore) would
+     * let it escape the availability, single-point and recovery arithmetic.
+     */
+    private static boolean carriesOrIsRecovered(Design.Node node, Scenario scenario) {
+        return scenario.capacity().containsKey(node.kind())
+                || scenario.recovery().containsKey(node.kind());
     }
 
     /**

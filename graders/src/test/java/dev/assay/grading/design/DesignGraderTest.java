@@ -209,6 +209,32 @@ class DesignGraderTest {
         assertThat(observed(result, "missing postgres")).contains("cannot be judged");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checksOfTheWholeDesign")
+    @DisplayName("a part that carries load or is recovered, put on a managed type, fails rather than counting as managed")
+    void aTenantFleetOrADatabaseOnAManagedTypeIsNotManaged(String check) {
+        String onManaged = DESIGN.replace("instanceType: m6g.4xlarge", "instanceType: alb")
+                .replace("instanceType: db.r6g.large", "instanceType: alb")
+                .replace("backupInterval: 5m", "backupInterval: 1d");
+        CheckResult result = grade(check, onManaged);
+        assertThat(result.verdict().status()).as(result.message()).isEqualTo("fail");
+        assertThat(result.message())
+                .contains("nodered-hosts: instance type 'alb' is a managed service, not instances to run nodered-host on")
+                .contains("forge-db: instance type 'alb' is a managed service, not instances to run postgres on");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.assay.grading.design.DesignGraderTest#everyCheck")
+    @DisplayName("the only part of a kind on a type the scenario lacks fails every check, never throws")
+    void aMisspeltInstanceTypeFailsAndNeverThrows(String check) {
+        String misspelt = DESIGN.replace("instanceType: m6g.4xlarge", "instanceType: m6g.4xlarg");
+        CheckResult result = grade(check, misspelt);
+        assertThat(result.verdict().status()).as(result.message()).isEqualTo(check.equals("valid") ? "pass" : "fail");
+        if (!check.equals("valid")) {
+            assertThat(result.message()).contains("nodered-hosts: instance type 'm6g.4xlarg' is not in the scenario's table");
+        }
+    }
+
     static Stream<String> checksOfTheWholeDesign() {
         return Stream.of("availability", "single-points", "recovery", "cost");
     }
