@@ -21,8 +21,9 @@ interface DesignCheck {
         if (type != null && type.managed() && carriesOrIsRecovered(node, scenario)) {
             check.expect(
                     false,
-                    node.name() + ": instance type '" + node.instanceType() + "' is a managed service, not instances to run "
-                            + node.kind() + " on; use a type with vCPU and memory from the scenario's table");
+                    node.name() + ": instance type '" + node.instanceType()
+                            + "' is a managed service, not instances to run " + node.kind()
+                            + " on; use a type with vCPU and memory from the scenario's table");
             return null;
         }
         return type;
