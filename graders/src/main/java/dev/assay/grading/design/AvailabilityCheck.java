@@ -23,6 +23,7 @@ final class AvailabilityCheck implements DesignCheck {
         if (target == null) {
             throw new ScenarioException("targets.availability: required for the availability check");
         }
+        DesignCheck.missingParts(design, scenario, "the availability of the request path", check);
         double total = 1;
         List<String> factors = new ArrayList<>();
         for (Design.Node node : Topology.servingParts(design, scenario)) {

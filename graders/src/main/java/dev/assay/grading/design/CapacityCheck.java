@@ -69,17 +69,18 @@ final class CapacityCheck implements DesignCheck {
                         + (enough ? "enough" : "SHORT"));
         check.expect(enough, kind + " carries " + fmt(total) + " " + dimension + ", needs " + fmt(needed));
         if (scenario.load().zoneLoss(kind)) {
-            var worst = lostPerZone.entrySet().stream()
-                    .max(Map.Entry.comparingByValue())
-                    .orElseThrow();
-            double left = total - worst.getValue();
+            // No zone when no part of the kind could be counted (every one on a type the scenario lacks).
+            var worst = lostPerZone.entrySet().stream().max(Map.Entry.comparingByValue());
+            String zone = worst.map(Map.Entry::getKey).orElse("any");
+            double lost = worst.map(Map.Entry::getValue).orElse(0.0);
+            double left = total - lost;
             check.observe(
-                    what + " after losing zone " + worst.getKey(),
-                    fmt(total) + " - " + fmt(worst.getValue()) + " = " + fmt(left) + " against peak " + fmt(peak) + ": "
+                    what + " after losing zone " + zone,
+                    fmt(total) + " - " + fmt(lost) + " = " + fmt(left) + " against peak " + fmt(peak) + ": "
                             + (left >= peak ? "enough" : "SHORT"));
             check.expect(
                     left >= peak,
-                    kind + " carries only " + fmt(left) + " " + dimension + " after losing zone " + worst.getKey()
+                    kind + " carries only " + fmt(left) + " " + dimension + " after losing zone " + zone
                             + ", the peak is " + fmt(peak));
         }
     }

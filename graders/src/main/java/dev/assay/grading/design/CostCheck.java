@@ -20,6 +20,20 @@ final class CostCheck implements DesignCheck {
         if (budget == null) {
             throw new ScenarioException("targets.budget: required for the cost check");
         }
+        DesignCheck.missingParts(design, scenario, "the monthly cost", check);
+        double total = monthly(design, scenario, check);
+        boolean within = total <= budget + 0.005;
+        check.observe(
+                "monthly total",
+                money(total) + " against the budget " + money(budget) + ": "
+                        + (within
+                                ? "within, " + money(budget - total) + " to spare"
+                                : "OVER by " + money(total - budget)));
+        check.expect(within, "the design costs " + money(total) + " a month, the budget is " + money(budget));
+    }
+
+    /** The design's monthly cost: its instances and storage at the scenario's prices, and the fixed items. */
+    static double monthly(Design design, Scenario scenario, CheckResult.Builder check) {
         double total = 0;
         for (Design.Node node : Stream.concat(design.components().stream(), design.queues().stream())
                 .toList()) {
@@ -32,14 +46,7 @@ final class CostCheck implements DesignCheck {
             check.observe("cost " + item.getKey(), "fixed by the scenario: " + money(item.getValue()));
             total += item.getValue();
         }
-        boolean within = total <= budget + 0.005;
-        check.observe(
-                "monthly total",
-                money(total) + " against the budget " + money(budget) + ": "
-                        + (within
-                                ? "within, " + money(budget - total) + " to spare"
-                                : "OVER by " + money(total - budget)));
-        check.expect(within, "the design costs " + money(total) + " a month, the budget is " + money(budget));
+        return total;
     }
 
     private static double instances(Design.Node node, Scenario scenario, CheckResult.Builder check) {

@@ -35,6 +35,16 @@ public final class DesignGrader implements Grader {
                     "what to compute: valid, capacity, availability, cost, recovery or single-points")
             .optional("design", Type.STRING, "the design document in the lab (default /root/design.yaml)")
             .optional("scenario", Type.STRING, "the scenario file in the lab's folder (default checks/scenario.yaml)")
+            .optional(
+                    "cheaperThan",
+                    Type.NUMBER,
+                    "$ a month the design must cost less than, or the check fails whatever it computes: for labs"
+                            + " whose task is a cut, so that the starting design, copied, earns nothing")
+            .optional(
+                    "carrying",
+                    Type.BOOLEAN,
+                    "true: a design that does not carry the scenario's load (the capacity check) fails, whatever"
+                            + " else holds: a platform too small to serve is not a cut, however cheap")
             .rule(values -> values.get("design") instanceof String path && !path.startsWith("/")
                     ? List.of(new ParameterSpec.Problem("design", "must be an absolute path"))
                     : List.of())
@@ -49,7 +59,7 @@ public final class DesignGrader implements Grader {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -94,12 +104,23 @@ public final class DesignGrader implements Grader {
                                 Topology.requestPath(design).stream()
                                         .map(Design.Node::name)
                                         .toList()));
-        if (which.equals("valid")) {
+        Object cheaperThan = parameters.get("cheaperThan");
+        if (which.equals("valid") && cheaperThan == null && parameters.get("carrying") == null) {
             return check.success("the design is a valid document").build();
         }
         String scenarioFile = String.valueOf(parameters.getOrDefault("scenario", DEFAULT_SCENARIO));
         try {
             Scenario scenario = ScenarioReader.read(new String(lab.labFile(scenarioFile), StandardCharsets.UTF_8));
+            if (cheaperThan instanceof Number before) {
+                TaskConditions.cut(design, scenario, before.doubleValue(), check);
+            }
+            if (Boolean.TRUE.equals(parameters.get("carrying"))) {
+                TaskConditions.carrying(design, scenario, check);
+            }
+            if (which.equals("valid")) {
+                return check.success("the design is a valid document, and meets the lab's conditions")
+                        .build();
+            }
             DesignCheck computation = CHECKS.get(which);
             if (computation == null) {
                 throw new IllegalStateException("no design check " + which + " (the parameter spec lets it through)");

@@ -23,6 +23,7 @@ final class RecoveryCheck implements DesignCheck {
             throw new ScenarioException("targets.rpo and targets.rto: required for the recovery check");
         }
         check.observe("targets", "RPO " + duration(rpo) + ", RTO " + duration(rto));
+        DesignCheck.missingParts(design, scenario, "its recovery", check);
         for (Design.Store store : design.stores()) {
             Scenario.Instance type = DesignCheck.instance(store.asNode(), scenario, check);
             if (type == null) {

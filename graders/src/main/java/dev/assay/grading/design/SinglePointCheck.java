@@ -12,6 +12,7 @@ final class SinglePointCheck implements DesignCheck {
 
     @Override
     public void run(Design design, Scenario scenario, CheckResult.Builder check) {
+        DesignCheck.missingParts(design, scenario, "its single points", check);
         List<Design.Node> serving = Topology.servingParts(design, scenario);
         List<Design.Node> drawn = Topology.requestPath(design);
         for (Design.Node node : serving) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Where a design's parts are: the request path and how replicas spread over zones. */
 final class Topology {
@@ -39,12 +40,28 @@ final class Topology {
      */
     static List<Design.Node> servingParts(Design design, Scenario scenario) {
         List<Design.Node> path = requestPath(design);
-        Set<String> needed = new HashSet<>(scenario.capacity().keySet());
-        needed.addAll(scenario.storage().engines().keySet());
-        needed.addAll(scenario.recovery().keySet());
+        Set<String> needed = neededKinds(scenario);
         return design.nodes().stream()
                 .filter(node -> path.contains(node) || needed.contains(node.kind()))
                 .toList();
+    }
+
+    /**
+     * The kinds the scenario needs a part of (those that carry its load, or hold the data it sizes or recovers)
+     * that no component, queue or store of the design has, sorted. A part left out entirely is not a part that
+     * cannot fail or costs nothing: checks that would need it cannot judge the design.
+     */
+    static List<String> missingKinds(Design design, Scenario scenario) {
+        Set<String> missing = new TreeSet<>(neededKinds(scenario));
+        design.nodes().forEach(node -> missing.remove(node.kind()));
+        return List.copyOf(missing);
+    }
+
+    private static Set<String> neededKinds(Scenario scenario) {
+        Set<String> needed = new HashSet<>(scenario.capacity().keySet());
+        needed.addAll(scenario.storage().engines().keySet());
+        needed.addAll(scenario.recovery().keySet());
+        return needed;
     }
 
     /** Replicas per zone, spread as evenly as possible: the first zones listed take the remainder. */

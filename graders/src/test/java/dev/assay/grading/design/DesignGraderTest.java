@@ -8,6 +8,7 @@ import dev.assay.grading.GraderContract;
 import dev.assay.grading.Observation;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -192,6 +193,107 @@ class DesignGraderTest {
         assertThat(single.message()).isEqualTo("forge-db runs one replica");
         assertThat(observed(single, "single point forge-db")).contains("off the drawn path, counted");
         assertThat(grade("availability", undrawn).verdict().status()).isEqualTo("fail");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checksOfTheWholeDesign")
+    @DisplayName("a part the scenario's data needs, left out of the design, fails every check that cannot judge it")
+    void aDatabaseLeftOutOfTheDesignFailsTheChecksThatWouldNeedIt(String check) {
+        String withoutDatabase =
+                DESIGN.substring(0, DESIGN.indexOf("stores:")).replace(", dependsOn: [forge-db]}", "}");
+        assertThat(withoutDatabase).doesNotContain("forge-db").doesNotContain("postgres");
+        CheckResult result = grade(check, withoutDatabase);
+        assertThat(result.verdict().status()).as(result.message()).isEqualTo("fail");
+        assertThat(result.message())
+                .isEqualTo("the design has no part of kind postgres, which the scenario's load or data needs");
+        assertThat(observed(result, "missing postgres")).contains("cannot be judged");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checksOfTheWholeDesign")
+    @DisplayName(
+            "a part that carries load or is recovered, put on a managed type, fails rather than counting as managed")
+    void aTenantFleetOrADatabaseOnAManagedTypeIsNotManaged(String check) {
+        String onManaged = DESIGN.replace("instanceType: m6g.4xlarge", "instanceType: alb")
+                .replace("instanceType: db.r6g.large", "instanceType: alb")
+                .replace("backupInterval: 5m", "backupInterval: 1d");
+        CheckResult result = grade(check, onManaged);
+        assertThat(result.verdict().status()).as(result.message()).isEqualTo("fail");
+        assertThat(result.message())
+                .contains("forge-db: instance type 'alb' is a managed service, not instances to run postgres on");
+        if (!check.equals("recovery")) { // recovery judges the stores only
+            assertThat(result.message())
+                    .contains("nodered-hosts: instance type 'alb' is a managed service, not instances to run"
+                            + " nodered-host on");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.assay.grading.design.DesignGraderTest#everyCheck")
+    @DisplayName("the only part of a kind on a type the scenario lacks fails every check that judges it, never throws")
+    void aMisspeltInstanceTypeFailsAndNeverThrows(String check) {
+        String misspelt = DESIGN.replace("instanceType: m6g.4xlarge", "instanceType: m6g.4xlarg");
+        CheckResult result = grade(check, misspelt);
+        boolean judgesTheFleet = !check.equals("valid") && !check.equals("recovery"); // recovery: the stores only
+        assertThat(result.verdict().status()).as(result.message()).isEqualTo(judgesTheFleet ? "fail" : "pass");
+        if (judgesTheFleet) {
+            assertThat(result.message())
+                    .contains("nodered-hosts: instance type 'm6g.4xlarg' is not in the scenario's table");
+        }
+    }
+
+    static Stream<String> checksOfTheWholeDesign() {
+        return Stream.of("availability", "single-points", "recovery", "cost");
+    }
+
+    @Nested
+    @DisplayName("with cheaperThan (a lab whose task is a cut)")
+    class WhenTheTaskIsACut {
+        private CheckResult gradeCut(String check, double cheaperThan) {
+            FixtureLab lab =
+                    new FixtureLab().file("/root/design.yaml", DESIGN).labFile("checks/scenario.yaml", SCENARIO);
+            return grader.grade(lab, Map.of("check", check, "cheaperThan", cheaperThan));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.assay.grading.design.DesignGraderTest#everyCheck")
+        void aDesignThatCutsNothingEarnsNothing(String check) {
+            CheckResult result = gradeCut(check, 21_613.81);
+            assertThat(result.verdict().status()).as(result.message()).isEqualTo("fail");
+            assertThat(result.message())
+                    .isEqualTo("the design costs $21,613.81 a month, not less than the $21,613.81 it had to cut");
+            assertThat(observed(result, "cut")).isEqualTo("$21,613.81 a month against $21,613.81 before: NO CUT");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.assay.grading.design.DesignGraderTest#everyCheck")
+        void aDesignThatCutsIsJudgedAsBefore(String check) {
+            CheckResult result = gradeCut(check, 21_613.82);
+            assertThat(result.verdict().status()).as(result.message()).isEqualTo("pass");
+            assertThat(observed(result, "cut")).isEqualTo("$21,613.81 a month against $21,613.82 before: cheaper");
+        }
+    }
+
+    @Test
+    @DisplayName("with carrying, a design too small for the peak fails a check it would pass, cost included")
+    void aCostIsJudgedOnlyOnADesignThatCarriesThePeak() {
+        String small = DESIGN.replace("replicas: 57", "replicas: 48");
+        FixtureLab lab = new FixtureLab().file("/root/design.yaml", small).labFile("checks/scenario.yaml", SCENARIO);
+        assertThat(grade("cost", small).verdict().status()).isEqualTo("pass");
+        CheckResult result = grader.grade(lab, Map.of("check", "cost", "carrying", true));
+        assertThat(result.verdict().status()).isEqualTo("fail");
+        assertThat(result.message())
+                .isEqualTo("the design does not carry the scenario's load (nodered-host carries only 5120 instances"
+                        + " after losing zone a, the peak is 6000); this check judges only a design that does");
+        FixtureLab sound = new FixtureLab().file("/root/design.yaml", DESIGN).labFile("checks/scenario.yaml", SCENARIO);
+        assertThat(grader.grade(sound, Map.of("check", "cost", "carrying", true))
+                        .verdict()
+                        .status())
+                .isEqualTo("pass");
+    }
+
+    static Stream<String> everyCheck() {
+        return Stream.of("valid", "capacity", "availability", "cost", "recovery", "single-points");
     }
 
     @Nested
