@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a real Kubernetes 1.20 (kube-apiserver, kube-controller-manager, kube-scheduler, kubelet, kubectl,
 # kube-proxy) offline from Debian's `kubernetes` source package with Debian's Go, plus the pause image, as
-# ../shared/FACTS.md measured it (about 6 minutes on 2 cores, 1.4 GB of memory). Called by ensure_kubernetes
+# we measured it (about 6 minutes on 2 cores, 1.4 GB of memory). Called by ensure_kubernetes
 # (scripts/kubernetes.sh) when the cache lacks this build; the packages it needs are installed by then.
 #   usage: build-kubernetes.sh <output dir>     binaries land in <output dir>/bin
 # Changes to the Debian source, all small and needed on these machines:

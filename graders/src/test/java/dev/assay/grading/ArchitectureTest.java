@@ -26,7 +26,7 @@ class ArchitectureTest {
                     "org.testcontainers..",
                     "com.github.dockerjava..",
                     "io.fabric8..")
-            .because("graders must stay usable and testable without the service (DESIGN.md, Layout)");
+            .because("graders must stay usable and testable without the service (graders/README.md)");
 
     @ArchTest
     static final ArchRule noPackageCycles =
