@@ -2,6 +2,14 @@
 # Near miss: the rollout is rolled back and healthy, but the Service still selects app=device-api-v2 and has no
 # endpoints; the write-up names only the image.
 set -eu
+# The controller must have adopted revision 1 and made revision 2 before there is history to undo.
+i=0
+until [ "$(kubectl get rs -l app=device-api -o name | wc -l)" -ge 2 ] \
+  && [ "$(kubectl get deployment device-api -o jsonpath='{.status.observedGeneration}')" \
+       = "$(kubectl get deployment device-api -o jsonpath='{.metadata.generation}')" ]; do
+  i=$((i + 1)); [ "$i" -le 30 ] || { kubectl get deployment,rs -l app=device-api >&2; exit 1; }
+  sleep 1
+done
 kubectl rollout undo deployment/device-api
 kubectl rollout status deployment/device-api --timeout=90s
 i=0

@@ -70,13 +70,24 @@ public final class KubernetesGrader extends BuiltinGrader {
                     "access",
                     Type.TABLE,
                     "rows of subject (ServiceAccount:name, User:name, Group:name), verb, resource, apiGroup, expect")
+            .optional(
+                    "runs",
+                    Type.STRING_MAP,
+                    "container, program, sha256: it runs program on a script with this content")
+            .optional("healthProbes", Type.STRING_MAP, "container, path, port: readiness and liveness GET the path")
+            .optional("envSource", Type.STRING_MAP, "container, name, configMap: the variable's value comes from it")
+            .optional("partialCredit", Type.BOOLEAN, "false: the check fails unless every rule holds (default true)")
+            .optional("selectsPodsOf", Type.STRING, "Services: the selector matches the Deployment's pods, no others")
+            .optional("endpointsFor", Type.STRING_MAP, "Endpoints: deployment, port, ready: its live pods, on port")
+            .rule(KubeSelection::problems)
+            .rule(KubeWorkload::problems)
             .rule(KubernetesGrader::problems)
             .build();
 
     public KubernetesGrader() {
         super(
                 "kubernetes",
-                "1",
+                "2",
                 "objects of the lab's namespace read with the platform's credentials: fields, labels, replicas, probes,"
                         + " limits, access",
                 PARAMETERS);
@@ -145,13 +156,15 @@ public final class KubernetesGrader extends BuiltinGrader {
                                     ", ",
                                     objects.stream().map(KubernetesGrader::id).toList()));
             results.putAll(new KubeRules(kind, name, objects).apply(parameters));
+            new KubeWorkload(lab, objects).addTo(results, parameters);
+            new KubeSelection(lab, objects).addTo(results, parameters);
             if (parameters.get("steadySeconds") instanceof Number seconds && !objects.isEmpty()) {
                 results.remove("exists"); // only steadiness was asked: it is the whole check
                 results.put("steady", steady(lab, apiVersion, name, selector, objects, seconds.intValue(), check));
             }
         }
         results.putAll(KubeRules.access(lab, parameters.get("access")));
-        return Rules.verdict(check, results);
+        return KubeWorkload.verdict(check, results, parameters);
     }
 
     /** The objects with the selector's labels; pods being deleted (terminating) are on their way out, so left out. */
