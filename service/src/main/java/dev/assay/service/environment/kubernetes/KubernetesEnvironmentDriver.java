@@ -394,7 +394,8 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
                 .endSpec();
         SubjectAccessReview asked = review.build();
         return call(
-                "ask the API server whether " + subject + " may " + verb + " " + resource + (name == null ? "" : " " + name),
+                "ask the API server whether " + subject + " may " + verb + " " + resource
+                        + (name == null ? "" : " " + name),
                 () -> Boolean.TRUE.equals(api.authorization()
                         .v1()
                         .subjectAccessReview()
