@@ -69,6 +69,21 @@ public interface LabView {
     boolean kubernetesAllows(String subject, String verb, String apiGroup, String resource);
 
     /**
+     * As {@link #kubernetesAllows(String, String, String, String)}, for the one object {@code name} of that resource
+     * (the review's resource name, which rules with {@code resourceNames} match); {@code null} asks about every
+     * object of the resource. A view that cannot name an object throws {@link LabUnavailableException}.
+     */
+    default boolean kubernetesAllows(
+            String subject, String verb, String apiGroup, String resource, @Nullable String name) {
+        if (name == null) {
+            return kubernetesAllows(subject, verb, apiGroup, resource);
+        }
+        throw new LabUnavailableException(
+                "this lab cannot ask the API server about one named object",
+                new UnsupportedOperationException("kubernetesAllows with a resource name"));
+    }
+
+    /**
      * The paths of the lab's root file system that differ from the image it started from (added, changed or
      * deleted; setup steps included), as the engine records them: trusted, since the engine keeps this record
      * outside the lab. Graders use it to tell the image's own programs from replacements. An environment whose

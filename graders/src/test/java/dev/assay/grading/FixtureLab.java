@@ -158,7 +158,10 @@ public final class FixtureLab implements LabView {
         return this;
     }
 
-    /** What the API server answers to access reviews: "subject verb group/resource" of the allowed ones. */
+    /**
+     * What the API server answers to access reviews: "subject verb group/resource" of the allowed ones, or
+     * "subject verb group/resource name" for one named object.
+     */
     public FixtureLab kubeAllows(String... allowed) {
         kubeAllowed.addAll(List.of(allowed));
         return this;
@@ -183,6 +186,15 @@ public final class FixtureLab implements LabView {
     @Override
     public boolean kubernetesAllows(String subject, String verb, String apiGroup, String resource) {
         return kubeAllowed.contains(subject + " " + verb + " " + apiGroup + "/" + resource);
+    }
+
+    /** A named object: allowed when "subject verb group/resource name" is, or the resource as a whole is. */
+    @Override
+    public boolean kubernetesAllows(
+            String subject, String verb, String apiGroup, String resource, @Nullable String name) {
+        return kubernetesAllows(subject, verb, apiGroup, resource)
+                || (name != null
+                        && kubeAllowed.contains(subject + " " + verb + " " + apiGroup + "/" + resource + " " + name));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.assay.grading.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.assay.grading.LabView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +64,15 @@ final class KubeRules {
                             "resources.requests.memory",
                             "resources.limits.cpu",
                             "resources.limits.memory")));
+        }
+        if (parameters.get("probeTargets") instanceof Map<?, ?> targets) {
+            results.put("probeTargets", containers(container -> KubeSemantics.probeTargets(container, targets)));
+        }
+        if (parameters.get("selects") instanceof List<?> rows) {
+            results.put("selects", every(object -> KubeSemantics.selects(object, rows)));
+        }
+        if (parameters.get("ingress") instanceof List<?> rows) {
+            results.putAll(KubeSemantics.ingress(objects, rows));
         }
         if (results.isEmpty()) {
             results.put("exists", ""); // only existence was asked; the object being there earns no share otherwise
@@ -139,7 +147,7 @@ final class KubeRules {
             containers.forEach(container -> {
                 String failure = rule.apply(container);
                 if (!failure.isEmpty()) {
-                    wrong.add("container " + container.path("name").asText() + " lacks " + failure);
+                    wrong.add("container " + container.path("name").asText() + " " + failure);
                 }
             });
             return String.join(", ", wrong);
@@ -154,7 +162,7 @@ final class KubeRules {
                 missing.add(path);
             }
         }
-        return String.join(", ", missing);
+        return missing.isEmpty() ? "" : "lacks " + String.join(", ", missing);
     }
 
     /** Where a kind keeps its pod spec. */
@@ -224,29 +232,5 @@ final class KubeRules {
             total += status.path("restartCount").asInt(0);
         }
         return total;
-    }
-
-    /** One rule per access row, decided by the API server (SubjectAccessReview). */
-    static Map<String, String> access(LabView lab, @Nullable Object table) {
-        Map<String, String> results = new LinkedHashMap<>();
-        if (!(table instanceof List<?> rows)) {
-            return results;
-        }
-        for (Object item : rows) {
-            Map<?, ?> row = (Map<?, ?>) item;
-            String subject = String.valueOf(row.get("subject"));
-            String verb = String.valueOf(row.get("verb"));
-            String resource = String.valueOf(row.get("resource"));
-            String group = row.get("apiGroup") == null ? "" : String.valueOf(row.get("apiGroup"));
-            boolean expected = "allow".equals(row.get("expect"));
-            boolean allowed = lab.kubernetesAllows(subject, verb, group, resource);
-            String request = subject + " " + verb + " " + (group.isEmpty() ? "" : group + "/") + resource;
-            results.put(
-                    request,
-                    allowed == expected
-                            ? ""
-                            : request + (allowed ? " is allowed, and must not be" : " is denied, and must be allowed"));
-        }
-        return results;
     }
 }

@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.grading.CheckResult;
 import dev.assay.grading.LabUnavailableException;
 import dev.assay.grading.LabView;
-import dev.assay.grading.ParameterSpec;
-import dev.assay.grading.ParameterSpec.Problem;
-import dev.assay.grading.ParameterSpec.Type;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Assertions on the Kubernetes objects of a lab's namespace, read with the platform's credentials (the
@@ -49,93 +45,18 @@ public final class KubernetesGrader extends BuiltinGrader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
-            .optional("kind", Type.STRING, "the kind, such as Deployment or NetworkPolicy")
-            .optional("apiVersion", Type.STRING, "its API version, for kinds not in the grader's table")
-            .optional(
-                    "name", Type.STRING, "one object by name; without it, the rules hold for every object of the kind")
-            .optional("selector", Type.STRING_MAP, "only objects with these labels (label: exact value)")
-            .optional(
-                    "steadySeconds",
-                    Type.INTEGER,
-                    "Pods only: every container is ready, and still is this many seconds later with no restart")
-            .optional("exists", Type.BOOLEAN, "whether such an object must exist (default true; false: none may)")
-            .optional("count", Type.INTEGER, "at least this many objects of the kind")
-            .optional("fields", Type.STRING_MAP, "field path: regex matching the whole value, such as spec.replicas")
-            .optional("labels", Type.STRING_MAP, "label: regex its value must match")
-            .optional("readyReplicas", Type.INTEGER, "status.readyReplicas at least this")
-            .optional("probes", Type.BOOLEAN, "every container has a readiness and a liveness probe")
-            .optional("limits", Type.BOOLEAN, "every container requests and limits cpu and memory")
-            .optional(
-                    "access",
-                    Type.TABLE,
-                    "rows of subject (ServiceAccount:name, User:name, Group:name), verb, resource, apiGroup, expect")
-            .optional(
-                    "runs",
-                    Type.STRING_MAP,
-                    "container, program, sha256: it runs program on a script with this content")
-            .optional("healthProbes", Type.STRING_MAP, "container, path, port: readiness and liveness GET the path")
-            .optional("envSource", Type.STRING_MAP, "container, name, configMap: the variable's value comes from it")
-            .optional("partialCredit", Type.BOOLEAN, "false: the check fails unless every rule holds (default true)")
-            .optional("selectsPodsOf", Type.STRING, "Services: the selector matches the Deployment's pods, no others")
-            .optional("endpointsFor", Type.STRING_MAP, "Endpoints: deployment, port, ready: its live pods, on port")
-            .rule(KubeSelection::problems)
-            .rule(KubeWorkload::problems)
-            .rule(KubernetesGrader::problems)
-            .build();
-
     public KubernetesGrader() {
         super(
                 "kubernetes",
                 "2",
                 "objects of the lab's namespace read with the platform's credentials: fields, labels, replicas, probes,"
                         + " limits, access",
-                PARAMETERS);
+                KubeParameters.SPEC);
     }
 
     @Override
     public boolean needsKubernetes() {
         return true;
-    }
-
-    private static List<Problem> problems(Map<String, Object> values) {
-        List<Problem> problems = new ArrayList<>();
-        Object kind = values.get("kind");
-        if (kind == null && !values.containsKey("access")) {
-            problems.add(new Problem("kind", "give a kind to check objects, or access rows"));
-        }
-        if (values.containsKey("steadySeconds") && !"Pod".equals(kind)) {
-            problems.add(new Problem("steadySeconds", "applies to kind Pod (select the pods with selector)"));
-        }
-        if (values.get("steadySeconds") instanceof Number seconds
-                && (seconds.intValue() < 1 || seconds.intValue() > 60)) {
-            problems.add(new Problem("steadySeconds", "must be 1 to 60 seconds"));
-        }
-        if (kind != null && !API_VERSIONS.containsKey(String.valueOf(kind)) && !values.containsKey("apiVersion")) {
-            problems.add(
-                    new Problem("apiVersion", "is needed for kind " + kind + ", such as monitoring.coreos.com/v1"));
-        }
-        if (values.get("fields") instanceof Map<?, ?> fields) {
-            fields.keySet().stream()
-                    .filter(path -> !KubePath.valid(String.valueOf(path)))
-                    .forEach(path -> problems.add(new Problem(
-                            "fields", path + " is not a field path such as spec.template.spec.containers[*].image")));
-        }
-        if (values.get("access") instanceof List<?> rows) {
-            for (int i = 0; i < rows.size(); i++) {
-                if (!(rows.get(i) instanceof Map<?, ?> row)
-                        || !String.valueOf(row.get("subject")).matches("(ServiceAccount|User|Group):[^\\s:]+")
-                        || row.get("verb") == null
-                        || row.get("resource") == null
-                        || !Set.of("allow", "deny").contains(String.valueOf(row.get("expect")))) {
-                    problems.add(new Problem(
-                            "access[" + i + "]",
-                            "needs subject (ServiceAccount:name, User:name or Group:name), verb, resource and expect:"
-                                    + " allow or deny"));
-                }
-            }
-        }
-        return problems;
     }
 
     @Override
@@ -147,7 +68,11 @@ public final class KubernetesGrader extends BuiltinGrader {
             String name = parameters.get("name") == null ? null : String.valueOf(parameters.get("name"));
             String apiVersion = Text.string(parameters, "apiVersion", API_VERSIONS.getOrDefault(kind, "v1"));
             Map<?, ?> selector = parameters.get("selector") instanceof Map<?, ?> map ? map : Map.of();
-            List<JsonNode> objects = selected(objects(lab.kubernetesObjects(apiVersion, kind, name)), selector);
+            List<?> ignored = parameters.get("ignore") instanceof List<?> names ? names : List.of();
+            List<JsonNode> objects = selected(objects(lab.kubernetesObjects(apiVersion, kind, name)), selector).stream()
+                    .filter(object -> !ignored.contains(
+                            object.path("metadata").path("name").asText()))
+                    .toList();
             check.observe(
                     kind + (name == null ? " objects" : " " + name),
                     objects.isEmpty()
@@ -163,7 +88,7 @@ public final class KubernetesGrader extends BuiltinGrader {
                 results.put("steady", steady(lab, apiVersion, name, selector, objects, seconds.intValue(), check));
             }
         }
-        results.putAll(KubeRules.access(lab, parameters.get("access")));
+        results.putAll(KubeAccess.judge(lab, parameters.get("access")));
         return KubeWorkload.verdict(check, results, parameters);
     }
 

@@ -17,5 +17,17 @@ public interface KubernetesReads {
      * namespace), {@code User:name} or {@code Group:name}, and {@code resource} may name a subresource
      * ({@code pods/log}).
      */
-    boolean kubernetesAllows(EnvironmentHandle handle, String subject, String verb, String apiGroup, String resource);
+    default boolean kubernetesAllows(
+            EnvironmentHandle handle, String subject, String verb, String apiGroup, String resource) {
+        return kubernetesAllows(handle, subject, verb, apiGroup, resource, null);
+    }
+
+    /** As above, for the one object {@code name} of the resource (its resource name); null: every object. */
+    boolean kubernetesAllows(
+            EnvironmentHandle handle,
+            String subject,
+            String verb,
+            String apiGroup,
+            String resource,
+            @Nullable String name);
 }

@@ -143,8 +143,14 @@ final class DriverLabView implements LabView {
 
     @Override
     public boolean kubernetesAllows(String subject, String verb, String apiGroup, String resource) {
+        return kubernetesAllows(subject, verb, apiGroup, resource, null);
+    }
+
+    @Override
+    public boolean kubernetesAllows(
+            String subject, String verb, String apiGroup, String resource, @Nullable String name) {
         if (driver instanceof KubernetesReads kubernetes) {
-            return call(() -> kubernetes.kubernetesAllows(handle, subject, verb, apiGroup, resource));
+            return call(() -> kubernetes.kubernetesAllows(handle, subject, verb, apiGroup, resource, name));
         }
         throw noNamespace();
     }

@@ -360,7 +360,12 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
 
     @Override
     public boolean kubernetesAllows(
-            EnvironmentHandle handle, String subject, String verb, String apiGroup, String resource) {
+            EnvironmentHandle handle,
+            String subject,
+            String verb,
+            String apiGroup,
+            String resource,
+            @Nullable String name) {
         String namespace = handle.externalId();
         String[] parts = subject.split(":", 2);
         SubjectAccessReviewBuilder review = new SubjectAccessReviewBuilder();
@@ -384,11 +389,13 @@ public final class KubernetesEnvironmentDriver implements EnvironmentDriver, Kub
                 .withGroup(apiGroup)
                 .withResource(path[0])
                 .withSubresource(path.length > 1 ? path[1] : null)
+                .withName(name)
                 .endResourceAttributes()
                 .endSpec();
         SubjectAccessReview asked = review.build();
         return call(
-                "ask the API server whether " + subject + " may " + verb + " " + resource,
+                "ask the API server whether " + subject + " may " + verb + " " + resource
+                        + (name == null ? "" : " " + name),
                 () -> Boolean.TRUE.equals(api.authorization()
                         .v1()
                         .subjectAccessReview()
