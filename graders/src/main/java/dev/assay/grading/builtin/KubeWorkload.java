@@ -2,7 +2,6 @@ package dev.assay.grading.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.assay.grading.CheckResult;
 import dev.assay.grading.LabView;
 import dev.assay.grading.ParameterSpec.Problem;
 import java.io.IOException;
@@ -70,16 +69,6 @@ final class KubeWorkload {
             results.put("env " + env.get("name") + " from ConfigMap " + env.get("configMap"), every(env, this::env));
         }
         return results;
-    }
-
-    /** With partialCredit false, the check passes only when every rule holds (a stand-in earns no share). */
-    static CheckResult verdict(CheckResult.Builder check, Map<String, String> results, Map<String, Object> parameters) {
-        if (Text.flag(parameters, "partialCredit", true)) {
-            return Rules.verdict(check, results);
-        }
-        results.forEach((rule, failure) -> check.observe(rule, failure.isEmpty() ? "holds" : failure));
-        results.values().forEach(failure -> check.expect(failure.isEmpty(), failure));
-        return check.success("all " + results.size() + " rules hold").build();
     }
 
     private String every(Map<?, ?> rule, BiFunction<Map<?, ?>, Container, String> judge) {

@@ -89,7 +89,7 @@ public final class KubernetesGrader extends BuiltinGrader {
             }
         }
         results.putAll(KubeAccess.judge(lab, parameters.get("access")));
-        return KubeWorkload.verdict(check, results, parameters);
+        return Rules.verdict(check, results, parameters);
     }
 
     /** The objects with the selector's labels; pods being deleted (terminating) are on their way out, so left out. */

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The verdict of graders that check a list of rules (github-actions, terraform, kubernetes): each rule is an
- * observation ("holds" or what is wrong); all held pass, some held earn that share, none held fail.
+ * observation ("holds" or what is wrong); all held pass, some held earn that share, none held fail. With
+ * {@code partialCredit: false} a check fails unless every rule holds.
  */
 final class Rules {
     private Rules() {}
@@ -23,5 +24,15 @@ final class Rules {
         failures.forEach(failure -> check.expect(false, failure));
         return check.buildPartial(
                 (rules - failures.size()) / (double) rules, failures.size() + " of " + rules + " rules broken");
+    }
+
+    /** As {@link #verdict(CheckResult.Builder, Map)}, or all or nothing when the lab sets partialCredit false. */
+    static CheckResult verdict(CheckResult.Builder check, Map<String, String> results, Map<String, Object> parameters) {
+        if (Text.flag(parameters, "partialCredit", true)) {
+            return verdict(check, results);
+        }
+        results.forEach((rule, failure) -> check.observe(rule, failure.isEmpty() ? "holds" : failure));
+        results.values().forEach(failure -> check.expect(failure.isEmpty(), failure));
+        return check.success("all " + results.size() + " rules hold").build();
     }
 }

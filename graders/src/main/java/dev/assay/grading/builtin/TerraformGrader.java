@@ -47,12 +47,7 @@ public final class TerraformGrader extends BuiltinGrader {
                 check.observe("Terraform would not load it", module.refusal());
             }
             Map<String, String> results = new TerraformRules(module).apply(parameters);
-            if (Text.flag(parameters, "partialCredit", true)) {
-                return Rules.verdict(check, results);
-            }
-            results.forEach((rule, failure) -> check.observe(rule, failure.isEmpty() ? "holds" : failure));
-            results.values().forEach(failure -> check.expect(failure.isEmpty(), failure));
-            return check.success("all " + results.size() + " rules hold").build();
+            return Rules.verdict(check, results, parameters);
         } catch (HclException e) {
             return check.expect(false, "the module does not parse: " + e.getMessage())
                     .build();
