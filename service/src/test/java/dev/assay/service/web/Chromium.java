@@ -77,6 +77,28 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
         return new WebDriverWait(driver(), Duration.ofSeconds(seconds));
     }
 
+    /**
+     * Clicks what {@code by} finds once the page has loaded, finding it again if the page replaced the node between
+     * finding and clicking (Chromium reports that as a stale element or as a node that "does not belong to the
+     * document").
+     */
+    void click(By by) {
+        waiting(10).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        waiting(10)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    try {
+                        d.findElement(by).click();
+                        return true;
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
+    }
+
     Object script(String code) {
         return java.util.Objects.requireNonNull(((JavascriptExecutor) driver()).executeScript(code), code);
     }

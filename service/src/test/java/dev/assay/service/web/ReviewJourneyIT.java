@@ -90,8 +90,9 @@ class ReviewJourneyIT {
                         .getText())
                 .as("the dashboard says where the stage stands")
                 .contains("1 of 1 graded");
-        CHROMIUM.driver().findElement(By.linkText("Riley Reviewed")).click();
+        CHROMIUM.click(By.linkText("Riley Reviewed"));
         CHROMIUM.waiting(10).until(ExpectedConditions.urlMatches(".*/admin/assessments/" + assessment + "$"));
+        CHROMIUM.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("rating-form")));
         // The first visit is blind: the interviewer rates before the automated grade is shown.
         assertThat(CHROMIUM.driver().findElements(By.id("verdict")))
                 .as("blind: no automated grade")
@@ -100,13 +101,13 @@ class ReviewJourneyIT {
         CHROMIUM.shot("review-1-blind");
         new Select(CHROMIUM.driver().findElement(By.name("overall"))).selectByValue("no");
         new Select(CHROMIUM.driver().findElement(By.name("skill.linux"))).selectByValue("mixed");
-        CHROMIUM.driver().findElement(By.cssSelector("#rating-form button")).click();
+        CHROMIUM.click(By.cssSelector("#rating-form button"));
         CHROMIUM.waiting(10)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "rated blind"));
         assertThat(CHROMIUM.driver().findElements(By.id("verdict")))
                 .as("still blind until asked")
                 .isEmpty();
-        CHROMIUM.driver().findElement(By.id("show-grade")).click();
+        CHROMIUM.click(By.id("show-grade"));
         CHROMIUM.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
         assertThat(CHROMIUM.driver().getPageSource()).contains("rated blind, before seeing the automated grade");
         assertThat(CHROMIUM.driver().findElement(By.id("verdict")).getText()).isEqualTo("reject");
