@@ -1,5 +1,6 @@
 package dev.assay.service.auth;
 
+import dev.assay.service.core.Inert;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.User;
@@ -63,12 +64,27 @@ public final class AccountService {
 
     private static boolean plausibleEmail(String normalized) {
         return normalized.length() <= MAX_EMAIL_LENGTH
-                && EMAIL.matcher(normalized).matches();
+                && EMAIL.matcher(normalized).matches()
+                && Inert.plainLine(normalized);
+    }
+
+    /**
+     * Refuses a person's name that is blank, longer than 200 characters, or holds control, bidirectional or
+     * invisible characters (they can reorder or hide what staff read on the dashboard and in exports).
+     */
+    public static void checkName(String name, String what) {
+        if (name.isBlank() || name.length() > 200) {
+            throw new InvalidInputException(what + " must be 1 to 200 characters");
+        }
+        if (!Inert.plainLine(name)) {
+            throw new InvalidInputException(what + " holds control, bidirectional or invisible characters ("
+                    + Inert.text(name, 80) + "): remove them, they can hide or reorder what others read");
+        }
     }
 
     /** Text safe to echo in an error message: control characters shown as '?', at most 80 characters. */
     public static String printable(String text) {
-        String cleaned = text.replaceAll("\\p{Cntrl}", "?");
+        String cleaned = Inert.text(text, 200).replace("\n", "?").replace("\t", "?");
         return cleaned.length() > 80 ? cleaned.substring(0, 80) + "..." : cleaned;
     }
 
@@ -78,11 +94,7 @@ public final class AccountService {
             throw new InvalidInputException("candidates do not get accounts: invite them instead");
         }
         String normalized = normalizeEmail(email);
-        if (displayName.isBlank()
-                || displayName.length() > 200
-                || displayName.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("a display name must be 1 to 200 printable characters");
-        }
+        checkName(displayName, "a display name");
         String hash = hasher.hash(password);
         return jdbi.inTransaction(handle -> {
             UserDao users = handle.attach(UserDao.class);

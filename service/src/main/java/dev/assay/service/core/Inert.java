@@ -46,6 +46,16 @@ public final class Inert {
     }
 
     /**
+     * Whether {@code text} is one line a person can read as it is stored: no control characters (line breaks and
+     * tabs included) and none of the bidirectional or invisible formatting characters {@link #text} would mark.
+     * Names and email addresses must be, so a name cannot reorder or hide what staff read beside it.
+     */
+    public static boolean plainLine(String text) {
+        return text.codePoints()
+                .noneMatch(cp -> cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || formatting(cp));
+    }
+
+    /**
      * Bidirectional controls, invisible formatting (every Unicode format character: zero-width ones, tags,
      * interlinear annotation), line and paragraph separators, and the letters and marks that show as nothing.
      */

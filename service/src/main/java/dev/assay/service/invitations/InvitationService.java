@@ -75,9 +75,7 @@ public final class InvitationService {
     /** Creates the candidate, the assessment and its invitation in one transaction. */
     public Created invite(String email, String fullName, String roleId, String stage, @Nullable Long invitedBy) {
         String normalizedEmail = AccountService.normalizeEmail(email);
-        if (fullName.isBlank() || fullName.length() > 200 || fullName.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("the candidate's name must be 1 to 200 printable characters");
-        }
+        AccountService.checkName(fullName, "the candidate's name");
         Role role = roles.apply(roleId)
                 .orElseThrow(() -> new InvalidInputException("there is no role '" + AccountService.printable(roleId)
                         + "'; roles are the files in labs/roles/ ('./assay labs list' shows them)"));

@@ -101,4 +101,36 @@ class InvitationServiceTest {
         assertThatThrownBy(() -> at(NOW).invite("x@y.z", "X", "devops-engineer", "onsite", null))
                 .hasMessage("role devops-engineer has no stage 'onsite'; its stages are [technical, system-design]");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "Eve \u202Egnp.exe", // right-to-left override: reorders what follows
+                "Eve\u200B Adams", // zero-width space
+                "Eve \u2066Adams\u2069", // isolates
+                "Eve\u00ADAdams", // soft hyphen, invisible
+                "Eve\nAdams", // a line break splits a CSV row
+                "Eve\u0085Adams" // C1 next line
+            })
+    void namesThatHideOrReorderTextAreRefused(String name) {
+        assertThatThrownBy(() -> at(NOW).invite("eve@example.com", name, "devops-engineer", "technical", null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("bidirectional or invisible characters");
+    }
+
+    @Test
+    void emailsThatHideTextAreRefused() {
+        assertThatThrownBy(() -> at(NOW).invite("eve\u200b@example.com", "Eve", "devops-engineer", "technical", null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not an email address");
+        assertThatThrownBy(() -> at(NOW).invite("\u202Eeve@example.com", "Eve", "devops-engineer", "technical", null))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void namesInAnyScriptAreWelcome() {
+        assertThat(at(NOW).invite("zoe@example.com", "Zoë Łukasz-Nguyễn 山田 علي", "devops-engineer", "technical", null)
+                        .assessmentId())
+                .isPositive();
+    }
 }
