@@ -85,6 +85,12 @@ public class AssayApplication extends Application<AssayConfiguration> {
     }
 
     @Override
+    protected void addDefaultCommands(Bootstrap<AssayConfiguration> bootstrap) {
+        bootstrap.addCommand(new dev.assay.service.cli.ServeCommand(this));
+        bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
+    }
+
+    @Override
     public void initialize(Bootstrap<AssayConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
@@ -108,6 +114,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         Clock clock = Clock.systemUTC();
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         Persistence.configure(jdbi);
+        dev.assay.service.db.SchemaState.requireCurrent(jdbi);
         config.getDocker().build(environment);
         LabCatalog catalog = config.getLabs().build(environment);
         Sessions sessions = startSessions(config, environment, jdbi, catalog, clock);
@@ -127,14 +134,13 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 toJava(auth.getCandidateSessionTtl()),
                 clock);
         Cookies cookies = new Cookies(auth.getSecureCookies());
+        environment
+                .admin()
+                .addTask(new dev.assay.service.cli.UserTask(
+                        accounts, dev.assay.service.auth.OperatorKey.load(config.getOperatorKeyFile(), true)));
 
         var jersey = environment.jersey();
-        jersey.register(new BrowserSessionFilter(accounts, invitations, cookies));
-        jersey.register(new CsrfFilter());
-        jersey.register(new SecurityHeaders());
-        jersey.register(new AccessControlFeature());
-        jersey.register(new InvalidInputMapper());
-        jersey.register(new EngineUnavailableMapper());
+        registerFilters(jersey, new BrowserSessionFilter(accounts, invitations, cookies));
         jersey.register(new PingResource());
         jersey.register(new HomeResource());
         jersey.register(new SessionResource(accounts, cookies));
@@ -195,6 +201,21 @@ public class AssayApplication extends Application<AssayConfiguration> {
         environment.lifecycle().manage(new DeadlineKeeper(jdbi, sessions.grading(), clock, Duration.ofSeconds(1)));
         environment.admin().addTask(new ExtendTask(jdbi, clock));
         return terminals;
+    }
+
+    /** What every request and response passes through: who is asking, CSRF, access rules, headers, errors. */
+    private static void registerFilters(
+            io.dropwizard.jersey.setup.JerseyEnvironment jersey, BrowserSessionFilter sessions) {
+        // Location headers stay the paths the resources give: Jersey would otherwise make them absolute from the
+        // request's Host header, an open redirect behind a proxy that passes Host through.
+        jersey.property(
+                org.glassfish.jersey.server.ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+        jersey.register(sessions);
+        jersey.register(new CsrfFilter());
+        jersey.register(new SecurityHeaders());
+        jersey.register(new AccessControlFeature());
+        jersey.register(new InvalidInputMapper());
+        jersey.register(new EngineUnavailableMapper());
     }
 
     /** Lab sessions, their grading and the drivers under them, as the resources use them. */

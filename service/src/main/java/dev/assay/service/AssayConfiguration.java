@@ -49,6 +49,11 @@ public class AssayConfiguration extends Configuration {
     @JsonProperty
     private String auditKeyFile = "./data/audit.key";
 
+    /** The operator's key for the admin port's account task (made on first start, mode 0600): see OperatorKey. */
+    @NotNull
+    @JsonProperty
+    private String operatorKeyFile = "./data/operator.key";
+
     /** Demo mode: an admin with a printed one-time password and one invitation, for a first look. */
     @JsonProperty
     private boolean demo;
@@ -101,6 +106,10 @@ public class AssayConfiguration extends Configuration {
 
     public java.nio.file.Path getAuditKeyFile() {
         return java.nio.file.Path.of(auditKeyFile);
+    }
+
+    public java.nio.file.Path getOperatorKeyFile() {
+        return java.nio.file.Path.of(operatorKeyFile);
     }
 
     public boolean isDemo() {

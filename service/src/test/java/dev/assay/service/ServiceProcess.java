@@ -53,6 +53,9 @@ final class ServiceProcess {
         builder.environment().putAll(env);
         builder.environment()
                 .putIfAbsent("ASSAY_AUDIT_KEY_FILE", dir.resolve("audit.key").toString());
+        builder.environment()
+                .putIfAbsent(
+                        "ASSAY_OPERATOR_KEY_FILE", dir.resolve("operator.key").toString());
         return builder.start();
     }
 

@@ -63,6 +63,8 @@ public final class TestApp {
                 ConfigOverride.config("database.url", url),
                 ConfigOverride.config(
                         "auditKeyFile", db.resolveSibling("audit.key").toString()),
+                ConfigOverride.config(
+                        "operatorKeyFile", db.resolveSibling("operator.key").toString()),
                 ConfigOverride.config("labs.dir", labsDir),
                 ConfigOverride.config("environments.instance", instance),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),

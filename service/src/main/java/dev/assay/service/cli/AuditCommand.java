@@ -3,11 +3,12 @@ package dev.assay.service.cli;
 import dev.assay.service.AssayConfiguration;
 import dev.assay.service.db.GradeEventDao;
 import dev.assay.service.db.Persistence;
+import dev.assay.service.db.SchemaState;
 import dev.assay.service.scoring.AuditKey;
 import dev.assay.service.scoring.GradeLog;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -41,39 +42,40 @@ public class AuditCommand extends ConfiguredCommand<AssayConfiguration> {
     }
 
     @Override
+    public void onError(Cli cli, Namespace namespace, Throwable error) {
+        CommandErrors.report(cli, "audit", error);
+    }
+
+    @Override
     protected void run(Bootstrap<AssayConfiguration> bootstrap, Namespace namespace, AssayConfiguration config)
             throws Exception {
-        ManagedDataSource dataSource = config.getDatabase().build(bootstrap.getMetricRegistry(), "audit");
-        try {
-            Jdbi jdbi = Persistence.configure(Jdbi.create(dataSource));
-            jdbi.installPlugin(new SqlObjectPlugin());
-            List<Long> assessments = jdbi.withHandle(handle -> handle.createQuery(
-                            "SELECT DISTINCT assessment_id FROM grade_events ORDER BY assessment_id")
-                    .mapTo(Long.class)
-                    .list());
-            AuditKey key = AuditKey.load(config.getAuditKeyFile(), false);
-            int broken = 0;
-            long events = 0;
-            for (long assessment : assessments) {
-                List<GradeEventDao.Event> chain = jdbi.withExtension(GradeEventDao.class, dao -> dao.all(assessment));
-                events += chain.size();
-                int bad = GradeLog.verify(key, chain);
-                if (bad >= 0) {
-                    broken++;
-                    System.out.printf(
-                            "assessment %d: BROKEN at event %d of %d: it does not match its content or the event"
-                                    + " before it (changed, or one before it removed)%n",
-                            assessment, bad, chain.size());
-                }
+        Jdbi jdbi = Persistence.configure(CommandErrors.database(config));
+        jdbi.installPlugin(new SqlObjectPlugin());
+        SchemaState.requireCurrent(jdbi);
+        List<Long> assessments = jdbi.withHandle(
+                handle -> handle.createQuery("SELECT DISTINCT assessment_id FROM grade_events ORDER BY assessment_id")
+                        .mapTo(Long.class)
+                        .list());
+        AuditKey key = AuditKey.load(config.getAuditKeyFile(), false);
+        int broken = 0;
+        long events = 0;
+        for (long assessment : assessments) {
+            List<GradeEventDao.Event> chain = jdbi.withExtension(GradeEventDao.class, dao -> dao.all(assessment));
+            events += chain.size();
+            int bad = GradeLog.verify(key, chain);
+            if (bad >= 0) {
+                broken++;
+                System.out.printf(
+                        "assessment %d: BROKEN at event %d of %d: it does not match its content or the event"
+                                + " before it (changed, or one before it removed)%n",
+                        assessment, bad, chain.size());
             }
-            System.out.printf(
-                    "%d assessment(s), %d grade event(s): %s%n",
-                    assessments.size(), events, broken == 0 ? "every chain holds" : broken + " chain(s) broken");
-            if (broken > 0) {
-                throw new ChainBroken(broken + " grade-event chain(s) broken");
-            }
-        } finally {
-            dataSource.stop();
+        }
+        System.out.printf(
+                "%d assessment(s), %d grade event(s): %s%n",
+                assessments.size(), events, broken == 0 ? "every chain holds" : broken + " chain(s) broken");
+        if (broken > 0) {
+            throw new ChainBroken(broken + " grade-event chain(s) broken");
         }
     }
 }

@@ -30,6 +30,19 @@ public final class DemoSetup {
         environment.lifecycle().addServerLifecycleListener(this::serverStarted);
     }
 
+    /** The admin connector as it listens (its port may be configured, or 0 for any free one). */
+    static String adminUrl(Server server) {
+        for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.ServerConnector listening
+                    && "admin".equals(connector.getName())) {
+                String host = listening.getHost();
+                boolean any = host == null || host.isEmpty() || "0.0.0.0".equals(host);
+                return "http://" + (any ? "127.0.0.1" : host) + ":" + listening.getLocalPort() + "/";
+            }
+        }
+        return "(no admin connector) ";
+    }
+
     private void serverStarted(Server server) {
         String password = UserCommand.generatedPassword();
         if (accounts.findUser(ADMIN_EMAIL).isPresent()) {
@@ -54,7 +67,7 @@ public final class DemoSetup {
                 "  email:        " + ADMIN_EMAIL,
                 "  password:     " + password + "   (one-time: replaced at every demo start)",
                 "Candidate link: " + candidateLine,
-                "Health:         http://127.0.0.1:8081/healthcheck",
+                "Health:         " + adminUrl(server) + "healthcheck",
                 "====================================================",
                 "");
         System.out.println(banner);

@@ -6,24 +6,24 @@ import dev.assay.service.auth.LoginRateLimiter;
 import dev.assay.service.auth.PasswordHasher;
 import dev.assay.service.auth.Tokens;
 import dev.assay.service.core.InvalidInputException;
-import dev.assay.service.core.Role;
 import dev.assay.service.db.Persistence;
-import dev.assay.service.db.User;
+import dev.assay.service.db.SchemaState;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import net.sourceforge.argparse4j.inf.Subparsers;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -63,45 +63,36 @@ public class UserCommand extends ConfiguredCommand<AssayConfiguration> {
     @Override
     protected void run(Bootstrap<AssayConfiguration> bootstrap, Namespace namespace, AssayConfiguration config)
             throws Exception {
-        ManagedDataSource dataSource = config.getDatabase().build(bootstrap.getMetricRegistry(), "cli");
+        boolean add = "add".equals(namespace.getString("action"));
+        AccountChange change = new AccountChange(
+                namespace.getString("action"),
+                namespace.getString("email"),
+                add ? namespace.getString("role") : null,
+                add ? namespace.getString("name") : null,
+                Boolean.TRUE.equals(namespace.getBoolean("password_stdin")) ? readPassword() : null);
+        List<String> lines;
         try {
-            Jdbi jdbi = Persistence.configure(Jdbi.create(dataSource));
+            Jdbi jdbi = Persistence.configure(CommandErrors.database(config));
             jdbi.installPlugin(new SqlObjectPlugin());
-            AccountService accounts = new AccountService(
+            SchemaState.requireCurrent(jdbi);
+            lines = change.applyTo(new AccountService(
                     jdbi,
                     new PasswordHasher(),
                     new LoginRateLimiter(1, Duration.ofMinutes(1), Clock.systemUTC()),
                     Duration.ofHours(1),
-                    Clock.systemUTC());
-            execute(accounts, namespace);
-        } catch (InvalidInputException e) {
-            System.err.println("user: " + e.getMessage());
-            throw e;
-        } catch (UnableToExecuteStatementException e) {
-            System.err.println(
-                    "user: the database is not ready (" + e.getShortMessage() + "). Run './assay db migrate' first.");
-            throw e;
-        } finally {
-            dataSource.stop();
+                    Clock.systemUTC()));
+        } catch (ConnectionException e) {
+            if (!RunningService.holdsEmbeddedDatabase(e)) {
+                throw e;
+            }
+            lines = RunningService.of(config).changeAccount(change);
         }
+        lines.forEach(System.out::println);
     }
 
-    private static void execute(AccountService accounts, Namespace namespace) throws IOException {
-        String email = namespace.getString("email");
-        boolean fromStdin = Boolean.TRUE.equals(namespace.getBoolean("password_stdin"));
-        String password = fromStdin ? readPassword() : generatedPassword();
-        if ("add".equals(namespace.getString("action"))) {
-            String name = namespace.getString("name");
-            Role role = Role.of(namespace.getString("role"));
-            User user = accounts.createUser(email, name != null ? name : email.split("@", 2)[0], role, password);
-            System.out.println("Created " + user.role().wire() + " " + user.email() + ".");
-        } else {
-            accounts.resetPassword(email, password);
-            System.out.println("Password reset for " + email + "; their sessions were ended.");
-        }
-        if (!fromStdin) {
-            System.out.println("Password (shown only now): " + password);
-        }
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable error) {
+        CommandErrors.report(cli, "user", error);
     }
 
     public static String generatedPassword() {

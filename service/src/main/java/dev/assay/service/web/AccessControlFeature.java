@@ -89,9 +89,9 @@ public final class AccessControlFeature implements DynamicFeature {
                 throw new ForbiddenException("your account may not use this page or API");
             }
             if ("GET".equals(request.getMethod()) && wantsHtml(request)) {
-                URI login = request.getUriInfo()
-                        .getBaseUriBuilder()
-                        .path("/login")
+                // A path, never an absolute URI built from the request's Host: the browser resolves it against the
+                // address it used, so a forged Host cannot send anyone elsewhere.
+                URI login = jakarta.ws.rs.core.UriBuilder.fromPath("/login")
                         .queryParam("next", request.getUriInfo().getRequestUri().getRawPath())
                         .build();
                 throw new RedirectionException(Response.Status.SEE_OTHER, login);
