@@ -31,6 +31,7 @@ import dev.assay.service.resources.PingResource;
 import dev.assay.service.resources.ReviewResource;
 import dev.assay.service.resources.SessionResource;
 import dev.assay.service.resources.TuningResource;
+import dev.assay.service.scopes.Assignments;
 import dev.assay.service.scoring.AuditKey;
 import dev.assay.service.scoring.GradeLog;
 import dev.assay.service.scoring.Rubrics;
@@ -48,6 +49,7 @@ import dev.assay.service.terminal.TerminalServlet;
 import dev.assay.service.terminal.Terminals;
 import dev.assay.service.views.InvitationView;
 import dev.assay.service.web.AccessControlFeature;
+import dev.assay.service.web.AssessmentScopeFeature;
 import dev.assay.service.web.BrowserSessionFilter;
 import dev.assay.service.web.Cookies;
 import dev.assay.service.web.CsrfFilter;
@@ -127,19 +129,22 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 toJava(auth.getCandidateSessionTtl()),
                 clock);
         Cookies cookies = new Cookies(auth.getSecureCookies());
+        Assignments assignments = new Assignments(jdbi, sessions.scoring().log(), environment.getObjectMapper(), clock);
 
         var jersey = environment.jersey();
         jersey.register(new BrowserSessionFilter(accounts, invitations, cookies));
         jersey.register(new CsrfFilter());
         jersey.register(new SecurityHeaders());
         jersey.register(new AccessControlFeature());
+        jersey.register(new AssessmentScopeFeature(assignments::mayOpen));
         jersey.register(new InvalidInputMapper());
         jersey.register(new EngineUnavailableMapper());
         jersey.register(new PingResource());
         jersey.register(new HomeResource());
         jersey.register(new SessionResource(accounts, cookies));
-        jersey.register(new DashboardResource(jdbi, invitations, catalog));
-        jersey.register(new AssessmentApiResource(jdbi, invitations, sessions.scoring()));
+        jersey.register(new DashboardResource(jdbi, invitations, assignments, catalog));
+        jersey.register(new AssessmentApiResource(jdbi, invitations, sessions.scoring(), assignments));
+        jersey.register(new dev.assay.service.resources.AssigneeApiResource(assignments, sessions.scoring()));
         jersey.register(new InvitationResource(
                 invitations,
                 cookies,
@@ -155,11 +160,11 @@ public class AssayApplication extends Application<AssayConfiguration> {
         LabStatistics statistics = new LabStatistics(jdbi, catalog, sessions.scoring());
         jersey.register(new LabStatisticsApiResource(statistics));
         jersey.register(new TuningResource(catalog, statistics, new Rubrics(jdbi, catalog, sessions.scoring(), clock)));
-        jersey.register(new ReviewResource(jdbi, catalog, sessions.scoring(), sessions.grading()));
+        jersey.register(new ReviewResource(jdbi, catalog, sessions.scoring(), sessions.grading(), assignments));
 
         PrometheusMetrics.register(environment, Set.of(InvitationResource.class));
         if (config.isDemo()) {
-            new DemoSetup(accounts, invitations).registerOn(environment);
+            new DemoSetup(accounts, invitations, assignments).registerOn(environment);
         }
     }
 
