@@ -98,4 +98,39 @@ class AssignmentsTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("./assay user add nobody@example.com");
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    @DisplayName("admins assigning the same person at once make one assignment and one event")
+    void concurrentAssignmentsMakeOne(Jdbi jdbi) throws Exception {
+        GradeLog log = new GradeLog(jdbi, Clock.systemUTC(), AuditKey.of(new byte[32]));
+        Assignments assignments = new Assignments(jdbi, log, new ObjectMapper(), Clock.systemUTC());
+        User admin = user(jdbi, "lead@example.com", "admin");
+        User ivy = user(jdbi, "ivy@example.com", "interviewer");
+        long id = assessment(jdbi, "Raced");
+        log.append(id, "scored", null, "{}"); // a chain to extend, as a graded assessment has
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return assignments.assign(id, ivy, admin.id());
+                }));
+            }
+            start.countDown();
+            int changed = 0;
+            for (var result : results) {
+                changed += result.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(changed).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<GradeEventDao.Event> events = jdbi.withExtension(GradeEventDao.class, dao -> dao.all(id));
+        assertThat(events).extracting(GradeEventDao.Event::eventType).containsExactly("scored", "staff-assigned");
+        assertThat(log.verify(events)).isEqualTo(-1);
+        assertThat(assignments.assignees(id)).hasSize(1);
+    }
 }
