@@ -31,6 +31,7 @@ import dev.assay.service.resources.PingResource;
 import dev.assay.service.resources.ReviewResource;
 import dev.assay.service.resources.SessionResource;
 import dev.assay.service.resources.TuningResource;
+import dev.assay.service.scopes.Assignments;
 import dev.assay.service.scoring.AuditKey;
 import dev.assay.service.scoring.GradeLog;
 import dev.assay.service.scoring.Rubrics;
@@ -48,6 +49,7 @@ import dev.assay.service.terminal.TerminalServlet;
 import dev.assay.service.terminal.Terminals;
 import dev.assay.service.views.InvitationView;
 import dev.assay.service.web.AccessControlFeature;
+import dev.assay.service.web.AssessmentScopeFeature;
 import dev.assay.service.web.BrowserSessionFilter;
 import dev.assay.service.web.Cookies;
 import dev.assay.service.web.CsrfFilter;
@@ -138,14 +140,19 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 .admin()
                 .addTask(new dev.assay.service.cli.UserTask(
                         accounts, dev.assay.service.auth.OperatorKey.load(config.getOperatorKeyFile(), true)));
+        Assignments assignments = new Assignments(jdbi, sessions.scoring().log(), environment.getObjectMapper(), clock);
 
         var jersey = environment.jersey();
-        registerFilters(jersey, new BrowserSessionFilter(accounts, invitations, cookies));
+        registerFilters(
+                jersey,
+                new BrowserSessionFilter(accounts, invitations, cookies),
+                new AssessmentScopeFeature(assignments::mayOpen));
         jersey.register(new PingResource());
         jersey.register(new HomeResource());
         jersey.register(new SessionResource(accounts, cookies));
-        jersey.register(new DashboardResource(jdbi, invitations, catalog));
-        jersey.register(new AssessmentApiResource(jdbi, invitations, sessions.scoring()));
+        jersey.register(new DashboardResource(jdbi, invitations, assignments, catalog));
+        jersey.register(new AssessmentApiResource(jdbi, invitations, sessions.scoring(), assignments));
+        jersey.register(new dev.assay.service.resources.AssigneeApiResource(assignments, sessions.scoring()));
         jersey.register(new InvitationResource(
                 invitations,
                 cookies,
@@ -161,11 +168,11 @@ public class AssayApplication extends Application<AssayConfiguration> {
         LabStatistics statistics = new LabStatistics(jdbi, catalog, sessions.scoring());
         jersey.register(new LabStatisticsApiResource(statistics));
         jersey.register(new TuningResource(catalog, statistics, new Rubrics(jdbi, catalog, sessions.scoring(), clock)));
-        jersey.register(new ReviewResource(jdbi, catalog, sessions.scoring(), sessions.grading()));
+        jersey.register(new ReviewResource(jdbi, catalog, sessions.scoring(), sessions.grading(), assignments));
 
         PrometheusMetrics.register(environment, Set.of(InvitationResource.class));
         if (config.isDemo()) {
-            new DemoSetup(accounts, invitations).registerOn(environment);
+            new DemoSetup(accounts, invitations, assignments).registerOn(environment);
         }
     }
 
@@ -205,7 +212,9 @@ public class AssayApplication extends Application<AssayConfiguration> {
 
     /** What every request and response passes through: who is asking, CSRF, access rules, headers, errors. */
     private static void registerFilters(
-            io.dropwizard.jersey.setup.JerseyEnvironment jersey, BrowserSessionFilter sessions) {
+            io.dropwizard.jersey.setup.JerseyEnvironment jersey,
+            BrowserSessionFilter sessions,
+            AssessmentScopeFeature scopes) {
         // Location headers stay the paths the resources give: Jersey would otherwise make them absolute from the
         // request's Host header, an open redirect behind a proxy that passes Host through.
         jersey.property(
@@ -214,6 +223,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new CsrfFilter());
         jersey.register(new SecurityHeaders());
         jersey.register(new AccessControlFeature());
+        jersey.register(scopes);
         jersey.register(new InvalidInputMapper());
         jersey.register(new EngineUnavailableMapper());
     }

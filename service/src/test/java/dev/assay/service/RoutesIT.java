@@ -3,6 +3,7 @@ package dev.assay.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.service.web.AccessControlFeature;
+import dev.assay.service.web.AssessmentScopeFeature;
 import dev.assay.service.web.Browser;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -62,6 +63,44 @@ class RoutesIT {
                 .hasSizeGreaterThanOrEqualTo(14)
                 .contains("SessionResource.login", "InvitationResource.accept");
         assertThat(unguarded).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every staff route of one assessment is scoped to the staff who may open it")
+    void everyAssessmentRouteIsScoped() {
+        var config = EXT.getEnvironment().jersey().getResourceConfig();
+        List<Class<?>> classes = new ArrayList<>(config.getClasses());
+        config.getInstances().forEach(instance -> classes.add(instance.getClass()));
+        List<String> scoped = new ArrayList<>();
+        List<String> unscoped = new ArrayList<>();
+        for (Class<?> type : classes) {
+            Resource resource =
+                    type.getName().startsWith(AccessControlFeature.OWN_PACKAGE) && Resource.isAcceptable(type)
+                            ? Resource.from(type)
+                            : null;
+            if (resource == null) {
+                continue;
+            }
+            Stream.concat(Stream.of(resource), resource.getChildResources().stream())
+                    .forEach(r -> r.getResourceMethods().forEach(m -> {
+                        String path = resource.getPath() + (r == resource ? "" : "/" + r.getPath());
+                        Method method = m.getInvocable().getDefinitionMethod();
+                        String route = m.getHttpMethod() + " " + path.replaceAll("/+", "/");
+                        if (!route.matches(".*/assessments/\\{id}.*")) {
+                            return;
+                        }
+                        (AssessmentScopeFeature.scope(method, type).isPresent() ? scoped : unscoped).add(route);
+                    }));
+        }
+        assertThat(scoped)
+                .as("the review page, its changes, the API reads, exports, results and recordings")
+                .contains(
+                        "GET /admin/assessments/{id}",
+                        "POST /admin/assessments/{id}/overrides",
+                        "GET /api/v1/assessments/{id}/scorecard.csv",
+                        "GET /api/v1/assessments/{id}/sessions/{sessionId}/recording")
+                .hasSizeGreaterThanOrEqualTo(16);
+        assertThat(unscoped).isEmpty();
     }
 
     @Test

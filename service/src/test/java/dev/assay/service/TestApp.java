@@ -32,6 +32,9 @@ public final class TestApp {
     public static final String PASSWORD = "a-long-test-password";
     public static final String ADMIN = "admin@test.local";
     public static final String INTERVIEWER = "interviewer@test.local";
+    /** An interviewer assigned to nothing: sees no assessment until an admin assigns them. */
+    public static final String OUTSIDER = "outsider@test.local";
+
     private static final Pattern JSON_TOKEN = Pattern.compile("\"(?:token|csrfToken)\"\\s*:\\s*\"([^\"]+)\"");
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
@@ -98,6 +101,7 @@ public final class TestApp {
                 Clock.systemUTC());
         accounts.createUser(ADMIN, "Admin", Role.ADMIN, PASSWORD);
         accounts.createUser(INTERVIEWER, "Interviewer", Role.INTERVIEWER, PASSWORD);
+        accounts.createUser(OUTSIDER, "Outsider", Role.INTERVIEWER, PASSWORD);
     }
 
     /** The application's database, opened beside it (same JVM, same H2 file). */
@@ -121,7 +125,10 @@ public final class TestApp {
         return new Browser(base()).with("X-Forwarded-For", "10.9." + (n / 250) + "." + (n % 250 + 1));
     }
 
-    /** Invites a candidate to the devops-engineer technical stage; returns the assessment and the link's path. */
+    /**
+     * Invites a candidate to the devops-engineer technical stage as the admin, and assigns {@link #INTERVIEWER} to it
+     * (as an admin would); returns the assessment and the link's path.
+     */
     public Candidate invite(String name) {
         return invite(name, "technical");
     }
@@ -141,7 +148,13 @@ public final class TestApp {
         try {
             JsonNode body = new ObjectMapper().readTree(created.body());
             String link = URI.create(body.path("link").asText()).getPath();
-            return new Candidate(body.path("assessmentId").asLong(), link, browser());
+            long assessment = body.path("assessmentId").asLong();
+            HttpResponse<String> assigned =
+                    admin.sendJson("PUT", "/api/v1/assessments/" + assessment + "/assignees/" + INTERVIEWER, csrf);
+            if (assigned.statusCode() != 200) {
+                throw new IllegalStateException("assigning failed: " + assigned.statusCode() + " " + assigned.body());
+            }
+            return new Candidate(assessment, link, browser());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable answer " + created.body(), e);
         }

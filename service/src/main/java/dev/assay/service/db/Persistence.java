@@ -17,7 +17,8 @@ public final class Persistence {
             GradeEventDao.Event.class,
             RecordingDao.Header.class,
             RubricDao.Stored.class,
-            WebhookDao.Delivery.class);
+            WebhookDao.Delivery.class,
+            AssignmentDao.Assignee.class);
 
     private Persistence() {}
 

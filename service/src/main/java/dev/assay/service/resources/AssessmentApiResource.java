@@ -5,9 +5,12 @@ import dev.assay.service.auth.Actor;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
+import dev.assay.service.db.User;
 import dev.assay.service.invitations.InvitationService;
+import dev.assay.service.scopes.Assignments;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
+import dev.assay.service.web.AssessmentScoped;
 import io.dropwizard.jersey.params.IntParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +30,10 @@ import java.net.URI;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
-/** Automation: invite a candidate to a role stage, list and read assessments. */
+/**
+ * Automation: invite a candidate to a role stage, list and read assessments. An interviewer lists and reads only the
+ * assessments they are assigned to; the admin who invites is assigned to the new assessment.
+ */
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentApiResource {
@@ -38,11 +44,13 @@ public class AssessmentApiResource {
     private final Jdbi jdbi;
     private final InvitationService invitations;
     private final Scoring scoring;
+    private final Assignments assignments;
 
-    public AssessmentApiResource(Jdbi jdbi, InvitationService invitations, Scoring scoring) {
+    public AssessmentApiResource(Jdbi jdbi, InvitationService invitations, Scoring scoring, Assignments assignments) {
         this.jdbi = jdbi;
         this.invitations = invitations;
         this.scoring = scoring;
+        this.assignments = assignments;
     }
 
     /**
@@ -53,6 +61,7 @@ public class AssessmentApiResource {
     @GET
     @Path("{id}/scorecard")
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
+    @AssessmentScoped
     public Scorecard scorecard(@Context SecurityContext security, @PathParam("id") long id) {
         Scorecard card = scoring.current(id);
         scoring.markSeen(id, Actor.staffOf(security).id(), "scorecard API");
@@ -64,6 +73,7 @@ public class AssessmentApiResource {
     @Path("{id}/scorecard.csv")
     @Produces("text/csv")
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
+    @AssessmentScoped
     public Response scorecardCsv(@Context SecurityContext security, @PathParam("id") long id) {
         Scorecard card = scoring.current(id);
         scoring.markSeen(id, Actor.staffOf(security).id(), "scorecard CSV");
@@ -87,9 +97,10 @@ public class AssessmentApiResource {
                     Response.Status.BAD_REQUEST,
                     "send {\"email\": ..., \"name\": ..., \"roleId\": ..., \"stage\": \"technical\"|\"system-design\"}");
         }
-        long adminId = Actor.staffOf(security).id();
+        User admin = Actor.staffOf(security);
         InvitationService.Created created =
-                invitations.invite(request.email(), request.name(), request.roleId(), request.stage(), adminId);
+                invitations.invite(request.email(), request.name(), request.roleId(), request.stage(), admin.id());
+        assignments.assign(created.assessmentId(), admin, admin.id());
         return Response.created(URI.create("/api/v1/assessments/" + created.assessmentId()))
                 .entity(created)
                 .build();
@@ -97,14 +108,16 @@ public class AssessmentApiResource {
 
     @GET
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
-    public List<AssessmentSummary> list(@QueryParam("limit") @DefaultValue("100") IntParam limit) {
+    public List<AssessmentSummary> list(
+            @Context SecurityContext security, @QueryParam("limit") @DefaultValue("100") IntParam limit) {
         int bounded = Math.max(1, Math.min(limit.get(), 1000));
-        return jdbi.withExtension(AssessmentDao.class, dao -> dao.recent(bounded));
+        return assignments.recent(Actor.staffOf(security), bounded);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
+    @AssessmentScoped
     public AssessmentSummary get(@PathParam("id") long id) {
         return jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(id))
                 .orElseThrow(() -> new NotFoundException("no assessment " + id));

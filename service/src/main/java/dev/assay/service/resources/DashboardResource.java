@@ -4,9 +4,9 @@ import dev.assay.service.auth.Actor;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
-import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.User;
 import dev.assay.service.invitations.InvitationService;
+import dev.assay.service.scopes.Assignments;
 import dev.assay.service.views.DashboardView;
 import dev.assay.service.web.BrowserSessionFilter;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +25,10 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
-/** The staff pages: recent assessments for everyone on staff, inviting for admins. */
+/**
+ * The staff home: the recent assessments one may open (admins: all; interviewers: those they are assigned to), and
+ * for admins the invitation form, which assigns the inviting admin and any interviewers chosen there.
+ */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
@@ -33,12 +36,14 @@ public class DashboardResource {
 
     private final Jdbi jdbi;
     private final InvitationService invitations;
+    private final Assignments assignments;
     private final List<DashboardView.Target> targets;
     private final java.util.Map<String, Integer> stageLabs;
 
-    public DashboardResource(Jdbi jdbi, InvitationService invitations, LabCatalog catalog) {
+    public DashboardResource(Jdbi jdbi, InvitationService invitations, Assignments assignments, LabCatalog catalog) {
         this.jdbi = jdbi;
         this.invitations = invitations;
+        this.assignments = assignments;
         this.stageLabs = new java.util.HashMap<>();
         catalog.roles()
                 .forEach(role -> role.stages()
@@ -65,12 +70,19 @@ public class DashboardResource {
             @Context ContainerRequestContext request,
             @FormParam("name") @DefaultValue("") String name,
             @FormParam("email") @DefaultValue("") String email,
-            @FormParam("target") @DefaultValue("") String target) {
+            @FormParam("target") @DefaultValue("") String target,
+            @FormParam("assignee") List<String> assignees) {
         User admin = Actor.staffOf(request.getSecurityContext());
         String[] roleAndStage = target.split("/", 2);
         try {
+            List<User> chosen = assignees.stream()
+                    .filter(e -> !e.isBlank())
+                    .map(assignments::staff)
+                    .toList();
             InvitationService.Created created = invitations.invite(
                     email, name, roleAndStage[0], roleAndStage.length > 1 ? roleAndStage[1] : "", admin.id());
+            assignments.assign(created.assessmentId(), admin, admin.id());
+            chosen.forEach(user -> assignments.assign(created.assessmentId(), user, admin.id()));
             return Response.status(Response.Status.CREATED)
                     .entity(view(request, created, null))
                     .build();
@@ -110,11 +122,19 @@ public class DashboardResource {
 
     private DashboardView view(
             ContainerRequestContext request, InvitationService.@Nullable Created created, @Nullable String error) {
+        User me = Actor.staffOf(request.getSecurityContext());
+        List<DashboardView.Target> interviewers = me.role() != Role.ADMIN
+                ? List.of()
+                : assignments.assignable().stream()
+                        .filter(user -> user.role() == Role.INTERVIEWER)
+                        .map(user ->
+                                new DashboardView.Target(user.email(), user.displayName() + " (" + user.email() + ")"))
+                        .toList();
         return new DashboardView(
                 BrowserSessionFilter.csrfToken(request),
-                Actor.staffOf(request.getSecurityContext()),
-                targets,
-                rows(jdbi.withExtension(AssessmentDao.class, dao -> dao.recent(RECENT))),
+                me,
+                new DashboardView.Choices(targets, interviewers),
+                rows(assignments.recent(me, RECENT)),
                 created,
                 error);
     }

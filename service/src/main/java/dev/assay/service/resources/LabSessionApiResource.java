@@ -12,6 +12,7 @@ import dev.assay.service.db.StoredHandle;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.LabResult;
 import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.web.AssessmentScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -34,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 @Path("/api/v1/assessments/{id}/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
+@AssessmentScoped
 public class LabSessionApiResource {
 
     /** The environment a session runs in, as the driver names it. */

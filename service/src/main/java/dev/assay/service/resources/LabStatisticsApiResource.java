@@ -12,10 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jspecify.annotations.Nullable;
 
-/** The hiring team's item statistics of a lab version: which checks discriminate, which look broken. */
+/**
+ * The hiring team's item statistics of a lab version: which checks discriminate, which look broken. Admins only:
+ * the figures span every candidate's attempt, and with few attempts they tell one candidate's results.
+ */
 @Path("/api/v1/labs/{lab}/statistics")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
+@RolesAllowed(Role.STAFF_ADMIN)
 public class LabStatisticsApiResource {
     private final LabStatistics statistics;
 

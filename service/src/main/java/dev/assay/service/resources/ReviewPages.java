@@ -8,6 +8,7 @@ import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.catalog.Role;
 import dev.assay.service.core.Inert;
 import dev.assay.service.db.AssessmentSummary;
+import dev.assay.service.db.AssignmentDao;
 import dev.assay.service.db.GradeEventDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.RecordingDao;
@@ -15,6 +16,7 @@ import dev.assay.service.db.User;
 import dev.assay.service.db.UserDao;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.LabResult;
+import dev.assay.service.scopes.Assignments;
 import dev.assay.service.scoring.GradeEvents;
 import dev.assay.service.scoring.Rubric;
 import dev.assay.service.scoring.RubricYaml;
@@ -48,12 +50,14 @@ final class ReviewPages {
     private final LabCatalog catalog;
     private final Scoring scoring;
     private final Grading grading;
+    private final Assignments assignments;
 
-    ReviewPages(Jdbi jdbi, LabCatalog catalog, Scoring scoring, Grading grading) {
+    ReviewPages(Jdbi jdbi, LabCatalog catalog, Scoring scoring, Grading grading, Assignments assignments) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.scoring = scoring;
         this.grading = grading;
+        this.assignments = assignments;
     }
 
     ReviewView view(ContainerRequestContext request, long id, @Nullable String error) {
@@ -74,8 +78,7 @@ final class ReviewPages {
                 .map(n -> entry(n, names, Inert.text(n.value().text())))
                 .toList();
         List<ReviewView.Entry> log = events.stream()
-                .map(e -> new ReviewView.Entry(
-                        name(e.actorUserId(), names), at(e.createdAt()), e.seq() + " " + e.eventType()))
+                .map(e -> new ReviewView.Entry(name(e.actorUserId(), names), at(e.createdAt()), logLine(e)))
                 .toList();
         List<ReviewView.SkillChoice> skills = role.skills().stream()
                 .filter(s -> measured(role, assessment.stage(), s.id()))
@@ -93,8 +96,44 @@ final class ReviewPages {
                         blind ? List.of() : log,
                         chain,
                         skills,
+                        staffing(id, me, names),
                         error));
     }
+
+    /** Who is assigned, by whom and when; for an admin, the active staff not assigned yet. */
+    private ReviewView.Staffing staffing(long id, User me, Map<Long, String> names) {
+        List<AssignmentDao.Assignee> assigned = assignments.assignees(id);
+        List<ReviewView.Assignee> rows = assigned.stream()
+                .map(a -> new ReviewView.Assignee(
+                        a.email(), a.displayName(), a.role(), name(a.assignedBy(), names), at(a.assignedAt())))
+                .toList();
+        boolean admin = me.role() == dev.assay.service.core.Role.ADMIN;
+        List<ReviewView.Option> others = !admin
+                ? List.of()
+                : assignments.assignable().stream()
+                        .filter(u -> assigned.stream().noneMatch(a -> a.userId() == u.id()))
+                        .map(u -> new ReviewView.Option(u.email(), u.displayName() + " (" + u.email() + ")"))
+                        .toList();
+        return new ReviewView.Staffing(rows, others, admin);
+    }
+
+    /** A grade-log line: sequence and type, and whom an assignment change concerns. */
+    private static String logLine(GradeEventDao.Event event) {
+        String line = event.seq() + " " + event.eventType();
+        if (event.eventType().equals(GradeEvents.ASSIGNED) || event.eventType().equals(GradeEvents.UNASSIGNED)) {
+            try {
+                line += " "
+                        + Inert.text(
+                                JSON.readTree(event.payload()).path("email").asText(), 320);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                line += " (unreadable payload)";
+            }
+        }
+        return line;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private boolean measured(Role role, String stage, String skill) {
         return Rubric.labsOf(role, stage).stream()

@@ -9,11 +9,13 @@ import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.User;
 import dev.assay.service.grading.Grading;
+import dev.assay.service.scopes.Assignments;
 import dev.assay.service.scoring.GradeEvents;
 import dev.assay.service.scoring.Rubric;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
 import dev.assay.service.views.ReviewView;
+import dev.assay.service.web.AssessmentScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,11 +37,13 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The interviewer's review of one assessment: the scorecard with every check's evidence, terminal replays,
  * overrides of a check or of the recommendation (a reason code and a comment required), notes, and the
- * interviewer's own five-point rating, optionally given blind. Every change is an event in the grade log.
+ * interviewer's own five-point rating, optionally given blind, and who on staff is assigned (admins change that).
+ * Every change is an event in the grade log. Interviewers reach only the assessments they are assigned to.
  */
 @Path("/admin/assessments/{id}")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({dev.assay.service.core.Role.STAFF_ADMIN, dev.assay.service.core.Role.STAFF_INTERVIEWER})
+@AssessmentScoped
 public class ReviewResource {
     static final int MAX_COMMENT = 2000;
     static final int MAX_NOTE = 4000;
@@ -47,11 +51,13 @@ public class ReviewResource {
     private final LabCatalog catalog;
     private final Scoring scoring;
     private final ReviewPages pages;
+    private final Assignments assignments;
 
-    public ReviewResource(Jdbi jdbi, LabCatalog catalog, Scoring scoring, Grading grading) {
+    public ReviewResource(Jdbi jdbi, LabCatalog catalog, Scoring scoring, Grading grading, Assignments assignments) {
         this.catalog = catalog;
         this.scoring = scoring;
-        this.pages = new ReviewPages(jdbi, catalog, scoring, grading);
+        this.assignments = assignments;
+        this.pages = new ReviewPages(jdbi, catalog, scoring, grading, assignments);
     }
 
     /**
@@ -202,6 +208,31 @@ public class ReviewResource {
             boolean blind = !scoring.review(id).seenBy().contains(me.id());
             scoring.append(id, GradeEvents.RATED, me.id(), new GradeEvents.Rating(overall, skills, blind));
         });
+    }
+
+    /** Assigns a staff member ({@code email}) to the assessment. */
+    @POST
+    @Path("assignees")
+    @RolesAllowed(dev.assay.service.core.Role.STAFF_ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response assign(
+            @Context ContainerRequestContext request, @PathParam("id") long id, MultivaluedMap<String, String> form) {
+        User me = Actor.staffOf(request.getSecurityContext());
+        scoring.assessment(id);
+        return change(
+                request, id, () -> assignments.assign(id, assignments.staff(required(form, "email", 320)), me.id()));
+    }
+
+    /** Unassigns a staff member ({@code email}) from the assessment. */
+    @POST
+    @Path("assignees/remove")
+    @RolesAllowed(dev.assay.service.core.Role.STAFF_ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unassign(
+            @Context ContainerRequestContext request, @PathParam("id") long id, MultivaluedMap<String, String> form) {
+        User me = Actor.staffOf(request.getSecurityContext());
+        scoring.assessment(id);
+        return change(request, id, () -> assignments.unassign(id, required(form, "email", 320), me.id()));
     }
 
     private static String required(MultivaluedMap<String, String> form, String field, int max) {

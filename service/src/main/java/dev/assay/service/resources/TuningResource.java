@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The hiring team's pages: labs with their versions and item statistics, and each role stage's rubric with its
- * draft, preview, apply and discard. Everyone on staff reads them; only admins change a rubric.
+ * draft, preview, apply and discard. Everyone on staff reads the labs and rubrics; only admins read statistics
+ * (they span every candidate's attempts) and change a rubric.
  */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
@@ -77,7 +78,7 @@ public class TuningResource {
                                 role.title() + ": " + stage.title(),
                                 rubricLabel(rubrics.active(role, stage.id())))))
                 .toList();
-        return new LabsView(BrowserSessionFilter.csrfToken(request), labs, stages);
+        return new LabsView(BrowserSessionFilter.csrfToken(request), labs, stages, isAdmin(request));
     }
 
     private static String rubricLabel(Rubric rubric) {
@@ -86,6 +87,7 @@ public class TuningResource {
 
     @GET
     @Path("labs/{lab}/statistics")
+    @RolesAllowed(dev.assay.service.core.Role.STAFF_ADMIN)
     public StatisticsView statistics(
             @Context ContainerRequestContext request,
             @PathParam("lab") String labId,

@@ -25,6 +25,10 @@ public final class GradeEvents {
     public static final String NOTE = "note";
     public static final String RATED = "interviewer-rated";
     public static final String SEEN = "grade-seen";
+    /** A staff member assigned to the assessment: they may see and act on it from now on. */
+    public static final String ASSIGNED = "staff-assigned";
+    /** A staff member's assignment removed. */
+    public static final String UNASSIGNED = "staff-unassigned";
 
     /** Why an interviewer changed a grade: one of these, and a comment in their own words. */
     public static final Map<String, String> REASONS = reasons();
@@ -49,6 +53,9 @@ public final class GradeEvents {
     public record Decision(String from, String to, String reason, String comment) {}
 
     public record Note(String text) {}
+
+    /** Whom an assignment change concerns (the actor of the event made it). */
+    public record Assignment(long user, String email) {}
 
     /**
      * An interviewer's own five-point rating: overall, and per skill where they rated it. {@code blind} is true when

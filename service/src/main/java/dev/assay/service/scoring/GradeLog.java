@@ -7,6 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jspecify.annotations.Nullable;
@@ -29,18 +32,41 @@ public final class GradeLog {
 
     /** Appends an event; concurrent writers are ordered by the (assessment, seq) key and retried. */
     public GradeEventDao.Event append(long assessmentId, String type, @Nullable Long actor, String payload) {
+        return retrying(() -> jdbi.inTransaction(handle -> insert(handle, assessmentId, type, actor, payload)));
+    }
+
+    /**
+     * Runs {@code change} and, when it changed something (returns true), appends the event in the same transaction,
+     * so the change and its record commit together or not at all. Retried as a whole when a concurrent writer got
+     * there first. Returns whether anything changed.
+     */
+    public boolean appendWith(
+            long assessmentId, String type, @Nullable Long actor, String payload, Predicate<Handle> change) {
+        return retrying(() -> jdbi.inTransaction(handle -> {
+            if (!change.test(handle)) {
+                return false;
+            }
+            insert(handle, assessmentId, type, actor, payload);
+            return true;
+        }));
+    }
+
+    private GradeEventDao.Event insert(
+            Handle handle, long assessmentId, String type, @Nullable Long actor, String payload) {
+        GradeEventDao dao = handle.attach(GradeEventDao.class);
+        var last = dao.last(assessmentId);
+        int seq = last.map(e -> e.seq() + 1).orElse(1);
+        String prev = last.map(GradeEventDao.Event::hash).orElse(null);
+        String hash = hash(key, prev, assessmentId, seq, type, payload);
+        var at = clock.instant();
+        dao.insert(assessmentId, seq, type, actor, payload, prev, hash, at);
+        return new GradeEventDao.Event(assessmentId, seq, type, actor, payload, prev, hash, at);
+    }
+
+    private static <T> T retrying(Supplier<T> work) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return jdbi.inTransaction(handle -> {
-                    GradeEventDao dao = handle.attach(GradeEventDao.class);
-                    var last = dao.last(assessmentId);
-                    int seq = last.map(e -> e.seq() + 1).orElse(1);
-                    String prev = last.map(GradeEventDao.Event::hash).orElse(null);
-                    String hash = hash(key, prev, assessmentId, seq, type, payload);
-                    var at = clock.instant();
-                    dao.insert(assessmentId, seq, type, actor, payload, prev, hash, at);
-                    return new GradeEventDao.Event(assessmentId, seq, type, actor, payload, prev, hash, at);
-                });
+                return work.get();
             } catch (UnableToExecuteStatementException e) {
                 if (!Sql.isUniqueViolation(e) || attempt >= 20) {
                     throw e;

@@ -12,10 +12,13 @@ public final class DashboardView extends PageView {
     private final List<Row> assessments;
     private final InvitationService.@Nullable Created created;
     private final @Nullable String error;
-    private final List<Target> targets;
+    private final Choices choices;
 
-    /** A role stage one can invite to, as the invitation form offers it. */
+    /** A role stage one can invite to, or an interviewer one can assign, as the invitation form offers it. */
     public record Target(String value, String label) {}
+
+    /** What the invitation form offers: role stages, and interviewers to assign besides the inviting admin. */
+    public record Choices(List<Target> targets, List<Target> interviewers) {}
 
     /** A line of the list: the assessment and where its labs stand ("1 of 2 labs graded, 1 in progress"). */
     public record Row(AssessmentSummary assessment, String labs) {}
@@ -23,13 +26,13 @@ public final class DashboardView extends PageView {
     public DashboardView(
             String csrf,
             User user,
-            List<Target> targets,
+            Choices choices,
             List<Row> assessments,
             InvitationService.@Nullable Created created,
             @Nullable String error) {
         super("dashboard", "Assessments", csrf);
         this.user = user;
-        this.targets = targets;
+        this.choices = choices;
         this.assessments = assessments;
         this.created = created;
         this.error = error;
@@ -44,7 +47,16 @@ public final class DashboardView extends PageView {
     }
 
     public List<Target> getTargets() {
-        return targets;
+        return choices.targets();
+    }
+
+    public List<Target> getInterviewers() {
+        return choices.interviewers();
+    }
+
+    /** Whether the form offers interviewers to assign. */
+    public boolean isAssigning() {
+        return !choices.interviewers().isEmpty();
     }
 
     public List<Row> getAssessments() {

@@ -12,11 +12,18 @@ public final class LabsView extends PageView {
 
     private final List<LabRow> labs;
     private final List<StageRow> stages;
+    private final boolean admin;
 
-    public LabsView(String csrf, List<LabRow> labs, List<StageRow> stages) {
+    /** @param admin whether the reader may open the labs' statistics */
+    public LabsView(String csrf, List<LabRow> labs, List<StageRow> stages, boolean admin) {
         super("labs", "Labs and rubrics", csrf);
         this.labs = labs;
         this.stages = stages;
+        this.admin = admin;
+    }
+
+    public boolean isAdmin() {
+        return admin;
     }
 
     public List<LabRow> getLabs() {

@@ -58,6 +58,12 @@ public final class ReviewView extends PageView {
     /** A choice in a select. */
     public record Option(String value, String label) {}
 
+    /** A staff member assigned to the assessment, by whom and when. */
+    public record Assignee(String email, String name, String role, String by, String at) {}
+
+    /** Who is assigned; for admins, whom they could assign besides. */
+    public record Staffing(List<Assignee> assignees, List<Option> assignable, boolean admin) {}
+
     /** A skill the interviewer may rate. */
     public record SkillChoice(String id, String title) {}
 
@@ -72,6 +78,7 @@ public final class ReviewView extends PageView {
             List<Entry> events,
             String chain,
             List<SkillChoice> skillsToRate,
+            Staffing staffing,
             @Nullable String error) {}
 
     private final Model model;

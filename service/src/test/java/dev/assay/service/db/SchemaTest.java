@@ -26,7 +26,8 @@ class SchemaTest {
             "check_results",
             "grade_events",
             "terminal_recordings",
-            "jobs");
+            "jobs",
+            "assessment_staff");
 
     static java.util.stream.Stream<org.junit.jupiter.api.Named<Jdbi>> databases() {
         return TestDatabases.both();

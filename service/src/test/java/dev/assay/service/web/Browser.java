@@ -87,6 +87,14 @@ public final class Browser {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends a body-less request (PUT, DELETE ...) as an API client would, with the CSRF header. */
+    public HttpResponse<String> sendJson(String method, String path, String csrfHeader) {
+        return send(request(path)
+                .header("Accept", "application/json")
+                .header("X-CSRF-Token", csrfHeader)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     public HttpResponse<String> getJson(String path) {
         return send(request(path).header("Accept", "application/json").GET());
     }
