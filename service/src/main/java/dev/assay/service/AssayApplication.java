@@ -38,6 +38,7 @@ import dev.assay.service.scoring.Rubrics;
 import dev.assay.service.scoring.Scoring;
 import dev.assay.service.sessions.DatabaseLedger;
 import dev.assay.service.sessions.DeadlineKeeper;
+import dev.assay.service.sessions.DiskWatch;
 import dev.assay.service.sessions.ExtendTask;
 import dev.assay.service.sessions.LabSessions;
 import dev.assay.service.sessions.SessionGauges;
@@ -178,7 +179,8 @@ public class AssayApplication extends Application<AssayConfiguration> {
 
     /**
      * The lab terminals: the WebSocket servlet at /terminal/*, the registry that records them, and the deadline
-     * keeper that ends them (and hands the lab in) when time is up; ./assay extend's admin task.
+     * keeper that ends them (and hands the lab in) when time is up, the disk watch that stops a lab past its
+     * declared disk; ./assay extend's admin task.
      */
     private static Terminals startTerminals(
             Environment environment,
@@ -197,15 +199,20 @@ public class AssayApplication extends Application<AssayConfiguration> {
         sessions.grading()
                 .whenHandedIn((session, cause) -> terminals.end(
                         session,
-                        cause.contains("time limit")
-                                ? "Time is up: the lab was handed in."
-                                : "The lab was submitted."));
+                        cause.startsWith(DiskWatch.STOPPED)
+                                ? cause.substring(0, cause.indexOf('.') + 1)
+                                : cause.contains("time limit")
+                                        ? "Time is up: the lab was handed in."
+                                        : "The lab was submitted."));
         JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(), null);
         environment
                 .servlets()
                 .addServlet("terminal", new TerminalServlet(terminals))
                 .addMapping("/terminal/*");
         environment.lifecycle().manage(new DeadlineKeeper(jdbi, sessions.grading(), clock, Duration.ofSeconds(1)));
+        environment
+                .lifecycle()
+                .manage(new DiskWatch(jdbi, sessions.drivers(), sessions.grading(), clock, sessions.diskWatch()));
         environment.admin().addTask(new ExtendTask(jdbi, clock));
         return terminals;
     }
@@ -229,7 +236,8 @@ public class AssayApplication extends Application<AssayConfiguration> {
     }
 
     /** Lab sessions, their grading and the drivers under them, as the resources use them. */
-    private record Sessions(LabSessions labs, Grading grading, Scoring scoring, List<EnvironmentDriver> drivers) {}
+    private record Sessions(
+            LabSessions labs, Grading grading, Scoring scoring, List<EnvironmentDriver> drivers, Duration diskWatch) {}
 
     /**
      * The environment side: drivers, warm pools (adopting unclaimed environments on record), re-attachment of
@@ -294,7 +302,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         environment.admin().addTask(new GradeTask(grading));
         environment.lifecycle().manage(pools);
         settings.manageReaper(environment, drivers, new SessionKeeper(jdbi, pools, Duration.ofMinutes(10), clock));
-        return new Sessions(sessions, grading, scoring, drivers);
+        return new Sessions(sessions, grading, scoring, drivers, settings.diskWatchInterval());
     }
 
     private static Duration toJava(io.dropwizard.util.Duration duration) {

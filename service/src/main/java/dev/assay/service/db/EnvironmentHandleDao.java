@@ -60,6 +60,11 @@ public interface EnvironmentHandleDao {
             + " AND driver = :driver AND lab_id = :labId AND expires_at > :now ORDER BY id")
     List<StoredHandle> unclaimed(@Bind("driver") String driver, @Bind("labId") String labId, @Bind("now") Instant now);
 
+    /** The session an environment on record was made for or given to; empty for an unclaimed pool environment. */
+    @SqlQuery("SELECT lab_session_id FROM environment_handles WHERE external_id = :externalId"
+            + " AND lab_session_id IS NOT NULL ORDER BY id DESC LIMIT 1")
+    Optional<Long> sessionOf(@Bind("externalId") String externalId);
+
     /** Whether the environment is on record and still needed: unclaimed in a pool, or a live session's. */
     @SqlQuery("SELECT COUNT(*) > 0 FROM environment_handles h LEFT JOIN lab_sessions s ON s.id = h.lab_session_id"
             + " WHERE h.driver = :driver AND h.external_id = :externalId AND h.destroyed_at IS NULL"

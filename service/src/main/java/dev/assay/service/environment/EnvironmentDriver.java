@@ -84,6 +84,24 @@ public interface EnvironmentDriver extends AutoCloseable {
 
     EnvironmentStatus status(EnvironmentHandle handle);
 
+    /**
+     * Measures every running environment whose disk the engine does not cap itself: what each has written to the
+     * host's disk and the disk its lab declared. Cheap enough to call every few seconds: the engine sizes each
+     * environment's own writable layer, nothing else of the host. Empty where the platform enforces the limit
+     * (Kubernetes: the kubelet evicts a pod past its {@code ephemeral-storage} limit).
+     */
+    default List<DiskUse> measureDisk() {
+        return List.of();
+    }
+
+    /**
+     * Stops every process of the environment at once (no more writes), keeping its files for grading and the
+     * record until {@link #destroy}. Where a driver cannot keep a stopped environment, it removes it.
+     */
+    default void halt(EnvironmentHandle handle) {
+        destroy(handle);
+    }
+
     /** Removes the environment and everything created with it; succeeds if it is already gone. */
     void destroy(EnvironmentHandle handle);
 

@@ -36,6 +36,14 @@ public class EnvironmentsFactory {
     @JsonProperty
     private Duration apiTimeout = Duration.seconds(30);
 
+    /**
+     * How often the disk watch measures each running lab's writable layer against its declared disk: a lab
+     * stops within one interval of crossing it.
+     */
+    @NotNull
+    @JsonProperty
+    private Duration diskWatchInterval = Duration.seconds(10);
+
     /** Lab id to the number of environments kept ready for it; empty for none. */
     private Map<String, Integer> pools = new LinkedHashMap<>();
 
@@ -167,5 +175,9 @@ public class EnvironmentsFactory {
 
     public java.time.Duration expiryMargin() {
         return java.time.Duration.ofMillis(expiryMargin.toMilliseconds());
+    }
+
+    public java.time.Duration diskWatchInterval() {
+        return java.time.Duration.ofMillis(diskWatchInterval.toMilliseconds());
     }
 }

@@ -10,9 +10,11 @@ import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.CandidateReads;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.LabSessionEvent;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.LabResult;
+import dev.assay.service.sessions.DiskWatch;
 import dev.assay.service.sessions.LabSessions;
 import dev.assay.service.terminal.Terminals;
 import dev.assay.service.views.AssessmentView;
@@ -214,11 +216,7 @@ public class CandidateResource {
         LabSession session = latest(assessment, labId)
                 .filter(s -> !LabSession.ACTIVE.equals(s.state()) && !LabSession.PROVISIONING.equals(s.state()))
                 .orElseThrow(() -> new NotFoundException("no finished lab " + labId + " in this assessment"));
-        String how = jdbi.withExtension(LabSessionDao.class, dao -> dao.events(session.id())).stream()
-                        .anyMatch(event ->
-                                event.detail() != null && event.detail().contains("time limit"))
-                ? "The time limit was reached, so the lab was handed in as it was."
-                : "You handed the lab in.";
+        String how = how(jdbi.withExtension(LabSessionDao.class, dao -> dao.events(session.id())));
         Map<String, LabSession> latest = sessions.sessionsOf(assessment.assessmentId()).stream()
                 .collect(Collectors.toMap(LabSession::labId, Function.identity(), (a, b) -> b));
         boolean labsLeft = sessions.labsOf(assessment).stream()
@@ -226,6 +224,23 @@ public class CandidateResource {
                         !latest.containsKey(lab.id()) || latest.get(lab.id()).isLive());
         return new DoneView(
                 BrowserSessionFilter.csrfToken(request), labOf(session).title(), how, labsLeft);
+    }
+
+    /** Why the lab ended, in the candidate's words: stopped for its disk, out of time, or handed in. */
+    private static String how(List<LabSessionEvent> events) {
+        Optional<String> stopped = events.stream()
+                .map(LabSessionEvent::detail)
+                .filter(detail -> detail != null && detail.startsWith(DiskWatch.STOPPED))
+                .findFirst();
+        if (stopped.isPresent()) {
+            String cause = stopped.get();
+            return cause.substring(0, cause.indexOf('.') + 1) + " What it had done so far was graded.";
+        }
+        return events.stream()
+                        .anyMatch(event ->
+                                event.detail() != null && event.detail().contains("time limit"))
+                ? "The time limit was reached, so the lab was handed in as it was."
+                : "You handed the lab in.";
     }
 
     private Optional<LabSession> latest(AssessmentSummary assessment, String labId) {

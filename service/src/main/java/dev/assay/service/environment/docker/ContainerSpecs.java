@@ -22,6 +22,9 @@ final class ContainerSpecs {
     static final String LAB = "assay.lab";
     static final String LAB_VERSION = "assay.lab-version";
     static final String EXPIRES_AT = "assay.expires-at";
+    /** The disk the lab declared, in bytes: the disk watch stops a lab whose writable layer grows past it. */
+    static final String DISK = "assay.disk-bytes";
+
     static final String NAME_PREFIX = "assay-lab-";
     /** Docker's json-file log of a lab: one file of at most this, so a log flood cannot fill the host disk. */
     static final String LOG_MAX_SIZE = "1m";
@@ -41,6 +44,7 @@ final class ContainerSpecs {
         labels.put(LAB, request.labId());
         labels.put(LAB_VERSION, request.labVersion());
         labels.put(EXPIRES_AT, request.expiresAt().toString());
+        labels.put(DISK, Long.toString(request.limits().scratchBytes()));
         return labels;
     }
 
@@ -51,7 +55,6 @@ final class ContainerSpecs {
      */
     static HostConfig hostConfig(String instance, EnvironmentRequest request) {
         EnvironmentRequest.Limits limits = request.limits();
-        String scratch = "rw,nosuid,nodev,size=" + limits.scratchBytes();
         return HostConfig.newHostConfig()
                 .withPrivileged(false)
                 .withNetworkMode(
@@ -67,10 +70,30 @@ final class ContainerSpecs {
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withLogConfig(new LogConfig(
                         LogConfig.LoggingType.JSON_FILE, Map.of("max-size", LOG_MAX_SIZE, "max-file", "1")))
-                .withTmpFs(Map.of("/tmp", scratch, "/var/tmp", scratch))
+                .withTmpFs(Map.of(
+                        "/tmp", tmpfs(scratchBytes(limits, TMP_SHARE)),
+                        "/var/tmp", tmpfs(scratchBytes(limits, VAR_TMP_SHARE))))
                 .withUlimits(List.of(new Ulimit("nofile", 4096L, 4096L)))
                 .withIpcMode("private")
                 .withAutoRemove(false);
+    }
+
+    /**
+     * /tmp and /var/tmp are tmpfs, whose pages count against the lab's memory limit: full, they must leave most of
+     * it to the lab's processes (an eighth and a quarter, 3/8 together), else every later command and the
+     * terminal's shell are killed for want of memory. Each is also at most the lab's declared disk. /var/tmp gets
+     * the larger share: labs use it as their data volume (linux-disk-full fills its 64 MiB).
+     */
+    static final int TMP_SHARE = 8;
+
+    static final int VAR_TMP_SHARE = 4;
+
+    static long scratchBytes(EnvironmentRequest.Limits limits, int share) {
+        return Math.min(limits.scratchBytes(), limits.memoryBytes() / share);
+    }
+
+    private static String tmpfs(long bytes) {
+        return "rw,nosuid,nodev,size=" + bytes;
     }
 
     static final String PROBE_PREFIX = "assay-probe-";

@@ -11,6 +11,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.assay.service.environment.DiskUse;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.environment.EnvironmentHandle;
@@ -240,6 +241,7 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver, ImageCh
         Map<String, String> labels = new java.util.HashMap<>(ContainerSpecs.labels(instance, limits));
         labels.put(ContainerSpecs.SESSION, handle.sessionId());
         labels.put(ContainerSpecs.LAB, "sandbox");
+        labels.remove(ContainerSpecs.DISK); // not a lab: its writes end with its command, it is not the candidate's
         String id = call(
                         "create sandbox " + name,
                         () -> api.createContainerCmd(image)
@@ -333,6 +335,16 @@ public final class DockerEnvironmentDriver implements EnvironmentDriver, ImageCh
                         ? EnvironmentStatus.RUNNING
                         : EnvironmentStatus.STOPPED)
                 .orElse(EnvironmentStatus.GONE);
+    }
+
+    @Override
+    public List<DiskUse> measureDisk() {
+        return call("measure the labs' disk", () -> DiskMeter.measure(api, instance));
+    }
+
+    @Override
+    public void halt(EnvironmentHandle handle) {
+        call("stop " + handle.externalId(), () -> DiskMeter.halt(api, handle));
     }
 
     @Override

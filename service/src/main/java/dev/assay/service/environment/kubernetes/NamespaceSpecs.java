@@ -102,6 +102,9 @@ final class NamespaceSpecs {
                 .build();
     }
 
+    static final String EPHEMERAL_STORAGE = "ephemeral-storage";
+    private static final Quantity SMALL_DISK = new Quantity("16Mi");
+
     /** What the namespace holds at most: no NodePort or LoadBalancer services, no volumes claimed. */
     static ResourceQuota quota() {
         Map<String, Quantity> hard = new LinkedHashMap<>();
@@ -128,8 +131,13 @@ final class NamespaceSpecs {
                 .build();
     }
 
-    /** Defaults for containers that state no resources (the quota needs them), and a ceiling per container. */
-    static LimitRange limits() {
+    /**
+     * Defaults for containers that state no resources (the quota needs them), and a ceiling per container; the
+     * disk a container may write (ephemeral-storage: its writable layer, logs, emptyDirs; the kubelet evicts a pod
+     * past it) is the lab's declared disk at most, and by default.
+     */
+    static LimitRange limits(long diskBytes) {
+        Quantity disk = new Quantity(Long.toString(diskBytes));
         return new LimitRangeBuilder()
                 .withNewMetadata()
                 .withName(PLATFORM + "limits")
@@ -137,9 +145,11 @@ final class NamespaceSpecs {
                 .withNewSpec()
                 .addNewLimit()
                 .withType("Container")
-                .withDefault(Map.of("cpu", new Quantity("200m"), "memory", new Quantity("128Mi")))
-                .withDefaultRequest(Map.of("cpu", new Quantity("50m"), "memory", new Quantity("64Mi")))
-                .withMax(Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi")))
+                .withDefault(
+                        Map.of("cpu", new Quantity("200m"), "memory", new Quantity("128Mi"), EPHEMERAL_STORAGE, disk))
+                .withDefaultRequest(Map.of(
+                        "cpu", new Quantity("50m"), "memory", new Quantity("64Mi"), EPHEMERAL_STORAGE, SMALL_DISK))
+                .withMax(Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi"), EPHEMERAL_STORAGE, disk))
                 .endLimit()
                 .endSpec()
                 .build();
@@ -281,7 +291,7 @@ final class NamespaceSpecs {
     static List<HasMetadata> fences(EnvironmentRequest request, String namespace) {
         List<HasMetadata> fences = new ArrayList<>();
         fences.add(quota());
-        fences.add(limits());
+        fences.add(limits(request.limits().scratchBytes()));
         fences.addAll(networkPolicies());
         fences.add(serviceAccount());
         fences.add(role(request.kubernetes().grants()));

@@ -110,7 +110,7 @@ final class PodSpecs {
      * its own process namespace, with the candidate's home read-only.
      */
     static Pod workbench(String session, EnvironmentRequest request, String probeImage) {
-        String disk = Long.toString(Math.max(request.limits().scratchBytes(), 64L << 20));
+        String disk = Long.toString(disk(request));
         Container workbench = workbenchContainer(request);
         Container probe = probeContainer(probeImage);
         return new PodBuilder()
@@ -156,6 +156,18 @@ final class PodSpecs {
                 .build();
     }
 
+    /**
+     * The kubelet's measure of a container's writable layer, logs and emptyDir volumes: a pod past the sum of its
+     * containers' limits is evicted, so the lab's declared disk holds on the node as the disk watch holds it on
+     * Docker.
+     */
+    static final String EPHEMERAL_STORAGE = "ephemeral-storage";
+
+    /** The workbench's share of the node's disk: the lab's declared disk (at least 64 MiB to start in). */
+    static long disk(EnvironmentRequest request) {
+        return Math.max(request.limits().scratchBytes(), 64L << 20);
+    }
+
     private static Container workbenchContainer(EnvironmentRequest request) {
         return hardened(new ContainerBuilder()
                         .withName(WORKBENCH)
@@ -181,7 +193,9 @@ final class PodSpecs {
                                 "memory",
                                         new Quantity(
                                                 Long.toString(request.limits().memoryBytes()))))
+                        .addToLimits(EPHEMERAL_STORAGE, new Quantity(Long.toString(disk(request))))
                         .withRequests(Map.of("cpu", new Quantity("50m"), "memory", new Quantity("32Mi")))
+                        .addToRequests(EPHEMERAL_STORAGE, new Quantity(Long.toString(disk(request))))
                         .endResources())
                 .build();
     }
@@ -193,8 +207,20 @@ final class PodSpecs {
                         .withCommand("/bin/busybox", "sleep", "2147483647")
                         .withVolumeMounts(mount("home", PROBE_HOME, true))
                         .withNewResources()
-                        .withLimits(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("64Mi")))
-                        .withRequests(Map.of("cpu", new Quantity("10m"), "memory", new Quantity("16Mi")))
+                        .withLimits(Map.of(
+                                "cpu",
+                                new Quantity("250m"),
+                                "memory",
+                                new Quantity("64Mi"),
+                                EPHEMERAL_STORAGE,
+                                new Quantity("64Mi")))
+                        .withRequests(Map.of(
+                                "cpu",
+                                new Quantity("10m"),
+                                "memory",
+                                new Quantity("16Mi"),
+                                EPHEMERAL_STORAGE,
+                                new Quantity("16Mi")))
                         .endResources())
                 .build();
     }

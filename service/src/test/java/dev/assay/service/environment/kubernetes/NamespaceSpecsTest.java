@@ -52,6 +52,22 @@ class NamespaceSpecsTest {
     }
 
     @Test
+    @DisplayName("every container in the namespace may write the lab's declared disk at most (ephemeral-storage)")
+    void ephemeralStorage() {
+        var limit = NamespaceSpecs.fences(request("s1", List.of()), "ns").stream()
+                .filter(io.fabric8.kubernetes.api.model.LimitRange.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.LimitRange.class::cast)
+                .findFirst()
+                .orElseThrow()
+                .getSpec()
+                .getLimits()
+                .get(0);
+        assertThat(limit.getMax().get("ephemeral-storage")).hasToString(Long.toString(16L << 20));
+        assertThat(limit.getDefault().get("ephemeral-storage")).hasToString(Long.toString(16L << 20));
+        assertThat(limit.getDefaultRequest().get("ephemeral-storage")).hasToString("16Mi");
+    }
+
+    @Test
     @DisplayName("the quota allows no NodePort or LoadBalancer service")
     void quota() {
         assertThat(NamespaceSpecs.quota().getSpec().getHard())

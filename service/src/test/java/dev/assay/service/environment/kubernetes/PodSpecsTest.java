@@ -41,6 +41,35 @@ class PodSpecsTest {
     }
 
     @Test
+    @DisplayName("the workbench may write the lab's declared disk (ephemeral-storage, limit and request), the probe"
+            + " a little: the kubelet evicts the pod past it")
+    void ephemeralStorageFromTheDeclaredDisk() {
+        EnvironmentRequest big = new EnvironmentRequest(
+                "s1",
+                "lab",
+                "1",
+                "assay/kubebench:latest",
+                new EnvironmentRequest.Limits(0.5, 256L << 20, 128, 256L << 20),
+                List.of(),
+                "none",
+                List.of(),
+                Instant.now().plus(Duration.ofHours(1)),
+                new EnvironmentRequest.Kubernetes(List.of(), List.of()));
+        Pod pod = PodSpecs.workbench("s1", big, "assay/probe:latest");
+        Container workbench = pod.getSpec().getContainers().get(0);
+        assertThat(workbench.getResources().getLimits().get("ephemeral-storage"))
+                .hasToString(Long.toString(256L << 20));
+        assertThat(workbench.getResources().getRequests().get("ephemeral-storage"))
+                .hasToString(Long.toString(256L << 20));
+        Container probe = pod.getSpec().getContainers().get(1);
+        assertThat(probe.getResources().getLimits().get("ephemeral-storage")).hasToString("64Mi");
+        assertThat(probe.getResources().getRequests().get("ephemeral-storage")).hasToString("16Mi");
+        assertThat(pod.getSpec().getVolumes())
+                .filteredOn(v -> v.getEmptyDir() != null)
+                .allSatisfy(v -> assertThat(v.getEmptyDir().getSizeLimit()).hasToString(Long.toString(256L << 20)));
+    }
+
+    @Test
     @DisplayName("the pod runs as uid 1000 with no capabilities and no token; our probe sees the home read-only")
     void hardenedPod() {
         Pod pod = PodSpecs.workbench("s1", REQUEST, "assay/probe:latest");
