@@ -91,6 +91,8 @@ class TerminalReconnectIT {
         second.await("still-42");
         assertThat(second.text.toString()).as("the same shell, its job listed").contains("sleep 1000");
         close(second);
+        // typed before the shell printed anything: its client is found and ended all the same
+        awaitThat(() -> clients() == 0, "the second connection's tmux client ends");
         assertThat(lab("kill -0 " + pid + " && echo alive")).isEqualTo("alive");
     }
 
@@ -150,6 +152,19 @@ class TerminalReconnectIT {
                 .isEqualTo(before - 1);
     }
 
+    @Test
+    @Order(3)
+    @DisplayName("a connection detached by another attach (a tab on another replica) is told it was replaced")
+    void detachedByAnotherAttachIsReplaced() throws Exception {
+        TerminalIT.Screen screen = openAndAwaitOutput();
+        awaitThat(() -> clients() == 1, "the connection is attached");
+        lab("tmux detach-client -s assay"); // what another replica's attach (-D) does to this one
+        assertThat(screen.closed.get(20, TimeUnit.SECONDS))
+                .as("replaced, so the page does not reconnect and detach the other in turn")
+                .startsWith("4002");
+        awaitThat(() -> clients() == 0, "the detached client is gone");
+    }
+
     private static TerminalIT.Screen openAndAwaitOutput() throws Exception {
         TerminalIT.Screen screen = TerminalIT.Screen.open(candidate.browser());
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -163,6 +178,9 @@ class TerminalReconnectIT {
     private static void close(TerminalIT.Screen screen) throws Exception {
         screen.socket().sendClose(WebSocket.NORMAL_CLOSURE, "flaky link").join();
         screen.closed.get(10, TimeUnit.SECONDS);
+        assertThat(screen.text.toString())
+                .as("the process announcement never reaches the browser")
+                .doesNotContain("]7717;");
     }
 
     /** Waits (up to {@link #SETTLE}) for the lab to settle as wanted; returns the tmux clients either way. */
