@@ -3,7 +3,9 @@ package dev.assay.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.service.terminal.Terminals;
 import dev.assay.service.web.Browser;
+import io.dropwizard.lifecycle.JettyManaged;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
@@ -163,6 +165,24 @@ class TerminalReconnectIT {
                 .as("replaced, so the page does not reconnect and detach the other in turn")
                 .startsWith("4002");
         awaitThat(() -> clients() == 0, "the detached client is gone");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("the service stopping ends its connections' clients too (last: it stops this app's terminals)")
+    void stoppingEndsTheClients() throws Exception {
+        TerminalIT.Screen screen = openAndAwaitOutput();
+        int attached = settled(() -> clients() == 1);
+        Terminals terminals = EXT.getEnvironment().lifecycle().getManagedObjects().stream()
+                .filter(JettyManaged.class::isInstance)
+                .map(managed -> ((JettyManaged) managed).getManaged())
+                .filter(Terminals.class::isInstance)
+                .map(Terminals.class::cast)
+                .findFirst()
+                .orElseThrow();
+        terminals.stop();
+        assertThat(screen.closed.get(20, TimeUnit.SECONDS)).startsWith("1001");
+        awaitThat(() -> clients() == 0, "the stopped service's client is gone (" + attached + " before the stop)");
     }
 
     private static TerminalIT.Screen openAndAwaitOutput() throws Exception {
