@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One connection to an interactive terminal in an environment: a TTY exec whose output goes to a {@link Listener}
  * as it comes. Closing it ends this connection only; a shell kept in tmux inside the lab outlives it, so a browser
- * that reconnects finds its work where it left it.
+ * that reconnects finds its work where it left it. Neither Docker nor Kubernetes ends the exec's own process when
+ * the connection closes: the caller does (the lab terminal hangs up the pid its command announced).
  */
 public interface Terminal extends AutoCloseable {
 

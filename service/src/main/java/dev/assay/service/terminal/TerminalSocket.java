@@ -11,8 +11,10 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.jspecify.annotations.Nullable;
@@ -24,15 +26,27 @@ import org.slf4j.LoggerFactory;
  * {@code {"r": [columns, rows]}} for a resize, {@code {"p": 1}} to keep an idle connection open); the terminal's
  * output goes back as text frames. The shell runs in tmux inside the lab when the image has it, so a reconnect
  * finds the same shell. Output waits (and with it the process writing it) while a slow browser catches up.
+ *
+ * <p>The connection's own process in the lab (the tmux client, or the shell) ends with the connection: it
+ * announces itself first ({@link ProcessAnnouncement}) and gets a hangup on close ({@link Hangups}). Attaching
+ * detaches tmux's other clients, so a lab has at most one whatever the engine does; a connection detached that
+ * way (a second tab on another replica) is told it was replaced.
  */
 // public only because Jetty calls the listener methods through method handles; nothing else uses it.
 public final class TerminalSocket implements Session.Listener.AutoDemanding, Terminal.Listener {
-    /** Attach to the lab's tmux session (made on first use), else a login shell. */
+    /**
+     * Announce this process, then become a client of the lab's tmux session (made on first use; other clients
+     * detached), else a login shell.
+     */
     static final List<String> SHELL = List.of(
             "/bin/sh",
             "-c",
-            "if command -v tmux >/dev/null 2>&1; then exec tmux new-session -A -s assay \\; set-option -g status off;"
-                    + " fi; if command -v bash >/dev/null 2>&1; then exec bash -l; fi; exec sh -l");
+            ProcessAnnouncement.ANNOUNCE + "; if command -v tmux >/dev/null 2>&1; then exec tmux new-session -A -D -s"
+                    + " assay \\; set-option -g status off; fi; if command -v bash >/dev/null 2>&1; then exec bash -l;"
+                    + " fi; exec sh -l");
+
+    /** What tmux prints as its client leaves because another attached. */
+    private static final String DETACHED = "[detached (from session ";
 
     /** Close codes the lab page understands (4000-4999 are ours). */
     static final int ENDED = 4000;
@@ -59,7 +73,12 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
     private ByteBuffer undecoded = ByteBuffer.allocate(0);
     private @Nullable Session socket;
     private @Nullable Terminal terminal;
+    private @Nullable HeldInput input;
     private @Nullable TerminalRecorder recorder;
+    private final ProcessAnnouncement announcement = new ProcessAnnouncement();
+    private final AtomicBoolean released = new AtomicBoolean();
+    private volatile boolean processEnded;
+    private volatile String tail = "";
 
     TerminalSocket(TerminalGate.Admission admission, Terminals registry, int columns, int rows) {
         this.admission = admission;
@@ -83,9 +102,11 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
         this.recorder = opened;
         opened.marker("connected " + columns + "x" + rows);
         try {
-            this.terminal = admission
+            Terminal started = admission
                     .driver()
                     .openTerminal(admission.handle().handle(), new Terminal.Request(SHELL, columns, rows), this);
+            this.input = new HeldInput(started, announcement.announced());
+            this.terminal = started;
         } catch (EnvironmentException e) {
             LOG.warn("lab session {}: the terminal could not be opened: {}", sessionId(), e.getMessage());
             close(1011, "the lab's terminal could not be opened; reload the page to try again");
@@ -95,8 +116,9 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
     @Override
     public void onWebSocketText(String message) {
         Terminal open = terminal;
+        HeldInput keyboard = input;
         TerminalRecorder recording = recorder;
-        if (open == null || recording == null || message.length() > MAX_MESSAGE) {
+        if (open == null || keyboard == null || recording == null || message.length() > MAX_MESSAGE) {
             return;
         }
         try {
@@ -104,7 +126,7 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
             if (node.path("i").isTextual()) {
                 String keys = node.path("i").asText();
                 recording.input(keys);
-                open.write(keys.getBytes(StandardCharsets.UTF_8));
+                keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
             } else if (node.path("r").isArray() && node.path("r").size() == 2) {
                 int newColumns =
                         Math.max(10, Math.min(500, node.path("r").path(0).asInt(columns)));
@@ -121,15 +143,21 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
 
     @Override
     public void onWebSocketClose(int statusCode, @Nullable String reason) {
-        Terminal open = terminal;
-        if (open != null) {
-            open.close();
-        }
         TerminalRecorder recording = recorder;
         if (recording != null) {
             recording.marker("disconnected");
         }
         registry.closed(this);
+        var unused = release(); // runs on its own; failures are logged there
+    }
+
+    /** Detaches from the lab and ends this connection's process there (once; done off the caller's thread). */
+    CompletableFuture<Void> release() {
+        Terminal open = terminal;
+        if (open == null || !released.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return registry.hangups().hangUp(admission, announcement, open::close, processEnded);
     }
 
     @Override
@@ -140,12 +168,13 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
     /** Terminal output: decoded as UTF-8 across frame boundaries, recorded, and sent once the browser has room. */
     @Override
     public void output(byte[] bytes) {
-        String text = decode(bytes);
+        String text = decode(announcement.strip(bytes));
         Session open = socket;
         TerminalRecorder recording = recorder;
-        if (text.isEmpty() || open == null || recording == null) {
+        if (text.isEmpty() || open == null || recording == null || released.get()) {
             return;
         }
+        tail = (tail + text).substring(Math.max(0, tail.length() + text.length() - 80));
         recording.output(text);
         int size = Math.min(IN_FLIGHT, text.length());
         try {
@@ -163,7 +192,15 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding, Ter
     @Override
     public void closed(String why) {
         LOG.debug("lab session {}: the terminal's exec ended: {}", sessionId(), why);
-        close(SHELL_ENDED, "The shell ended; a new one starts when the page reconnects.");
+        if (released.get()) {
+            return; // our own detach
+        }
+        processEnded = true;
+        if (tail.contains(DETACHED)) {
+            close(REPLACED, "the terminal was opened in another window");
+        } else {
+            close(SHELL_ENDED, "The shell ended; a new one starts when the page reconnects.");
+        }
     }
 
     void close(int code, String reason) {

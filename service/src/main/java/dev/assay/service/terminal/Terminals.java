@@ -5,28 +5,38 @@ import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.environment.EnvironmentDriver;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The open terminals of this replica: one browser connection per lab session (a second tab takes over and the
  * first is told so), their recorders flushed every second, and a way to end a session's terminal when the lab
- * is submitted or its time is up.
+ * is submitted or its time is up. Every connection's own process in the lab ends with it, on stop too.
  */
 public final class Terminals implements Managed {
+    /** How long stopping waits for the open connections' processes to be hung up. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(Hangups.ANNOUNCEMENT_WAIT.toSeconds() + 10);
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final TerminalGate gate;
     private final Map<Long, TerminalSocket> open = new ConcurrentHashMap<>();
     /** One recorder per lab session, shared by its connections here, so its events stay in time order. */
     private final Map<Long, TerminalRecorder> recorders = new ConcurrentHashMap<>();
+
+    private final Hangups hangups = new Hangups();
 
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "terminal-recorder");
@@ -55,6 +65,10 @@ public final class Terminals implements Managed {
         return gate;
     }
 
+    Hangups hangups() {
+        return hangups;
+    }
+
     @Override
     public void start() {
         flusher.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
@@ -63,8 +77,21 @@ public final class Terminals implements Managed {
     @Override
     public void stop() {
         flusher.shutdownNow();
-        open.values().forEach(socket -> socket.close(1001, "the service is restarting; the page reconnects"));
+        List<CompletableFuture<Void>> released = new ArrayList<>();
+        for (TerminalSocket socket : open.values()) {
+            socket.close(1001, "the service is restarting; the page reconnects");
+            released.add(socket.release()); // now: Jetty may stop before the close handshake ends
+        }
         flushAll();
+        try {
+            CompletableFuture.allOf(released.toArray(CompletableFuture[]::new))
+                    .get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // each hangup logs its own failure; a lab left with a client gets a fresh one's -D on reconnect
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        hangups.stop(Duration.ofSeconds(1));
     }
 
     /**

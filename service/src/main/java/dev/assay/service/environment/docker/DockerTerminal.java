@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A TTY exec attached over the engine's hijacked connection: keystrokes are queued into the exec's stdin,
- * output frames go to the listener as they arrive. Closing closes stdin and the connection; the exec's process
- * then gets a hangup, as a terminal window closing would give it.
+ * output frames go to the listener as they arrive. Closing closes stdin and the connection only: the engine
+ * neither ends the exec's process nor hangs up its TTY, so whoever opened the terminal ends the process.
  */
 final class DockerTerminal implements Terminal {
     /** Queued keystroke messages (each at most a pasted 64 KiB): far more than a lab that is reading needs. */

@@ -28,7 +28,7 @@ public final class KubeDrivers {
     }
 
     /** The driver with workbenches as pods on the cluster, as an Assay deployed on it runs (its own instance). */
-    static KubernetesEnvironmentDriver podDriver(KubeCluster cluster) {
+    public static KubernetesEnvironmentDriver podDriver(KubeCluster cluster) {
         return KubernetesEnvironmentDriver.withPodWorkbenches(
                 client(cluster, Duration.ofSeconds(30)),
                 client(cluster, Duration.ofSeconds(3)),
