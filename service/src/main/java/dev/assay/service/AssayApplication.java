@@ -226,6 +226,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         // request's Host header, an open redirect behind a proxy that passes Host through.
         jersey.property(
                 org.glassfish.jersey.server.ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+        jersey.register(new dev.assay.service.web.BodyLimit());
         jersey.register(sessions);
         jersey.register(new CsrfFilter());
         jersey.register(new SecurityHeaders());

@@ -1,6 +1,7 @@
 package dev.assay.service.resources;
 
 import dev.assay.service.auth.Actor;
+import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The design editor of a system-design lab: the candidate's own active attempt only. Loads the documents from the
@@ -37,7 +39,9 @@ public class DesignResource {
     }
 
     /** A draft as the editor sends it. */
-    public record Draft(String yaml, String notes) {}
+    public record Draft(@Nullable String yaml, @Nullable String notes) {}
+
+    private record Checked(String yaml, String notes) {}
 
     @GET
     public Map<String, String> load(@Context ContainerRequestContext request, @PathParam("labId") String labId) {
@@ -48,22 +52,39 @@ public class DesignResource {
     @Path("preview")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> preview(
-            @Context ContainerRequestContext request, @PathParam("labId") String labId, Draft draft) {
+            @Context ContainerRequestContext request, @PathParam("labId") String labId, @Nullable Draft draft) {
         active(request, labId);
-        return body(DesignDocuments.preview(draft.yaml() == null ? "" : draft.yaml()));
+        return body(DesignDocuments.preview(checked(draft).yaml()));
     }
 
     @POST
     @Path("save")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> save(
-            @Context ContainerRequestContext request, @PathParam("labId") String labId, Draft draft) {
+            @Context ContainerRequestContext request, @PathParam("labId") String labId, @Nullable Draft draft) {
         LabSession session = active(request, labId);
-        String yaml = draft.yaml() == null ? "" : draft.yaml();
-        documents.save(session.id(), yaml, draft.notes() == null ? "" : draft.notes());
-        Map<String, Object> body = body(DesignDocuments.preview(yaml));
+        Checked checked = checked(draft);
+        documents.save(session.id(), checked.yaml(), checked.notes());
+        Map<String, Object> body = body(DesignDocuments.preview(checked.yaml()));
         body.put("saved", true);
         return body;
+    }
+
+    /** A draft with absent notes empty; a missing body or design, or parts over their size, refused with how to fix. */
+    private static Checked checked(@Nullable Draft draft) {
+        if (draft == null || draft.yaml() == null) {
+            throw new InvalidInputException("send the draft as a JSON object: {\"yaml\": \"...\", \"notes\": \"...\"}");
+        }
+        String yaml = draft.yaml();
+        String notes = draft.notes() == null ? "" : draft.notes();
+        int yamlBytes = yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int notesBytes = notes.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (yamlBytes > DesignDocuments.MAX_DESIGN_BYTES || notesBytes > DesignDocuments.MAX_NOTES_BYTES) {
+            throw new InvalidInputException("the design may have " + DesignDocuments.MAX_DESIGN_BYTES
+                    + " bytes and the notes " + DesignDocuments.MAX_NOTES_BYTES + "; these have " + yamlBytes
+                    + " and " + notesBytes + ": shorten them");
+        }
+        return new Checked(yaml, notes);
     }
 
     private static Map<String, Object> body(DesignDocuments.Preview preview) {
