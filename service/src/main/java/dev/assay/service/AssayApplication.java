@@ -12,7 +12,7 @@ import dev.assay.service.cli.LabsCommand;
 import dev.assay.service.cli.UserCommand;
 import dev.assay.service.db.Persistence;
 import dev.assay.service.environment.EnvironmentDriver;
-import dev.assay.service.environment.EnvironmentsFactory;
+import dev.assay.service.environment.drivers.EnvironmentsFactory;
 import dev.assay.service.grading.GradeTask;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.GradingEngine;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.assay.service.catalog.CatalogFactory;
 import dev.assay.service.config.AuthSettings;
 import dev.assay.service.docker.DockerFactory;
-import dev.assay.service.environment.EnvironmentsFactory;
+import dev.assay.service.environment.drivers.EnvironmentsFactory;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;

@@ -72,4 +72,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noPackageCycles =
             slices().matching("dev.assay.service.(*)..").should().beFreeOfCycles();
+
+    /** Every package on its own, sub-packages too: environment and environment.docker may not use each other. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenAnyPackages =
+            slices().matching("dev.assay.service.(**)").should().beFreeOfCycles();
 }

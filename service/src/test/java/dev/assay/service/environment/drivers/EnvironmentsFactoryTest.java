@@ -1,8 +1,9 @@
-package dev.assay.service.environment;
+package dev.assay.service.environment.drivers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assay.service.environment.EnvironmentDriver;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,11 @@
-package dev.assay.service.environment;
+package dev.assay.service.environment.drivers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
+import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.environment.KubernetesClients;
+import dev.assay.service.environment.Reaper;
+import dev.assay.service.environment.ReaperTask;
 import dev.assay.service.environment.docker.DockerEnvironmentDriver;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
