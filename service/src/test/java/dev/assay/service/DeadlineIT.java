@@ -8,22 +8,17 @@ import dev.assay.service.web.Browser;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -35,35 +30,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("A lab with a 20-second limit is handed in and graded at its deadline, whatever the browser does")
 class DeadlineIT {
     private static final String LAB = "linux-web-outage";
-    private static final Path LABS = copyLabsWithTimeLimit("20s");
+    private static final Path LABS = LabPackCopy.with(LAB, "timeLimit: 20m", "timeLimit: 20s");
     static final TestApp APP = TestApp.create(LABS.toString());
     static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The lab pack with the lab's time limit changed, in a folder of this test's own. */
-    private static Path copyLabsWithTimeLimit(String limit) {
-        Path source = Path.of("..", "labs").toAbsolutePath().normalize();
-        Path target = Path.of("target", "it-labs", UUID.randomUUID().toString()).toAbsolutePath();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file :
-                    files.filter(f -> !f.toString().contains("/target")).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-            Path lab = target.resolve(LAB).resolve("lab.yaml");
-            String yaml = Files.readString(lab);
-            assertThat(yaml).contains("timeLimit: 20m");
-            Files.writeString(lab, yaml.replace("timeLimit: 20m", "timeLimit: " + limit));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
-    }
-
     @BeforeAll
     static void prepare() throws Exception {
         APP.prepare();
@@ -72,9 +44,7 @@ class DeadlineIT {
     @AfterAll
     static void cleanUp() throws IOException {
         APP.removeEnvironments();
-        try (Stream<Path> files = Files.walk(LABS)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        LabPackCopy.delete(LABS);
     }
 
     private static JsonNode session(TestApp.Candidate candidate) throws IOException {

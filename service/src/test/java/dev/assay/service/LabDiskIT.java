@@ -9,14 +9,10 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -35,34 +31,11 @@ class LabDiskIT {
     private static final long DISK_MIB = 64;
     private static final long WRITE_MIB = 200;
     private static final long PERIOD_SECONDS = 2;
-    private static final Path LABS = copyLabsWithDisk(DISK_MIB + "Mi");
+    private static final Path LABS = LabPackCopy.with(LAB, "disk: 256Mi", "disk: " + DISK_MIB + "Mi");
     static final TestApp APP = TestApp.create(
             LABS.toString(), ConfigOverride.config("environments.diskWatchInterval", PERIOD_SECONDS + "s"));
     static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static Path copyLabsWithDisk(String disk) {
-        Path source = Path.of("..", "labs").toAbsolutePath().normalize();
-        Path target = Path.of("target", "it-labs", UUID.randomUUID().toString()).toAbsolutePath();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file :
-                    files.filter(f -> !f.toString().contains("/target")).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-            Path lab = target.resolve(LAB).resolve("lab.yaml");
-            String yaml = Files.readString(lab);
-            assertThat(yaml).contains("disk: 256Mi");
-            Files.writeString(lab, yaml.replace("disk: 256Mi", "disk: " + disk));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
-    }
 
     @BeforeAll
     static void prepare() throws Exception {
@@ -72,9 +45,7 @@ class LabDiskIT {
     @AfterAll
     static void cleanUp() throws IOException {
         APP.removeEnvironments();
-        try (Stream<Path> files = Files.walk(LABS)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        LabPackCopy.delete(LABS);
     }
 
     private static JsonNode session(TestApp.Candidate candidate) throws IOException {

@@ -7,17 +7,12 @@ import dev.assay.service.environment.DiskUse;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.grading.Grading;
-import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * disk plus what it writes in one interval. An environment of no session (a warm pool's, whose setup has ended and
  * which nobody can reach) cannot grow and is only reported.
  */
-public final class DiskWatch implements Managed {
+public final class DiskWatch extends PeriodicScan {
     /** How the cause of a lab stopped for its disk begins (the done page and the terminal show it). */
     public static final String STOPPED = "This lab was stopped: ";
 
@@ -40,39 +35,18 @@ public final class DiskWatch implements Managed {
     private final List<EnvironmentDriver> drivers;
     private final Grading grading;
     private final Clock clock;
-    private final Duration interval;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(daemon("disk-watch"));
-    private final ExecutorService graders = Executors.newFixedThreadPool(2, daemon("disk-watch-grading"));
 
     public DiskWatch(Jdbi jdbi, List<EnvironmentDriver> drivers, Grading grading, Clock clock, Duration interval) {
+        super("disk-watch", interval);
         this.jdbi = jdbi;
         this.drivers = List.copyOf(drivers);
         this.grading = grading;
         this.clock = clock;
-        this.interval = interval;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    @Override
-    public void start() {
-        scanner.scheduleWithFixedDelay(this::scan, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        scanner.shutdownNow();
-        graders.shutdown();
     }
 
     /** One pass over every driver; an engine that cannot answer now is asked again next interval. */
+    @Override
     void scan() {
         for (EnvironmentDriver driver : drivers) {
             try {
@@ -112,7 +86,7 @@ public final class DiskWatch implements Managed {
         LOG.warn("lab session {}: environment {} stopped: {}", sessionId, id, cause);
         Optional<LabSession> found = jdbi.withExtension(LabSessionDao.class, dao -> dao.find(sessionId));
         if (found.isPresent() && LabSession.ACTIVE.equals(found.get().state())) {
-            graders.execute(() -> {
+            handIn(() -> {
                 try {
                     grading.submit(sessionId, cause);
                 } catch (RuntimeException e) {
