@@ -233,6 +233,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new AccessControlFeature());
         jersey.register(scopes);
         jersey.register(new InvalidInputMapper());
+        jersey.register(new dev.assay.service.resources.NotFoundMapper());
         jersey.register(new EngineUnavailableMapper());
     }
 

@@ -70,6 +70,23 @@ class ArchitectureTest {
             .because("values and persistence sit below the services that use them");
 
     @ArchTest
+    static final ArchRule servicesSpeakNoHttp = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "dev.assay.service.sessions..",
+                    "dev.assay.service.grading..",
+                    "dev.assay.service.scoring..",
+                    "dev.assay.service.environment..",
+                    "dev.assay.service.scopes..",
+                    "dev.assay.service.stats..",
+                    "dev.assay.service.design..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("jakarta.ws.rs..")
+            .because("services say what is wrong with the domain's exceptions (NotFound, InvalidInputException);"
+                    + " resources turn them into HTTP");
+
+    @ArchTest
     static final ArchRule noPackageCycles =
             slices().matching("dev.assay.service.(*)..").should().beFreeOfCycles();
 

@@ -30,7 +30,7 @@ public final class GradeTask extends Task {
         List<CheckOutcome> outcomes;
         try {
             outcomes = grading.inspect(id);
-        } catch (EnvironmentException | jakarta.ws.rs.NotFoundException e) {
+        } catch (EnvironmentException | dev.assay.service.core.NotFound e) {
             output.println("cannot grade lab session " + id + ": " + e.getMessage());
             return;
         }

@@ -308,7 +308,7 @@ public final class Grading {
 
     private LabSession find(long sessionId) {
         return jdbi.withExtension(LabSessionDao.class, dao -> dao.find(sessionId))
-                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no lab session " + sessionId));
+                .orElseThrow(() -> new dev.assay.service.core.NotFound("no lab session " + sessionId));
     }
 
     private Lab lab(LabSession session) {

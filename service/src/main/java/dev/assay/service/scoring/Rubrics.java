@@ -3,10 +3,10 @@ package dev.assay.service.scoring;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.catalog.Role;
 import dev.assay.service.core.InvalidInputException;
+import dev.assay.service.core.NotFound;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.RubricDao;
 import dev.assay.service.db.Sql;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +55,9 @@ public final class Rubrics {
 
     /** The role and stage, or 404. */
     public Role role(String roleId, String stage) {
-        Role role = catalog.role(roleId).orElseThrow(() -> new NotFoundException("no role " + roleId));
+        Role role = catalog.role(roleId).orElseThrow(() -> new NotFound("no role " + roleId));
         if (role.stages().stream().noneMatch(s -> s.id().equals(stage))) {
-            throw new NotFoundException("role " + roleId + " has no stage " + stage);
+            throw new NotFound("role " + roleId + " has no stage " + stage);
         }
         return role;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.catalog.Role;
+import dev.assay.service.core.NotFound;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.CheckResultDao;
@@ -13,7 +14,6 @@ import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.RubricDao;
 import dev.assay.service.db.StoredCheckResult;
 import dev.assay.service.db.UserDao;
-import jakarta.ws.rs.NotFoundException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class Scoring {
     /** The assessment, or 404. */
     public AssessmentSummary assessment(long assessmentId) {
         return jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId))
-                .orElseThrow(() -> new NotFoundException("no assessment " + assessmentId));
+                .orElseThrow(() -> new NotFound("no assessment " + assessmentId));
     }
 
     /** The role of an assessment, from the catalog. */

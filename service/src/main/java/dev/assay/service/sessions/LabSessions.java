@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.catalog.LabCatalog;
+import dev.assay.service.core.NotFound;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.EnvironmentHandleDao;
@@ -16,7 +17,6 @@ import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.EnvironmentStatus;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,17 +94,17 @@ public final class LabSessions {
     /**
      * Starts the lab for the assessment, or returns the attempt already made: a second click, a reload or a
      * racing request all get the first attempt's session, never a second environment. A failed start may be
-     * started again. Throws {@link NotFoundException} for a lab outside the assessment's stage, and
+     * started again. Throws {@link NotFound} for a lab outside the assessment's stage, and
      * {@link EnvironmentException} when the environment could not be made (the session is then
      * {@code provision_failed} with the cause in its log).
      */
     public LabSession start(long assessmentId, String labId) {
         AssessmentSummary assessment = jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId))
-                .orElseThrow(() -> new NotFoundException("no assessment " + assessmentId));
+                .orElseThrow(() -> new NotFound("no assessment " + assessmentId));
         Lab lab = labsOf(assessment).stream()
                 .filter(candidate -> candidate.id().equals(labId))
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("no lab " + labId + " in this assessment"));
+                .orElseThrow(() -> new NotFound("no lab " + labId + " in this assessment"));
         Optional<LabSession> latest = jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessmentId, labId));
         long sessionId;
         if (latest.isEmpty()) {
