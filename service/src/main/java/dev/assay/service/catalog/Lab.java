@@ -64,12 +64,30 @@ public record Lab(
             Map<String, Object> parameters,
             double points,
             Map<String, Double> skills,
-            String visibility,
+            Visibility visibility,
             @Nullable String hint,
             Duration timeout,
-            boolean gate) {
+            boolean gate) {}
 
-        public static final List<String> VISIBILITIES = List.of("candidate", "interviewer", "hidden");
+    /** Who sees a check's result: the candidate (progress checks, hints), only staff, or no one but the grade. */
+    public enum Visibility {
+        CANDIDATE,
+        INTERVIEWER,
+        HIDDEN;
+
+        /** As lab.yaml, stored results and the API write it. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static List<String> wires() {
+            return java.util.Arrays.stream(values()).map(Visibility::wire).toList();
+        }
+
+        public static Visibility of(String wire) {
+            return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
     /**

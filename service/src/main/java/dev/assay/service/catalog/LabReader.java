@@ -185,9 +185,10 @@ final class LabReader {
                             check.has("points") ? "must be more than 0" : "missing",
                             "give the check points: 1 or more");
                 }
-                String visibility = oneOf(check, "visibility", Lab.Check.VISIBILITIES, false, "candidate");
+                Lab.Visibility visibility =
+                        Lab.Visibility.of(oneOf(check, "visibility", Lab.Visibility.wires(), false, "candidate"));
                 String hint = check.text("hint").orElse(null);
-                if (hint != null && !"candidate".equals(visibility)) {
+                if (hint != null && visibility != Lab.Visibility.CANDIDATE) {
                     source.problem(
                             check.value("hint").orElseThrow(),
                             field + ".hint",

@@ -69,7 +69,16 @@ final class GradeBench {
 
     private static Lab.Check check(String id, String grader, Map<String, Object> with) {
         return new Lab.Check(
-                id, id, grader, with, 1, Map.of("linux", 1.0), "candidate", null, Duration.ofSeconds(20), false);
+                id,
+                id,
+                grader,
+                with,
+                1,
+                Map.of("linux", 1.0),
+                Lab.Visibility.CANDIDATE,
+                null,
+                Duration.ofSeconds(20),
+                false);
     }
 
     private static Lab lab(String image) {

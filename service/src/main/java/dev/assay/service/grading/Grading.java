@@ -223,7 +223,7 @@ public final class Grading {
             throw new EnvironmentException.NotFound("no driver for " + stored.driver());
         }
         String run = PROGRESS + "-" + UUID.randomUUID();
-        Predicate<Lab.Check> visible = check -> "candidate".equals(check.visibility());
+        Predicate<Lab.Check> visible = check -> check.visibility() == Lab.Visibility.CANDIDATE;
         engine.grade(lab, driver, stored.handle(), visible, outcome -> store(sessionId, run, PROGRESS, outcome));
         return result(session, run).orElseThrow();
     }

@@ -2,6 +2,7 @@ package dev.assay.service.grading;
 
 import dev.assay.grading.Evidence;
 import dev.assay.grading.Observation;
+import dev.assay.service.catalog.Lab;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,7 @@ public record LabResult(
             boolean counted,
             boolean trusted,
             boolean gate,
-            String visibility,
+            Lab.Visibility visibility,
             String message,
             String output,
             boolean outputTruncated,

@@ -47,7 +47,7 @@ final class Results {
                     counts,
                     row.trusted(),
                     check != null && check.gate(),
-                    check == null ? "hidden" : check.visibility(),
+                    check == null ? Lab.Visibility.HIDDEN : check.visibility(),
                     row.message() == null ? "" : row.message(),
                     row.output() == null ? "" : row.output(),
                     row.outputTruncated(),

@@ -134,7 +134,7 @@ public class CandidateResource {
                         assessment.candidateName().split("\\s+")[0], lab.timeLimit(), Map.of("lab", "lab"), ""));
         Instant deadline = session.deadlineAt() == null ? clock.instant() : session.deadlineAt();
         List<LabPageView.VisibleCheck> visible = lab.checks().stream()
-                .filter(check -> "candidate".equals(check.visibility()))
+                .filter(check -> check.visibility() == Lab.Visibility.CANDIDATE)
                 .map(check -> new LabPageView.VisibleCheck(
                         check.id(), check.title(), check.hint() == null ? "" : check.hint()))
                 .toList();

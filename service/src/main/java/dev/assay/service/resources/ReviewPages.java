@@ -231,7 +231,7 @@ final class ReviewPages {
                 RubricYaml.num(points),
                 weighed == null ? "" : skills(weighed.skills()),
                 weighed == null ? test.gate() : weighed.gate(),
-                test.visibility(),
+                test.visibility().wire(),
                 test.grader() + " " + test.graderVersion(),
                 Inert.text(test.message()),
                 test.observations().stream()
