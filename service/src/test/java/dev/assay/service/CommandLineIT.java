@@ -80,6 +80,11 @@ class CommandLineIT {
         try {
             URI base = URI.create("http://127.0.0.1:" + port + "/");
             ServiceProcess.awaitPing(base, server);
+            // The banner follows the server's start: the demo's accounts are made first (password hashing).
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!Files.readString(service.log()).contains("=== Assay demo ===") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
             String log = Files.readString(service.log());
             assertThat(log)
                     .as("the demo banner names the admin port in use")
