@@ -3,6 +3,7 @@ package dev.assay.service.sessions;
 import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.environment.DiskUse;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
@@ -111,7 +112,7 @@ public final class DiskWatch implements Managed {
         long sessionId = session.get();
         LOG.warn("lab session {}: environment {} stopped: {}", sessionId, id, cause);
         Optional<LabSession> found = jdbi.withExtension(LabSessionDao.class, dao -> dao.find(sessionId));
-        if (found.isPresent() && LabSession.ACTIVE.equals(found.get().state())) {
+        if (found.isPresent() && found.get().state() == SessionState.ACTIVE) {
             graders.execute(() -> {
                 try {
                     grading.submit(sessionId, cause);
@@ -120,7 +121,7 @@ public final class DiskWatch implements Managed {
                 }
             });
         } else if (found.isPresent() && found.get().isLive()) {
-            String state = found.get().state();
+            SessionState state = found.get().state();
             jdbi.useExtension(LabSessionDao.class, dao -> dao.event(sessionId, state, state, cause, clock.instant()));
         }
     }
