@@ -1,8 +1,8 @@
 package dev.assay.service.cli;
 
 import dev.assay.service.db.EnvironmentHandleDao;
-import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.EnvironmentRequest;
 import dev.assay.service.environment.Terminal;
@@ -87,8 +87,8 @@ final class TerminalBench {
                     LabSessionDao.class,
                     dao -> dao.transition(
                             session,
-                            LabSession.PROVISIONING,
-                            LabSession.ACTIVE,
+                            SessionState.PROVISIONING,
+                            SessionState.ACTIVE,
                             Instant.now().plus(Duration.ofHours(1)),
                             "bench",
                             Instant.now()));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jspecify.annotations.Nullable;
@@ -65,9 +66,16 @@ public interface EnvironmentHandleDao {
             + " AND lab_session_id IS NOT NULL ORDER BY id DESC LIMIT 1")
     Optional<Long> sessionOf(@Bind("externalId") String externalId);
 
-    /** Whether the environment is on record and still needed: unclaimed in a pool, or a live session's. */
     @SqlQuery("SELECT COUNT(*) > 0 FROM environment_handles h LEFT JOIN lab_sessions s ON s.id = h.lab_session_id"
             + " WHERE h.driver = :driver AND h.external_id = :externalId AND h.destroyed_at IS NULL"
-            + " AND (h.lab_session_id IS NULL OR s.state IN ('provisioning', 'active', 'grading'))")
-    boolean isNeeded(@Bind("driver") String driver, @Bind("externalId") String externalId);
+            + " AND (h.lab_session_id IS NULL OR s.state IN (<live>))")
+    boolean isNeeded(
+            @Bind("driver") String driver,
+            @Bind("externalId") String externalId,
+            @BindList("live") List<SessionState> live);
+
+    /** Whether the environment is on record and still needed: unclaimed in a pool, or a live session's. */
+    default boolean isNeeded(String driver, String externalId) {
+        return isNeeded(driver, externalId, SessionState.live());
+    }
 }

@@ -18,24 +18,29 @@ public interface LabSessionDao {
             + " updated_at FROM lab_sessions";
 
     /** Whether the session exists and still needs its environment. */
-    @SqlQuery("SELECT COUNT(*) > 0 FROM lab_sessions WHERE id = :id AND state IN ('provisioning', 'active', 'grading')")
-    boolean isLive(@Bind("id") long id);
+    default boolean isLive(long id) {
+        return isIn(id, SessionState.live());
+    }
+
+    @SqlQuery("SELECT COUNT(*) > 0 FROM lab_sessions WHERE id = :id AND state IN (<states>)")
+    boolean isIn(@Bind("id") long id, @BindList("states") List<SessionState> states);
 
     /** A new attempt in state provisioning; a second insert of the same attempt fails on its unique key. */
     @SqlUpdate("INSERT INTO lab_sessions (assessment_id, lab_id, lab_version, attempt, state, created_at, updated_at)"
-            + " VALUES (:assessmentId, :labId, :labVersion, :attempt, 'provisioning', :now, :now)")
+            + " VALUES (:assessmentId, :labId, :labVersion, :attempt, :provisioning, :now, :now)")
     @GetGeneratedKeys("id")
     long insertRow(
             @Bind("assessmentId") long assessmentId,
             @Bind("labId") String labId,
             @Bind("labVersion") String labVersion,
             @Bind("attempt") int attempt,
+            @Bind("provisioning") SessionState provisioning,
             @Bind("now") Instant now);
 
     @Transaction
     default long insert(long assessmentId, String labId, String labVersion, int attempt, Instant now) {
-        long id = insertRow(assessmentId, labId, labVersion, attempt, now);
-        event(id, null, LabSession.PROVISIONING, "attempt " + attempt + " of lab " + labId + " v" + labVersion, now);
+        long id = insertRow(assessmentId, labId, labVersion, attempt, SessionState.PROVISIONING, now);
+        event(id, null, SessionState.PROVISIONING, "attempt " + attempt + " of lab " + labId + " v" + labVersion, now);
         return id;
     }
 
@@ -52,17 +57,17 @@ public interface LabSessionDao {
 
     /** How many sessions are in the state now (for metrics). */
     @SqlQuery("SELECT COUNT(*) FROM lab_sessions WHERE state = :state")
-    int countIn(@Bind("state") String state);
+    int countIn(@Bind("state") SessionState state);
 
     @SqlQuery(COLUMNS + " WHERE state IN (<states>) ORDER BY id")
-    List<LabSession> inStates(@BindList("states") List<String> states);
+    List<LabSession> inStates(@BindList("states") List<SessionState> states);
 
     @SqlUpdate("UPDATE lab_sessions SET state = :to, deadline_at = COALESCE(:deadline, deadline_at), updated_at = :now"
             + " WHERE id = :id AND state = :from")
     int updateState(
             @Bind("id") long id,
-            @Bind("from") String from,
-            @Bind("to") String to,
+            @Bind("from") SessionState from,
+            @Bind("to") SessionState to,
             @Bind("deadline") @Nullable Instant deadline,
             @Bind("now") Instant now);
 
@@ -70,18 +75,24 @@ public interface LabSessionDao {
             + " VALUES (:id, :from, :to, :detail, :at)")
     void event(
             @Bind("id") long id,
-            @Bind("from") @Nullable String from,
-            @Bind("to") String to,
+            @Bind("from") @Nullable SessionState from,
+            @Bind("to") SessionState to,
             @Bind("detail") @Nullable String detail,
             @Bind("at") Instant at);
 
     /**
      * Moves the session from {@code from} to {@code to} and logs it, in one transaction; false (nothing written)
      * when the session was no longer in {@code from}, so of two racing transitions exactly one happens.
+     *
+     * @throws IllegalStateException when {@link SessionState#next()} does not allow the move (nothing written)
      */
     @Transaction
     default boolean transition(
-            long id, String from, String to, @Nullable Instant deadline, String detail, Instant now) {
+            long id, SessionState from, SessionState to, @Nullable Instant deadline, String detail, Instant now) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("lab session " + id + " cannot move from " + from + " to " + to + "; from "
+                    + from + " it may move to " + from.next());
+        }
         if (updateState(id, from, to, deadline, now) != 1) {
             return false;
         }
@@ -90,22 +101,38 @@ public interface LabSessionDao {
     }
 
     /** Active sessions whose deadline has passed: the deadline keeper submits them. */
-    @SqlQuery("SELECT id FROM lab_sessions WHERE state = 'active' AND deadline_at <= :now ORDER BY deadline_at")
-    List<Long> pastDeadline(@Bind("now") Instant now);
+    default List<Long> pastDeadline(Instant now) {
+        return pastDeadline(SessionState.ACTIVE, now);
+    }
+
+    @SqlQuery("SELECT id FROM lab_sessions WHERE state = :active AND deadline_at <= :now ORDER BY deadline_at")
+    List<Long> pastDeadline(@Bind("active") SessionState active, @Bind("now") Instant now);
 
     /**
      * Takes the session's progress-check slot: true (and the time recorded) only when it is active and no check
      * was taken since {@code notSince}; one statement, so double clicks and other replicas get false.
      */
-    @SqlUpdate("UPDATE lab_sessions SET progress_checked_at = :now WHERE id = :id AND state = 'active'"
+    default int takeProgressSlot(long id, Instant now, Instant notSince) {
+        return takeProgressSlot(id, SessionState.ACTIVE, now, notSince);
+    }
+
+    @SqlUpdate("UPDATE lab_sessions SET progress_checked_at = :now WHERE id = :id AND state = :active"
             + " AND (progress_checked_at IS NULL OR progress_checked_at <= :notSince)")
-    int takeProgressSlot(@Bind("id") long id, @Bind("now") Instant now, @Bind("notSince") Instant notSince);
+    int takeProgressSlot(
+            @Bind("id") long id,
+            @Bind("active") SessionState active,
+            @Bind("now") Instant now,
+            @Bind("notSince") Instant notSince);
 
     @SqlQuery("SELECT progress_checked_at FROM lab_sessions WHERE id = :id")
     Optional<Instant> progressCheckedAt(@Bind("id") long id);
 
-    @SqlUpdate("UPDATE lab_sessions SET deadline_at = :deadline, updated_at = :now WHERE id = :id AND state = 'active'")
-    int moveDeadline(@Bind("id") long id, @Bind("deadline") Instant deadline, @Bind("now") Instant now);
+    @SqlUpdate("UPDATE lab_sessions SET deadline_at = :deadline, updated_at = :now WHERE id = :id AND state = :active")
+    int moveDeadline(
+            @Bind("id") long id,
+            @Bind("active") SessionState active,
+            @Bind("deadline") Instant deadline,
+            @Bind("now") Instant now);
 
     /** Gives an active session more time and logs who did; false when it is not active. */
     @Transaction
@@ -115,13 +142,13 @@ public interface LabSessionDao {
             return false;
         }
         Instant deadline = session.get().deadlineAt().plus(more);
-        if (moveDeadline(id, deadline, now) != 1) {
+        if (moveDeadline(id, SessionState.ACTIVE, deadline, now) != 1) {
             return false;
         }
         event(
                 id,
-                LabSession.ACTIVE,
-                LabSession.ACTIVE,
+                SessionState.ACTIVE,
+                SessionState.ACTIVE,
                 "deadline extended by " + more.toMinutes() + " min to " + deadline + " by " + by,
                 now);
         return true;

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /** One transition of a lab session (or a note on one, such as a re-attachment, where from equals to). */
 public record LabSessionEvent(
-        @Nullable String fromState,
-        String toState,
+        @Nullable SessionState fromState,
+        SessionState toState,
         @Nullable String detail,
         Instant at) {}

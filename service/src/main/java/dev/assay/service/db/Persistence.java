@@ -25,6 +25,11 @@ public final class Persistence {
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.setTemplateEngine(new NamedStatements());
         jdbi.registerColumnMapper(Role.class, (rs, column, ctx) -> Role.of(rs.getString(column)));
+        jdbi.registerColumnMapper(SessionState.class, (rs, column, ctx) -> {
+            String wire = rs.getString(column);
+            return wire == null ? null : SessionState.of(wire);
+        });
+        jdbi.registerArgument(new SessionStateArgument());
         jdbi.registerRowMapper(AssessmentSummary.class, Rows.ASSESSMENT_SUMMARY);
         jdbi.registerRowMapper(LabSession.class, Rows.LAB_SESSION);
         for (Class<?> row : ROWS) {

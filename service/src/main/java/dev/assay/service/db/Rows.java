@@ -31,7 +31,7 @@ final class Rows {
             rs.getString("lab_id"),
             rs.getString("lab_version"),
             rs.getInt("attempt"),
-            rs.getString("state"),
+            SessionState.of(rs.getString("state")),
             nullableInstant(rs, "deadline_at"),
             instant(rs, "created_at"),
             instant(rs, "updated_at"));

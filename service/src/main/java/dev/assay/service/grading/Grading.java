@@ -14,6 +14,7 @@ import dev.assay.service.db.CheckResultDao;
 import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.Sql;
 import dev.assay.service.db.StoredCheckResult;
 import dev.assay.service.db.StoredHandle;
@@ -112,10 +113,11 @@ public final class Grading {
      */
     public LabSession submit(long sessionId, String cause) {
         LabSession session = find(sessionId);
-        if (LabSession.ACTIVE.equals(session.state())
+        if (session.state() == SessionState.ACTIVE
                 && jdbi.inTransaction(handle -> {
                     boolean mine = handle.attach(LabSessionDao.class)
-                            .transition(sessionId, LabSession.ACTIVE, LabSession.GRADING, null, cause, clock.instant());
+                            .transition(
+                                    sessionId, SessionState.ACTIVE, SessionState.GRADING, null, cause, clock.instant());
                     if (mine) {
                         jobs.claimNew(handle, sessionId);
                     }
@@ -136,7 +138,7 @@ public final class Grading {
         for (long sessionId : claimed) {
             jobs.holding(sessionId, () -> {
                 LabSession session = find(sessionId);
-                if (LabSession.GRADING.equals(session.state())) {
+                if (session.state() == SessionState.GRADING) {
                     gradeFinal(session);
                 }
             });
@@ -201,7 +203,7 @@ public final class Grading {
             boolean finished = jdbi.withExtension(
                     LabSessionDao.class,
                     dao -> dao.transition(
-                            session.id(), LabSession.GRADING, LabSession.GRADED, null, detail, clock.instant()));
+                            session.id(), SessionState.GRADING, SessionState.GRADED, null, detail, clock.instant()));
             if (finished) {
                 graded.accept(session.assessmentId());
             }
@@ -211,7 +213,7 @@ public final class Grading {
     /** Runs the checks the candidate may see, now, and returns only those. Nothing hidden is run or revealed. */
     public LabResult progress(long sessionId) {
         LabSession session = find(sessionId);
-        if (!LabSession.ACTIVE.equals(session.state())) {
+        if (session.state() != SessionState.ACTIVE) {
             throw new IllegalStateException("lab session " + sessionId + " is " + session.state() + ", not active");
         }
         Lab lab = lab(session);
@@ -247,7 +249,7 @@ public final class Grading {
     /** The final result of a session, once grading finished. */
     public Optional<LabResult> finalResult(long sessionId) {
         LabSession session = find(sessionId);
-        return LabSession.GRADING.equals(session.state()) ? Optional.empty() : result(session, session.finalRun());
+        return session.state() == SessionState.GRADING ? Optional.empty() : result(session, session.finalRun());
     }
 
     private Optional<LabResult> result(LabSession session, String run) {

@@ -11,6 +11,7 @@ import dev.assay.service.db.CandidateReads;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.LabSessionEvent;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.LabResult;
@@ -101,7 +102,7 @@ public class CandidateResource {
         AssessmentSummary assessment = assessment(request);
         try {
             LabSession session = sessions.start(assessment.assessmentId(), labId);
-            if (LabSession.ACTIVE.equals(session.state())) {
+            if (session.state() == SessionState.ACTIVE) {
                 return Response.seeOther(URI.create("/assessment/labs/" + labId))
                         .build();
             }
@@ -119,10 +120,10 @@ public class CandidateResource {
     public Response lab(@Context ContainerRequestContext request, @PathParam("labId") String labId) throws IOException {
         AssessmentSummary assessment = assessment(request);
         Optional<LabSession> found = latest(assessment, labId);
-        if (found.isEmpty() || !LabSession.ACTIVE.equals(found.get().state())) {
+        if (found.isEmpty() || found.get().state() != SessionState.ACTIVE) {
             boolean finished = found.isPresent()
-                    && !LabSession.PROVISIONING.equals(found.get().state())
-                    && !LabSession.PROVISION_FAILED.equals(found.get().state());
+                    && found.get().state() != SessionState.PROVISIONING
+                    && found.get().state() != SessionState.PROVISION_FAILED;
             return Response.seeOther(URI.create(finished ? "/assessment/labs/" + labId + "/done" : "/assessment"))
                     .build();
         }
@@ -214,7 +215,7 @@ public class CandidateResource {
     public DoneView done(@Context ContainerRequestContext request, @PathParam("labId") String labId) {
         AssessmentSummary assessment = assessment(request);
         LabSession session = latest(assessment, labId)
-                .filter(s -> !LabSession.ACTIVE.equals(s.state()) && !LabSession.PROVISIONING.equals(s.state()))
+                .filter(s -> s.state() != SessionState.ACTIVE && s.state() != SessionState.PROVISIONING)
                 .orElseThrow(() -> new NotFoundException("no finished lab " + labId + " in this assessment"));
         String how = how(jdbi.withExtension(LabSessionDao.class, dao -> dao.events(session.id())));
         Map<String, LabSession> latest = sessions.sessionsOf(assessment.assessmentId()).stream()
@@ -249,7 +250,7 @@ public class CandidateResource {
 
     private LabSession active(AssessmentSummary assessment, String labId) {
         return latest(assessment, labId)
-                .filter(s -> LabSession.ACTIVE.equals(s.state()))
+                .filter(s -> s.state() == SessionState.ACTIVE)
                 .orElseThrow(() -> new NotFoundException("no active lab " + labId + " in this assessment"));
     }
 

@@ -4,6 +4,7 @@ import dev.assay.service.auth.Actor;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.User;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.scopes.Assignments;
@@ -113,9 +114,9 @@ public class DashboardResource {
     }
 
     static String labs(int inStage, java.util.Map<String, Integer> states) {
-        int graded = states.getOrDefault(dev.assay.service.db.LabSession.GRADED, 0);
-        int live = dev.assay.service.db.LabSession.LIVE.stream()
-                .mapToInt(s -> states.getOrDefault(s, 0))
+        int graded = states.getOrDefault(SessionState.GRADED.wire(), 0);
+        int live = SessionState.live().stream()
+                .mapToInt(s -> states.getOrDefault(s.wire(), 0))
                 .sum();
         return graded + " of " + inStage + " graded" + (live > 0 ? ", " + live + " in progress" : "");
     }

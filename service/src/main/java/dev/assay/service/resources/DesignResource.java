@@ -5,6 +5,7 @@ import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.design.DesignDocuments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -108,7 +109,7 @@ public class DesignResource {
                 .candidateAssessment()
                 .orElseThrow(() -> new IllegalStateException("route reached without a candidate session"));
         return jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessmentId, labId))
-                .filter(s -> LabSession.ACTIVE.equals(s.state()))
+                .filter(s -> s.state() == SessionState.ACTIVE)
                 .orElseThrow(() -> new NotFoundException("no active lab " + labId + " in this assessment"));
     }
 }

@@ -191,7 +191,7 @@ final class ReviewPages {
             blocks.add(new ReviewView.LabBlock(
                     labId,
                     lab.map(Lab::title).orElse(labId),
-                    session == null ? "not started" : session.state() + ", version " + session.labVersion(),
+                    session == null ? "not started" : session.state().wire() + ", version " + session.labVersion(),
                     session == null ? null : session.id(),
                     recorded,
                     session == null ? "" : "/api/v1/assessments/" + id + "/sessions/" + session.id() + "/recording",

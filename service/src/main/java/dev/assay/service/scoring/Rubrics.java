@@ -6,6 +6,7 @@ import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.NotFound;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.RubricDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.Sql;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -186,8 +187,9 @@ public final class Rubrics {
         return jdbi
                 .withHandle(handle -> handle.createQuery("SELECT DISTINCT s.assessment_id FROM lab_sessions s"
                                 + " JOIN assessments a ON a.id = s.assessment_id"
-                                + " WHERE a.role_id = :role AND a.stage = :stage AND s.state = 'graded'"
+                                + " WHERE a.role_id = :role AND a.stage = :stage AND s.state = :graded"
                                 + " ORDER BY s.assessment_id DESC")
+                        .bind("graded", SessionState.GRADED)
                         .bind("role", role.id())
                         .bind("stage", stage)
                         .mapTo(Long.class)

@@ -171,7 +171,7 @@ public final class Scoring {
 
     /** The final check results of a handed-in session, by check id (none while it is live). */
     public Map<String, StoredCheckResult> finalRows(@Nullable LabSession session) {
-        if (session == null || LabSession.LIVE.contains(session.state())) {
+        if (session == null || session.isLive()) {
             return Map.of();
         }
         return jdbi.withExtension(CheckResultDao.class, dao -> dao.ofRun(session.finalRun())).stream()

@@ -3,6 +3,7 @@ package dev.assay.service.sessions;
 import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.environment.DiskUse;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
@@ -85,7 +86,7 @@ public final class DiskWatch extends PeriodicScan {
         long sessionId = session.get();
         LOG.warn("lab session {}: environment {} stopped: {}", sessionId, id, cause);
         Optional<LabSession> found = jdbi.withExtension(LabSessionDao.class, dao -> dao.find(sessionId));
-        if (found.isPresent() && LabSession.ACTIVE.equals(found.get().state())) {
+        if (found.isPresent() && found.get().state() == SessionState.ACTIVE) {
             handIn(() -> {
                 try {
                     grading.submit(sessionId, cause);
@@ -94,7 +95,7 @@ public final class DiskWatch extends PeriodicScan {
                 }
             });
         } else if (found.isPresent() && found.get().isLive()) {
-            String state = found.get().state();
+            SessionState state = found.get().state();
             jdbi.useExtension(LabSessionDao.class, dao -> dao.event(sessionId, state, state, cause, clock.instant()));
         }
     }

@@ -11,6 +11,7 @@ import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.Sql;
 import dev.assay.service.db.StoredHandle;
 import dev.assay.service.environment.EnvironmentDriver;
@@ -117,14 +118,14 @@ public final class LabSessions {
                 }
                 return current(assessmentId, labId); // a racing start made it first
             }
-        } else if (LabSession.PROVISION_FAILED.equals(latest.get().state())) {
+        } else if (latest.get().state() == SessionState.PROVISION_FAILED) {
             sessionId = latest.get().id();
             boolean mine = jdbi.withExtension(
                     LabSessionDao.class,
                     dao -> dao.transition(
                             sessionId,
-                            LabSession.PROVISION_FAILED,
-                            LabSession.PROVISIONING,
+                            SessionState.PROVISION_FAILED,
+                            SessionState.PROVISIONING,
                             null,
                             "started again",
                             clock.instant()));
@@ -170,8 +171,8 @@ public final class LabSessions {
                     LabSessionDao.class,
                     dao -> dao.transition(
                             sessionId,
-                            LabSession.PROVISIONING,
-                            LabSession.ACTIVE,
+                            SessionState.PROVISIONING,
+                            SessionState.ACTIVE,
                             now.plus(lab.timeLimit()),
                             detail,
                             now));
@@ -190,8 +191,8 @@ public final class LabSessions {
                         LabSessionDao.class,
                         dao -> dao.transition(
                                 sessionId,
-                                LabSession.PROVISIONING,
-                                LabSession.PROVISION_FAILED,
+                                SessionState.PROVISIONING,
+                                SessionState.PROVISION_FAILED,
                                 null,
                                 cause,
                                 clock.instant()));
@@ -230,12 +231,12 @@ public final class LabSessions {
         int interrupted = 0;
         int restarted = 0;
         List<LabSession> grading = new ArrayList<>();
-        List<LabSession> live = jdbi.withExtension(LabSessionDao.class, dao -> dao.inStates(LabSession.LIVE));
+        List<LabSession> live = jdbi.withExtension(LabSessionDao.class, dao -> dao.inStates(SessionState.live()));
         for (LabSession session : live) {
-            if (LabSession.PROVISIONING.equals(session.state())) {
+            if (session.state() == SessionState.PROVISIONING) {
                 if (move(
                         session,
-                        LabSession.PROVISION_FAILED,
+                        SessionState.PROVISION_FAILED,
                         "the service restarted while the environment was" + " being prepared; start the lab again")) {
                     restarted++;
                 }
@@ -245,7 +246,7 @@ public final class LabSessions {
                     jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(session.id()));
             EnvironmentDriver driver = stored.map(s -> drivers.get(s.driver())).orElse(null);
             if (stored.isEmpty() || driver == null) {
-                if (move(session, LabSession.INTERRUPTED, "no environment on record after a restart")) {
+                if (move(session, SessionState.INTERRUPTED, "no environment on record after a restart")) {
                     interrupted++;
                 }
                 continue;
@@ -264,12 +265,12 @@ public final class LabSessions {
                                 now));
                 reattached.inc();
                 attached++;
-                if (LabSession.GRADING.equals(session.state())) {
+                if (session.state() == SessionState.GRADING) {
                     grading.add(session);
                 }
             } else if (move(
                     session,
-                    LabSession.INTERRUPTED,
+                    SessionState.INTERRUPTED,
                     "environment " + shortId(handle) + " was " + status.name().toLowerCase(java.util.Locale.ROOT)
                             + " after a restart")) {
                 interrupted++;
@@ -278,7 +279,7 @@ public final class LabSessions {
         return new Recovery(attached, interrupted, restarted, List.copyOf(grading));
     }
 
-    private boolean move(LabSession session, String to, String detail) {
+    private boolean move(LabSession session, SessionState to, String detail) {
         Instant now = clock.instant();
         return jdbi.withExtension(
                 LabSessionDao.class, dao -> dao.transition(session.id(), session.state(), to, null, detail, now));

@@ -4,8 +4,8 @@ import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import dev.assay.service.db.GradingJobDao;
-import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class SessionGauges {
     private static final Logger LOG = LoggerFactory.getLogger(SessionGauges.class);
 
-    record Snapshot(Map<String, Integer> live, int unfinishedJobs, double oldestJobSeconds) {
+    record Snapshot(Map<SessionState, Integer> live, int unfinishedJobs, double oldestJobSeconds) {
         static final Snapshot UNKNOWN = new Snapshot(Map.of(), -1, Double.NaN);
     }
 
@@ -37,8 +37,12 @@ public final class SessionGauges {
                 return read(jdbi, clock);
             }
         };
-        for (String state : LabSession.LIVE) {
-            gauge(metrics, "assay.sessions." + state, snapshot, s -> s.live().getOrDefault(state, -1));
+        for (SessionState state : SessionState.live()) {
+            gauge(
+                    metrics,
+                    "assay.sessions." + state.wire(),
+                    snapshot,
+                    s -> s.live().getOrDefault(state, -1));
         }
         gauge(metrics, "assay.grading.jobs.unfinished", snapshot, Snapshot::unfinishedJobs);
         gauge(metrics, "assay.grading.jobs.oldest-unfinished-seconds", snapshot, Snapshot::oldestJobSeconds);
@@ -49,8 +53,8 @@ public final class SessionGauges {
             return jdbi.withHandle(handle -> {
                 LabSessionDao sessions = handle.attach(LabSessionDao.class);
                 GradingJobDao jobs = handle.attach(GradingJobDao.class);
-                Map<String, Integer> live =
-                        LabSession.LIVE.stream().collect(Collectors.toUnmodifiableMap(s -> s, sessions::countIn));
+                Map<SessionState, Integer> live =
+                        SessionState.live().stream().collect(Collectors.toUnmodifiableMap(s -> s, sessions::countIn));
                 double oldest = jobs.oldestUnfinished()
                         .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0)
                         .orElse(0.0);

@@ -3,6 +3,7 @@ package dev.assay.service.stats;
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.catalog.Role;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.scoring.GradeEvents;
 import dev.assay.service.scoring.Scoring;
 import java.util.ArrayList;
@@ -163,8 +164,9 @@ public final class LabStatistics {
         Map<Long, Map<String, Double>> byAttempt = new TreeMap<>();
         jdbi.useHandle(handle -> handle.createQuery("SELECT r.lab_session_id, r.check_id, r.credit, s.assessment_id"
                         + " FROM check_results r JOIN lab_sessions s ON s.id = r.lab_session_id"
-                        + " WHERE s.lab_id = :lab AND s.lab_version = :version AND s.state = 'graded'"
+                        + " WHERE s.lab_id = :lab AND s.lab_version = :version AND s.state = :graded"
                         + " AND r.purpose = 'final'")
+                .bind("graded", SessionState.GRADED)
                 .bind("lab", labId)
                 .bind("version", version)
                 .map((rs, ctx) -> {

@@ -3,6 +3,7 @@ package dev.assay.service.terminal;
 import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.StoredHandle;
 import dev.assay.service.environment.EnvironmentDriver;
 import jakarta.servlet.http.Cookie;
@@ -79,7 +80,7 @@ final class TerminalGate {
 
     /** Active, and its time not up (the deadline keeper hands it in within a second of that). */
     static boolean stillOpen(LabSession session, java.time.Instant now) {
-        return LabSession.ACTIVE.equals(session.state())
+        return session.state() == SessionState.ACTIVE
                 && (session.deadlineAt() == null || now.isBefore(session.deadlineAt()));
     }
 

@@ -2,6 +2,7 @@ package dev.assay.service.terminal;
 
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.environment.EnvironmentDriver;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
@@ -104,8 +105,8 @@ public final class Terminals implements Managed {
                 Optional<LabSession> session =
                         jdbi.withExtension(LabSessionDao.class, dao -> dao.find(socket.sessionId()));
                 if (session.isEmpty() || !TerminalGate.stillOpen(session.get(), clock.instant())) {
-                    boolean timeUp = session.map(s -> LabSession.ACTIVE.equals(s.state()))
-                            .orElse(false);
+                    boolean timeUp =
+                            session.map(s -> s.state() == SessionState.ACTIVE).orElse(false);
                     socket.close(
                             TerminalSocket.ENDED, timeUp ? "Time is up: the lab was handed in." : "The lab has ended.");
                 }

@@ -2,6 +2,7 @@ package dev.assay.service.views;
 
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.db.LabSession;
+import dev.assay.service.db.SessionState;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
@@ -30,16 +31,16 @@ public record LabCard(
             startable = true;
         } else {
             status = switch (session.state()) {
-                case LabSession.PROVISIONING -> "Being prepared.";
-                case LabSession.PROVISION_FAILED -> "Could not be prepared; nothing of your time was used.";
-                case LabSession.ACTIVE ->
+                case PROVISIONING -> "Being prepared.";
+                case PROVISION_FAILED -> "Could not be prepared; nothing of your time was used.";
+                case ACTIVE ->
                     session.deadlineAt() == null
                             ? "In progress."
                             : "In progress until " + CLOCK.format(session.deadlineAt()) + ".";
-                case LabSession.INTERRUPTED -> "Interrupted by a fault on our side; the hiring team will contact you.";
-                default -> "Submitted.";
+                case INTERRUPTED -> "Interrupted by a fault on our side; the hiring team will contact you.";
+                case GRADING, GRADED -> "Submitted.";
             };
-            if (LabSession.PROVISION_FAILED.equals(session.state())) {
+            if (session.state() == SessionState.PROVISION_FAILED) {
                 startable = true;
                 action = "Try again";
             }
@@ -53,6 +54,6 @@ public record LabCard(
                 status,
                 startable,
                 action,
-                session != null && LabSession.ACTIVE.equals(session.state()));
+                session != null && session.state() == SessionState.ACTIVE);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.LabSession;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.Sql;
 import dev.assay.service.db.WebhookDao;
 import dev.assay.service.scoring.Rubric;
@@ -138,8 +139,8 @@ public final class Webhooks implements Managed {
         Map<String, LabSession> latest = scoring.latestSessions(assessmentId);
         boolean complete = !labs.isEmpty()
                 && labs.stream()
-                        .allMatch(lab -> latest.containsKey(lab)
-                                && LabSession.GRADED.equals(latest.get(lab).state()));
+                        .allMatch(lab ->
+                                latest.containsKey(lab) && latest.get(lab).state() == SessionState.GRADED);
         if (!complete) {
             return;
         }

@@ -89,7 +89,7 @@ class AssessmentDaoTest {
         });
         jdbi.useExtension(LabSessionDao.class, dao -> {
             long first = dao.insert(assessment, "linux-web-outage", "3", 1, NOW);
-            dao.transition(first, LabSession.PROVISIONING, LabSession.ACTIVE, LATER, "ready", NOW.plusSeconds(1));
+            dao.transition(first, SessionState.PROVISIONING, SessionState.ACTIVE, LATER, "ready", NOW.plusSeconds(1));
             dao.insert(assessment, "git-rescue", "1", 1, NOW.plusSeconds(2));
         });
         CandidateReads reads = new CandidateReads(jdbi);
@@ -107,8 +107,8 @@ class AssessmentDaoTest {
                 .isEqualTo(jdbi.withExtension(LabSessionDao.class, dao -> dao.forAssessment(assessment)))
                 .extracting(LabSession::labId, LabSession::state, LabSession::deadlineAt)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("git-rescue", LabSession.PROVISIONING, null),
-                        org.assertj.core.groups.Tuple.tuple("linux-web-outage", LabSession.ACTIVE, LATER));
+                        org.assertj.core.groups.Tuple.tuple("git-rescue", SessionState.PROVISIONING, null),
+                        org.assertj.core.groups.Tuple.tuple("linux-web-outage", SessionState.ACTIVE, LATER));
         assertThat(reads.status(assessment + 1000)).isEmpty();
     }
 }

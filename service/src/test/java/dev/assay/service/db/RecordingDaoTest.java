@@ -32,7 +32,7 @@ class RecordingDaoTest {
         jdbi.useExtension(
                 LabSessionDao.class,
                 dao -> dao.transition(
-                        id, LabSession.PROVISIONING, LabSession.ACTIVE, NOW.plusSeconds(1200), "ready", NOW));
+                        id, SessionState.PROVISIONING, SessionState.ACTIVE, NOW.plusSeconds(1200), "ready", NOW));
         return id;
     }
 

@@ -12,6 +12,7 @@ import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.GradeEventDao;
 import dev.assay.service.db.LabSession;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.TestDatabases;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentHandle;
@@ -112,7 +113,7 @@ class LabGradingIT {
                         null,
                         Instant.now()));
         LabSession session = sessions.start(assessment, LAB);
-        assertThat(session.state()).isEqualTo("active");
+        assertThat(session.state()).isEqualTo(SessionState.ACTIVE);
         return session;
     }
 
@@ -137,7 +138,7 @@ class LabGradingIT {
         long started = System.nanoTime();
         LabSession after = grading.submit(session.id(), "test");
         System.out.printf("final grading of %s: %d ms%n", LAB, (System.nanoTime() - started) / 1_000_000);
-        assertThat(after.state()).isEqualTo("graded");
+        assertThat(after.state()).isEqualTo(SessionState.GRADED);
         assertThat(driver.status(environment).name())
                 .as("the environment is removed after grading")
                 .isEqualTo("GONE");
@@ -206,7 +207,7 @@ class LabGradingIT {
                 .hasSize(lab().checks().size());
         long graded =
                 jdbi.withExtension(dev.assay.service.db.LabSessionDao.class, dao -> dao.events(session.id())).stream()
-                        .filter(event -> "graded".equals(event.toState()))
+                        .filter(event -> event.toState() == SessionState.GRADED)
                         .count();
         assertThat(graded).isEqualTo(1);
     }

@@ -11,6 +11,7 @@ import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.TestDatabases;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentHandle;
@@ -437,7 +438,7 @@ class LabSelfTestIT {
         long started = System.nanoTime();
         LabSession session = sessions.start(assessment, lab.id());
         long setupMs = (System.nanoTime() - started) / 1_000_000;
-        assertThat(session.state()).isEqualTo(LabSession.ACTIVE);
+        assertThat(session.state()).isEqualTo(SessionState.ACTIVE);
         for (Path script : scripts) {
             EnvironmentHandle handle = jdbi.withExtension(
                             EnvironmentHandleDao.class, dao -> dao.forSession(session.id()))
@@ -459,7 +460,7 @@ class LabSelfTestIT {
         long grading0 = System.nanoTime();
         LabSession after = grading.submit(session.id(), "self-test");
         long gradeMs = (System.nanoTime() - grading0) / 1_000_000;
-        assertThat(after.state()).isEqualTo(LabSession.GRADED);
+        assertThat(after.state()).isEqualTo(SessionState.GRADED);
         LabResult result = grading.finalResult(session.id()).orElseThrow();
         REPORT.add(String.format(
                 Locale.ROOT,

@@ -12,6 +12,7 @@ import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.LabSessionEvent;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.TestDatabases;
 import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.WarmPool;
@@ -93,7 +94,7 @@ class FailedStartIT {
 
                 LabSession session = jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessment, LAB))
                         .orElseThrow();
-                assertThat(session.state()).isEqualTo("provision_failed");
+                assertThat(session.state()).isEqualTo(SessionState.PROVISION_FAILED);
                 List<LabSessionEvent> events = jdbi.withExtension(LabSessionDao.class, dao -> dao.events(session.id()));
                 assertThat(events)
                         .extracting(LabSessionEvent::detail)

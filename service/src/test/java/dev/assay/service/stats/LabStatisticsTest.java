@@ -8,8 +8,8 @@ import dev.assay.grading.GraderRegistry;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.CheckResultDao;
-import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.StoredCheckResult;
 import dev.assay.service.db.TestDatabases;
 import dev.assay.service.db.UserDao;
@@ -55,9 +55,9 @@ class LabStatisticsTest {
             @org.jspecify.annotations.Nullable Double... credits) {
         long id = jdbi.withExtension(LabSessionDao.class, dao -> {
             long session = dao.insert(assessment, LAB, version, number, NOW);
-            dao.transition(session, LabSession.PROVISIONING, LabSession.ACTIVE, NOW, "ready", NOW);
-            dao.transition(session, LabSession.ACTIVE, LabSession.GRADING, null, "submitted", NOW);
-            dao.transition(session, LabSession.GRADING, LabSession.GRADED, null, "graded", NOW);
+            dao.transition(session, SessionState.PROVISIONING, SessionState.ACTIVE, NOW, "ready", NOW);
+            dao.transition(session, SessionState.ACTIVE, SessionState.GRADING, null, "submitted", NOW);
+            dao.transition(session, SessionState.GRADING, SessionState.GRADED, null, "graded", NOW);
             return session;
         });
         for (int j = 0; j < CHECKS.size(); j++) {

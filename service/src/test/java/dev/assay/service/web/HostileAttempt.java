@@ -2,9 +2,9 @@ package dev.assay.service.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.service.db.CheckResultDao;
-import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.RecordingDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.StoredCheckResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,9 +24,9 @@ final class HostileAttempt {
         Instant now = Instant.now();
         long session = jdbi.withExtension(LabSessionDao.class, dao -> {
             long id = dao.insert(assessment, lab, "1", 1, now);
-            dao.transition(id, LabSession.PROVISIONING, LabSession.ACTIVE, now, "ready", now);
-            dao.transition(id, LabSession.ACTIVE, LabSession.GRADING, null, "submitted", now);
-            dao.transition(id, LabSession.GRADING, LabSession.GRADED, null, "graded", now);
+            dao.transition(id, SessionState.PROVISIONING, SessionState.ACTIVE, now, "ready", now);
+            dao.transition(id, SessionState.ACTIVE, SessionState.GRADING, null, "submitted", now);
+            dao.transition(id, SessionState.GRADING, SessionState.GRADED, null, "graded", now);
             return id;
         });
         String observations = json.writeValueAsString(List.of(Map.of("what", hostile, "value", hostile)));

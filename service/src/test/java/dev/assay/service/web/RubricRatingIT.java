@@ -9,8 +9,8 @@ import dev.assay.service.TestApp;
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.db.CheckResultDao;
-import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.SessionState;
 import dev.assay.service.db.StoredCheckResult;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -96,9 +96,9 @@ class RubricRatingIT {
         Instant now = Instant.now();
         long session = APP.jdbi().withExtension(LabSessionDao.class, dao -> {
             long id = dao.insert(assessment, LAB, lab.version(), 1, now);
-            dao.transition(id, LabSession.PROVISIONING, LabSession.ACTIVE, now, "ready", now);
-            dao.transition(id, LabSession.ACTIVE, LabSession.GRADING, null, "submitted", now);
-            dao.transition(id, LabSession.GRADING, LabSession.GRADED, null, "graded", now);
+            dao.transition(id, SessionState.PROVISIONING, SessionState.ACTIVE, now, "ready", now);
+            dao.transition(id, SessionState.ACTIVE, SessionState.GRADING, null, "submitted", now);
+            dao.transition(id, SessionState.GRADING, SessionState.GRADED, null, "graded", now);
             return id;
         });
         for (Lab.Check check : lab.checks()) {
