@@ -36,6 +36,15 @@ class CommandLineIT {
                 process.exitValue(), new String(log, (int) before, log.length - (int) before, StandardCharsets.UTF_8));
     }
 
+    /** The log once the demo banner is in it: it follows the server's start (the demo's accounts are hashed first). */
+    private static String awaitBanner(ServiceProcess service) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.readString(service.log()).contains("=== Assay demo ===") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        return Files.readString(service.log());
+    }
+
     private static Map<String, String> env(ServiceProcess service) {
         Map<String, String> env = new HashMap<>();
         env.put(
@@ -80,12 +89,7 @@ class CommandLineIT {
         try {
             URI base = URI.create("http://127.0.0.1:" + port + "/");
             ServiceProcess.awaitPing(base, server);
-            // The banner follows the server's start: the demo's accounts are made first (password hashing).
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!Files.readString(service.log()).contains("=== Assay demo ===") && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            String log = Files.readString(service.log());
+            String log = awaitBanner(service);
             assertThat(log)
                     .as("the demo banner names the admin port in use")
                     .contains("Health:         http://127.0.0.1:" + adminPort + "/healthcheck")
