@@ -14,7 +14,14 @@ kubectl get deployment flow-audit -o json | jq '
       livenessProbe: {httpGet: {path: "/healthz", port: 8080}, periodSeconds: 10, failureThreshold: 3},
       resources: {requests: {cpu: "25m", memory: "48Mi"}, limits: {cpu: "500m", memory: "192Mi"}}
     } else . end)' > /tmp/flow-audit-deployment.json
-kubectl replace -f /tmp/flow-audit-deployment.json
+# kubectl replace reads the live resourceVersion and sends it back: when the controller updates the Deployment's
+# status in between, the API server answers 409 Conflict, and the edit is simply sent again.
+tries=0
+until kubectl replace -f /tmp/flow-audit-deployment.json; do
+  tries=$((tries + 1))
+  [ "$tries" -lt 5 ] || exit 1
+  sleep 1
+done
 cat > /tmp/flow-audit-pdb.yaml <<'YAML'
 apiVersion: policy/v1beta1
 kind: PodDisruptionBudget
