@@ -104,7 +104,11 @@ start() { # start <component> <command...>: in the background, logged, its pid r
   rm -f "$state/run/$name.pid"
   # a session of its own, so that stopping whatever ran `up` leaves the cluster running; its pid is recorded
   # shellcheck disable=SC2016 # $$ and $1 belong to the inner shell
-  setsid bash -c 'echo $$ > "$1"; shift; exec "$@"' start "$state/run/$name.pid" "$@" >"$state/log/$name.log" 2>&1 </dev/null &
+  # and with only stdin/out/err open: a descriptor of the caller (a lock taken with flock around the tests) would
+  # otherwise stay held for as long as the component runs
+  # shellcheck disable=SC2016
+  setsid bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null
+    echo $$ > "$1"; shift; exec "$@"' start "$state/run/$name.pid" "$@" >"$state/log/$name.log" 2>&1 </dev/null &
   for _ in $(seq 1 50); do [ -s "$state/run/$name.pid" ] && break; sleep 0.02; done
 }
 

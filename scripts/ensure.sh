@@ -12,6 +12,18 @@ as_root() {
   else die "need root to run: $* (run as root or install sudo)"; fi
 }
 
+# Runs a command with only stdin, stdout and stderr open (call it in a subshell). A daemon started from here keeps
+# every descriptor it inherits for as long as it runs: a lock the caller took with flock around the set-up would
+# stay held by dockerd or PostgreSQL, and every later flock on it would wait forever.
+without_inherited_fds() {
+  local fd
+  for fd in /proc/$BASHPID/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+  done
+  "$@"
+}
+
 APT_UPDATED=""
 apt_install() { # apt_install <package>...: installs the packages not yet installed
   local missing=() p
@@ -68,7 +80,8 @@ ensure_docker() {
   fi
   say "starting the Docker engine (dockerd, log in /var/log/assay-dockerd.log)"
   # a session of its own: stopping the command that started it (Ctrl-C, a killed job) must not stop the engine
-  as_root sh -c 'setsid -f dockerd --host unix:///var/run/docker.sock >/var/log/assay-dockerd.log 2>&1 </dev/null'
+  (without_inherited_fds as_root sh -c \
+    'setsid -f dockerd --host unix:///var/run/docker.sock >/var/log/assay-dockerd.log 2>&1 </dev/null')
   local _
   for _ in $(seq 1 60); do
     docker_ready && { say "Docker engine $(docker version --format '{{.Server.Version}}') is up"; return 0; }
@@ -89,7 +102,8 @@ ensure_postgres() {
     [ -n "$cluster" ] || die "no PostgreSQL cluster found (pg_lsclusters is empty): create one with pg_createcluster"
     say "starting PostgreSQL cluster $cluster"
     # shellcheck disable=SC2086
-    as_root pg_ctlcluster --skip-systemctl-redirect $cluster start || die "pg_ctlcluster $cluster start failed"
+    (without_inherited_fds as_root pg_ctlcluster --skip-systemctl-redirect $cluster start) \
+      || die "pg_ctlcluster $cluster start failed"
     local _
     for _ in $(seq 1 40); do pg_ready && break; sleep 0.25; done
     pg_ready || die "PostgreSQL did not accept connections on 127.0.0.1:${ASSAY_PG_PORT:-5432}"
