@@ -40,12 +40,16 @@ import dev.assay.service.sessions.DatabaseLedger;
 import dev.assay.service.sessions.DeadlineKeeper;
 import dev.assay.service.sessions.DiskWatch;
 import dev.assay.service.sessions.ExtendTask;
+import dev.assay.service.sessions.LabEvents;
 import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.sessions.SessionEnvironments;
 import dev.assay.service.sessions.SessionGauges;
 import dev.assay.service.sessions.SessionKeeper;
+import dev.assay.service.sessions.SessionReads;
 import dev.assay.service.sessions.SessionRecovery;
 import dev.assay.service.sessions.WarmPools;
 import dev.assay.service.stats.LabStatistics;
+import dev.assay.service.terminal.Recordings;
 import dev.assay.service.terminal.TerminalServlet;
 import dev.assay.service.terminal.Terminals;
 import dev.assay.service.views.InvitationView;
@@ -151,8 +155,9 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new PingResource());
         jersey.register(new HomeResource());
         jersey.register(new SessionResource(accounts, cookies));
-        jersey.register(new DashboardResource(jdbi, invitations, assignments, catalog));
-        jersey.register(new AssessmentApiResource(jdbi, invitations, sessions.scoring(), assignments));
+        SessionReads reads = new SessionReads(jdbi);
+        jersey.register(new DashboardResource(reads, invitations, assignments, catalog));
+        jersey.register(new AssessmentApiResource(reads, invitations, sessions.scoring(), assignments));
         jersey.register(new dev.assay.service.resources.AssigneeApiResource(assignments, sessions.scoring()));
         jersey.register(new InvitationResource(
                 invitations,
@@ -162,14 +167,8 @@ public class AssayApplication extends Application<AssayConfiguration> {
                                 lab.title(), lab.timeLimit().toMinutes(), lab.difficulty()))
                         .toList()));
         Terminals terminals = startTerminals(environment, jdbi, invitations, cookies, sessions, clock);
-        jersey.register(new CandidateResource(jdbi, catalog, sessions.labs(), sessions.grading(), terminals, clock));
-        jersey.register(new LabSessionApiResource(jdbi, sessions.labs(), sessions.grading()));
-        jersey.register(new dev.assay.service.resources.DesignResource(
-                jdbi, new dev.assay.service.design.DesignDocuments(jdbi, sessions.drivers())));
-        LabStatistics statistics = new LabStatistics(jdbi, catalog, sessions.scoring());
-        jersey.register(new LabStatisticsApiResource(statistics));
-        jersey.register(new TuningResource(catalog, statistics, new Rubrics(jdbi, catalog, sessions.scoring(), clock)));
-        jersey.register(new ReviewResource(jdbi, catalog, sessions.scoring(), sessions.grading(), assignments));
+        jersey.register(new CandidateResource(reads, catalog, sessions.labs(), sessions.grading(), terminals, clock));
+        registerStaffResources(jersey, jdbi, catalog, reads, sessions, assignments, clock);
 
         PrometheusMetrics.register(environment, Set.of(InvitationResource.class));
         if (config.isDemo()) {
@@ -193,17 +192,12 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 jdbi,
                 invitations::assessmentForSession,
                 https -> cookies.wireName(Cookies.CANDIDATE_SESSION, https),
-                sessions.drivers(),
+                sessions.environments(),
                 clock);
         environment.lifecycle().manage(terminals);
-        sessions.grading()
-                .whenHandedIn((session, cause) -> terminals.end(
-                        session,
-                        cause.startsWith(DiskWatch.STOPPED)
-                                ? cause.substring(0, cause.indexOf('.') + 1)
-                                : cause.contains("time limit")
-                                        ? "Time is up: the lab was handed in."
-                                        : "The lab was submitted."));
+        sessions.events()
+                .onHandedIn(
+                        event -> terminals.end(event.sessionId(), event.handIn().terminalNotice()));
         JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(), null);
         environment
                 .servlets()
@@ -212,9 +206,29 @@ public class AssayApplication extends Application<AssayConfiguration> {
         environment.lifecycle().manage(new DeadlineKeeper(jdbi, sessions.grading(), clock, Duration.ofSeconds(1)));
         environment
                 .lifecycle()
-                .manage(new DiskWatch(jdbi, sessions.drivers(), sessions.grading(), clock, sessions.diskWatch()));
+                .manage(new DiskWatch(jdbi, sessions.environments(), sessions.grading(), clock, sessions.diskWatch()));
         environment.admin().addTask(new ExtendTask(jdbi, clock));
         return terminals;
+    }
+
+    /** The pages and API of interviewers and the hiring team: sessions, designs, statistics, tuning, review. */
+    private static void registerStaffResources(
+            io.dropwizard.jersey.setup.JerseyEnvironment jersey,
+            Jdbi jdbi,
+            LabCatalog catalog,
+            SessionReads reads,
+            Sessions sessions,
+            Assignments assignments,
+            Clock clock) {
+        Recordings recordings = new Recordings(jdbi);
+        jersey.register(new LabSessionApiResource(
+                reads, sessions.environments(), recordings, sessions.labs(), sessions.grading()));
+        jersey.register(new dev.assay.service.resources.DesignResource(
+                reads, new dev.assay.service.design.DesignDocuments(jdbi, sessions.environments())));
+        LabStatistics statistics = new LabStatistics(jdbi, catalog, sessions.scoring());
+        jersey.register(new LabStatisticsApiResource(statistics));
+        jersey.register(new TuningResource(catalog, statistics, new Rubrics(jdbi, catalog, sessions.scoring(), clock)));
+        jersey.register(new ReviewResource(recordings, catalog, sessions.scoring(), sessions.grading(), assignments));
     }
 
     /** What every request and response passes through: who is asking, CSRF, access rules, headers, errors. */
@@ -237,9 +251,14 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new EngineUnavailableMapper());
     }
 
-    /** Lab sessions, their grading and the drivers under them, as the resources use them. */
+    /** Lab sessions, their grading, the environments under them and the events at their end, as the rest uses them. */
     private record Sessions(
-            LabSessions labs, Grading grading, Scoring scoring, List<EnvironmentDriver> drivers, Duration diskWatch) {}
+            LabSessions labs,
+            Grading grading,
+            Scoring scoring,
+            SessionEnvironments environments,
+            LabEvents events,
+            Duration diskWatch) {}
 
     /**
      * The environment side: drivers, warm pools (adopting unclaimed environments on record), re-attachment of
@@ -251,6 +270,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         List<EnvironmentDriver> drivers =
                 settings.build(environment, config.getDocker().getHost());
         EnvironmentDriver containers = drivers.get(0);
+        SessionEnvironments environments = new SessionEnvironments(jdbi, drivers);
         WarmPools pools = new WarmPools(
                 settings.pools(),
                 catalog,
@@ -260,8 +280,8 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 settings.expiryMargin(),
                 clock,
                 environment.metrics());
-        LabSessions sessions =
-                new LabSessions(jdbi, catalog, drivers, pools, settings.expiryMargin(), clock, environment.metrics());
+        LabSessions sessions = new LabSessions(
+                jdbi, catalog, environments, pools, settings.expiryMargin(), clock, environment.metrics());
         GradingEngine engine = new GradingEngine(GraderRegistry.discover(), clock);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -274,14 +294,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 catalog,
                 new GradeLog(jdbi, clock, AuditKey.load(config.getAuditKeyFile(), true)),
                 environment.getObjectMapper());
-        java.util.function.LongConsumer graded = scoring::record;
-        java.net.URI hook = config.getWebhook().getUrl();
-        if (hook != null) {
-            Webhooks webhooks =
-                    new Webhooks(jdbi, scoring, config.getWebhook(), hook, clock, environment.getObjectMapper());
-            environment.lifecycle().manage(webhooks);
-            graded = graded.andThen(webhooks::whenGraded);
-        }
+        LabEvents events = gradedListeners(config, environment, jdbi, scoring, clock);
         GradingJobs jobs = new GradingJobs(jdbi, GradingJobs.replicaName(), config.getGradingLease(), clock);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -292,19 +305,34 @@ public class AssayApplication extends Application<AssayConfiguration> {
         Grading grading = new Grading(
                 jdbi,
                 catalog,
-                drivers,
+                environments,
                 engine,
                 clock,
                 environment.getObjectMapper(),
                 environment.metrics(),
-                graded,
+                events,
                 jobs);
         environment.lifecycle().manage(new SessionRecovery(sessions, grading, settings.reaperInterval()));
         SessionGauges.register(jdbi, clock, environment.metrics());
         environment.admin().addTask(new GradeTask(grading));
         environment.lifecycle().manage(pools);
         settings.manageReaper(environment, drivers, new SessionKeeper(jdbi, pools, Duration.ofMinutes(10), clock));
-        return new Sessions(sessions, grading, scoring, drivers, settings.diskWatchInterval());
+        return new Sessions(sessions, grading, scoring, environments, events, settings.diskWatchInterval());
+    }
+
+    /** When a grading ends: the stage is scored, then its webhook queued (when one is configured). */
+    private static LabEvents gradedListeners(
+            AssayConfiguration config, Environment environment, Jdbi jdbi, Scoring scoring, Clock clock) {
+        LabEvents events = new LabEvents();
+        events.onGraded(graded -> scoring.record(graded.assessmentId()));
+        java.net.URI hook = config.getWebhook().getUrl();
+        if (hook != null) {
+            Webhooks webhooks =
+                    new Webhooks(jdbi, scoring, config.getWebhook(), hook, clock, environment.getObjectMapper());
+            environment.lifecycle().manage(webhooks);
+            events.onGraded(graded -> webhooks.whenGraded(graded.assessmentId()));
+        }
+        return events;
     }
 
     private static Duration toJava(io.dropwizard.util.Duration duration) {

@@ -94,4 +94,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noCyclesBetweenAnyPackages =
             slices().matching("dev.assay.service.(**)").should().beFreeOfCycles();
+
+    /** Resources read and change data through the package that owns it; a query does not live in a resource. */
+    @ArchTest
+    static final ArchRule resourcesHoldNoQueries = noClasses()
+            .that()
+            .resideInAPackage("dev.assay.service.resources..")
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Dao")
+            .orShould()
+            .dependOnClassesThat()
+            .belongToAnyOf(org.jdbi.v3.core.Jdbi.class, org.jdbi.v3.core.Handle.class)
+            .because("the package that owns the data holds its queries (sessions, scoring, invitations...)");
 }

@@ -8,9 +8,6 @@ import java.util.List;
  */
 public record Role(String id, String title, String source, List<Skill> skills, List<Stage> stages, List<Double> cuts) {
 
-    /** The five-point scale the cuts separate. */
-    public static final List<String> RATINGS = List.of("definitely-not", "no", "mixed", "yes", "strong-yes");
-
     /** The scoring model's defaults (docs/decisions.md, "Scoring"). */
     public static final List<Double> DEFAULT_CUTS = List.of(0.20, 0.45, 0.60, 0.85);
 

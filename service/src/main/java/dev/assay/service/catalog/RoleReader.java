@@ -155,7 +155,7 @@ final class RoleReader {
                     map.value("ratingCuts").orElse(map.node()),
                     "ratingCuts",
                     "must be four increasing numbers between 0 and 1, got " + cuts,
-                    "separate " + Role.RATINGS + ", e.g. " + Role.DEFAULT_CUTS);
+                    "separate " + dev.assay.service.core.Rating.labels() + ", e.g. " + Role.DEFAULT_CUTS);
         }
         return cuts;
     }

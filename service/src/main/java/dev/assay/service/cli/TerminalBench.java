@@ -132,7 +132,7 @@ final class TerminalBench {
                 jdbi,
                 token -> TOKEN.equals(token) ? Optional.of(assessment) : Optional.empty(),
                 https -> "assay_candidate",
-                List.of(driver),
+                new dev.assay.service.sessions.SessionEnvironments(jdbi, List.of(driver)),
                 Clock.systemUTC());
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);

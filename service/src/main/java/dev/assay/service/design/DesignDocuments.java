@@ -2,20 +2,18 @@ package dev.assay.service.design;
 
 import dev.assay.grading.design.DesignValidator;
 import dev.assay.grading.design.Problem;
-import dev.assay.service.db.EnvironmentHandleDao;
-import dev.assay.service.db.StoredHandle;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.environment.EnvironmentHandle;
 import dev.assay.service.environment.ExecRequest;
 import dev.assay.service.environment.ExecResult;
 import dev.assay.service.environment.FileRead;
+import dev.assay.service.sessions.SessionEnvironments;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
@@ -33,12 +31,12 @@ public final class DesignDocuments {
     public static final int MAX_NOTES_BYTES = 32 * 1024;
 
     private final Jdbi jdbi;
-    private final Map<String, EnvironmentDriver> drivers;
+    private final SessionEnvironments environments;
     private static final DesignValidator VALIDATOR = new DesignValidator();
 
-    public DesignDocuments(Jdbi jdbi, List<EnvironmentDriver> drivers) {
+    public DesignDocuments(Jdbi jdbi, SessionEnvironments environments) {
         this.jdbi = jdbi;
-        this.drivers = drivers.stream().collect(Collectors.toUnmodifiableMap(EnvironmentDriver::kind, d -> d));
+        this.environments = environments;
     }
 
     /** The problems of a draft (path, line, what is wrong, how to fix it) and, when it has none, its drawing. */
@@ -106,13 +104,11 @@ public final class DesignDocuments {
     private record Target(EnvironmentDriver driver, EnvironmentHandle handle) {}
 
     private Target target(long sessionId) {
-        StoredHandle stored = jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(sessionId))
-                .orElseThrow(() -> new EnvironmentException.NotFound("the lab has no environment"));
-        EnvironmentDriver driver = drivers.get(stored.driver());
-        if (driver == null) {
-            throw new EnvironmentException.NotFound("no driver for " + stored.driver());
+        if (environments.stored(sessionId).isEmpty()) {
+            throw new EnvironmentException.NotFound("the lab has no environment");
         }
-        return new Target(driver, stored.handle());
+        SessionEnvironments.Bound bound = environments.require(sessionId);
+        return new Target(bound.driver(), bound.handle());
     }
 
     private static String text(Target target, String path, int max) {

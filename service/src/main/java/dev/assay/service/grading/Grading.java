@@ -18,18 +18,18 @@ import dev.assay.service.db.SessionState;
 import dev.assay.service.db.Sql;
 import dev.assay.service.db.StoredCheckResult;
 import dev.assay.service.db.StoredHandle;
-import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
+import dev.assay.service.sessions.HandIn;
+import dev.assay.service.sessions.LabEvents;
+import dev.assay.service.sessions.SessionEnvironments;
+import dev.assay.service.sessions.Submissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.LongConsumer;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * fixed id per session, so its rows can never be written twice, and a run cut short by a crash resumes where it
  * stopped. When a grading ends, {@code graded} hears the assessment's id (the service scores the stage then).
  */
-public final class Grading {
+public final class Grading implements Submissions {
     private static final Logger LOG = LoggerFactory.getLogger(Grading.class);
     static final String FINAL = "final";
     static final String PROGRESS = "progress";
@@ -51,79 +51,84 @@ public final class Grading {
 
     private final Jdbi jdbi;
     private final LabCatalog catalog;
-    private final Map<String, EnvironmentDriver> drivers;
+    private final SessionEnvironments environments;
     private final GradingEngine engine;
     private final Clock clock;
     private final ObjectMapper json;
-    private final LongConsumer graded;
+    private final LabEvents events;
     private final Timer finalGrades;
     private final Counter notGradable;
     private final Counter checks;
     private final GradingJobs jobs;
-    private volatile java.util.function.BiConsumer<Long, String> handedIn = (session, cause) -> {};
 
     /** A single-replica grading: jobs leased for a minute under a name of this process. */
     public Grading(
             Jdbi jdbi,
             LabCatalog catalog,
-            List<EnvironmentDriver> drivers,
+            SessionEnvironments environments,
             GradingEngine engine,
             Clock clock,
             ObjectMapper json,
             MetricRegistry metrics,
-            LongConsumer graded) {
+            LabEvents events) {
         this(
                 jdbi,
                 catalog,
-                drivers,
+                environments,
                 engine,
                 clock,
                 json,
                 metrics,
-                graded,
+                events,
                 new GradingJobs(jdbi, GradingJobs.replicaName(), java.time.Duration.ofMinutes(1), clock));
     }
 
     public Grading(
             Jdbi jdbi,
             LabCatalog catalog,
-            List<EnvironmentDriver> drivers,
+            SessionEnvironments environments,
             GradingEngine engine,
             Clock clock,
             ObjectMapper json,
             MetricRegistry metrics,
-            LongConsumer graded,
+            LabEvents events,
             GradingJobs jobs) {
         this.jobs = jobs;
         this.jdbi = jdbi;
         this.catalog = catalog;
-        this.drivers = drivers.stream().collect(Collectors.toUnmodifiableMap(EnvironmentDriver::kind, d -> d));
+        this.environments = environments;
         this.engine = engine;
         this.clock = clock;
         this.json = json;
         this.finalGrades = metrics.timer("assay.grading.final");
         this.notGradable = metrics.counter("assay.grading.not-gradable");
         this.checks = metrics.counter("assay.grading.checks");
-        this.graded = graded;
+        this.events = events;
     }
 
     /**
      * Submits the session and grades it, unless it was submitted already (then nothing happens: the first submit's
      * grading stands). Returns the session as it is afterwards.
      */
-    public LabSession submit(long sessionId, String cause) {
+    @Override
+    public LabSession submit(long sessionId, HandIn handIn) {
         LabSession session = find(sessionId);
         if (session.state() == SessionState.ACTIVE
                 && jdbi.inTransaction(handle -> {
                     boolean mine = handle.attach(LabSessionDao.class)
                             .transition(
-                                    sessionId, SessionState.ACTIVE, SessionState.GRADING, null, cause, clock.instant());
+                                    sessionId,
+                                    SessionState.ACTIVE,
+                                    SessionState.GRADING,
+                                    null,
+                                    handIn.detail(),
+                                    clock.instant());
                     if (mine) {
                         jobs.claimNew(handle, sessionId);
                     }
                     return mine;
                 })) {
-            handedIn.accept(sessionId, cause);
+            events.publish(new LabEvents.HandedIn(sessionId, session.assessmentId(), handIn));
             jobs.holding(sessionId, () -> gradeFinal(find(sessionId)));
         }
         return find(sessionId);
@@ -147,18 +152,11 @@ public final class Grading {
     }
 
     /**
-     * Called with the session and the cause the moment a lab is handed in (no longer active), before its final
-     * grading runs: the terminals end then, so nothing typed during grading changes what is graded.
-     */
-    public void whenHandedIn(java.util.function.BiConsumer<Long, String> listener) {
-        this.handedIn = listener;
-    }
-
-    /**
      * Finishes the final gradings that nobody holds any more (a restart interrupted them): the checks already
      * stored are kept, the rest run. A grading whose lease has not yet run out is left to the worker
      * ({@link #gradeDue}), which takes it once it has.
      */
+    @Override
     public int resumeDue() {
         int total = 0;
         for (int claimed = gradeDue(8); claimed > 0; claimed = gradeDue(8)) {
@@ -172,21 +170,20 @@ public final class Grading {
             String run = session.finalRun();
             Set<String> done = jdbi.withExtension(CheckResultDao.class, dao -> dao.checkIdsOf(run));
             Lab lab = lab(session);
-            Optional<StoredHandle> stored =
-                    jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(session.id()));
-            EnvironmentDriver driver = drivers.get(lab.environment().kind());
-            if (stored.isPresent() && driver != null) {
+            Optional<StoredHandle> stored = environments.stored(session.id());
+            Optional<SessionEnvironments.Bound> bound = environments.of(session.id());
+            if (bound.isPresent()) {
                 engine.grade(
                         lab,
-                        driver,
-                        stored.get().handle(),
+                        bound.get().driver(),
+                        bound.get().handle(),
                         check -> !done.contains(check.id()),
                         outcome -> store(session.id(), run, FINAL, outcome));
-                destroy(driver, stored.get());
+                destroy(bound.get());
             } else {
                 String why = stored.isEmpty()
                         ? "the environment was gone"
-                        : "no driver for " + lab.environment().kind();
+                        : "no driver for " + stored.get().driver();
                 for (Lab.Check check : lab.checks()) {
                     if (!done.contains(check.id())) {
                         store(session.id(), run, FINAL, GradingEngine.notGradableOutcome(check, why, clock.instant()));
@@ -205,7 +202,7 @@ public final class Grading {
                     dao -> dao.transition(
                             session.id(), SessionState.GRADING, SessionState.GRADED, null, detail, clock.instant()));
             if (finished) {
-                graded.accept(session.assessmentId());
+                events.publish(new LabEvents.Graded(session.id(), session.assessmentId()));
             }
         }
     }
@@ -217,16 +214,10 @@ public final class Grading {
             throw new IllegalStateException("lab session " + sessionId + " is " + session.state() + ", not active");
         }
         Lab lab = lab(session);
-        StoredHandle stored = jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(sessionId))
-                .orElseThrow(
-                        () -> new EnvironmentException.NotFound("lab session " + sessionId + " has no environment"));
-        EnvironmentDriver driver = drivers.get(stored.driver());
-        if (driver == null) {
-            throw new EnvironmentException.NotFound("no driver for " + stored.driver());
-        }
+        SessionEnvironments.Bound bound = environments.require(sessionId);
         String run = PROGRESS + "-" + UUID.randomUUID();
         Predicate<Lab.Check> visible = check -> check.visibility() == Lab.Visibility.CANDIDATE;
-        engine.grade(lab, driver, stored.handle(), visible, outcome -> store(sessionId, run, PROGRESS, outcome));
+        engine.grade(lab, bound.driver(), bound.handle(), visible, outcome -> store(sessionId, run, PROGRESS, outcome));
         return result(session, run).orElseThrow();
     }
 
@@ -236,14 +227,12 @@ public final class Grading {
      */
     public List<CheckOutcome> inspect(long sessionId) {
         LabSession session = find(sessionId);
-        StoredHandle stored = jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(sessionId))
-                .orElseThrow(() -> new EnvironmentException.NotFound(
-                        "lab session " + sessionId + " (" + session.state() + ") has no environment to grade"));
-        EnvironmentDriver driver = drivers.get(stored.driver());
-        if (driver == null) {
-            throw new EnvironmentException.NotFound("no driver for " + stored.driver());
+        if (environments.stored(sessionId).isEmpty()) {
+            throw new EnvironmentException.NotFound(
+                    "lab session " + sessionId + " (" + session.state() + ") has no environment to grade");
         }
-        return engine.grade(lab(session), driver, stored.handle(), check -> true, outcome -> {});
+        SessionEnvironments.Bound bound = environments.require(sessionId);
+        return engine.grade(lab(session), bound.driver(), bound.handle(), check -> true, outcome -> {});
     }
 
     /** The final result of a session, once grading finished. */
@@ -297,9 +286,10 @@ public final class Grading {
         }
     }
 
-    private void destroy(EnvironmentDriver driver, StoredHandle stored) {
+    private void destroy(SessionEnvironments.Bound bound) {
+        StoredHandle stored = bound.stored();
         try {
-            driver.destroy(stored.handle());
+            bound.driver().destroy(stored.handle());
             jdbi.useExtension(
                     EnvironmentHandleDao.class,
                     dao -> dao.markDestroyed(stored.driver(), stored.externalId(), clock.instant()));

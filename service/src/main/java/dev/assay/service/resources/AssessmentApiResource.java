@@ -3,13 +3,13 @@ package dev.assay.service.resources;
 import com.codahale.metrics.annotation.Timed;
 import dev.assay.service.auth.Actor;
 import dev.assay.service.core.Role;
-import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.User;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.scopes.Assignments;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
+import dev.assay.service.sessions.SessionReads;
 import dev.assay.service.web.AssessmentScoped;
 import io.dropwizard.jersey.params.IntParam;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Automation: invite a candidate to a role stage, list and read assessments. An interviewer lists and reads only the
@@ -41,13 +40,14 @@ public class AssessmentApiResource {
     /** What to invite: the candidate and the role stage. */
     public record InviteRequest(String email, String name, String roleId, String stage) {}
 
-    private final Jdbi jdbi;
+    private final SessionReads reads;
     private final InvitationService invitations;
     private final Scoring scoring;
     private final Assignments assignments;
 
-    public AssessmentApiResource(Jdbi jdbi, InvitationService invitations, Scoring scoring, Assignments assignments) {
-        this.jdbi = jdbi;
+    public AssessmentApiResource(
+            SessionReads reads, InvitationService invitations, Scoring scoring, Assignments assignments) {
+        this.reads = reads;
         this.invitations = invitations;
         this.scoring = scoring;
         this.assignments = assignments;
@@ -119,7 +119,6 @@ public class AssessmentApiResource {
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
     @AssessmentScoped
     public AssessmentSummary get(@PathParam("id") long id) {
-        return jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(id))
-                .orElseThrow(() -> new NotFoundException("no assessment " + id));
+        return reads.assessment(id).orElseThrow(() -> new NotFoundException("no assessment " + id));
     }
 }

@@ -5,18 +5,16 @@ import dev.assay.service.catalog.InstructionsRenderer;
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.core.Role;
-import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
-import dev.assay.service.db.CandidateReads;
 import dev.assay.service.db.LabSession;
-import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.LabSessionEvent;
 import dev.assay.service.db.SessionState;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.LabResult;
-import dev.assay.service.sessions.DiskWatch;
+import dev.assay.service.sessions.HandIn;
 import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.sessions.SessionReads;
 import dev.assay.service.terminal.Terminals;
 import dev.assay.service.views.AssessmentView;
 import dev.assay.service.views.DoneView;
@@ -45,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The candidate's side: only the assessment their accepted invitation opened. Lab ids come from the path, but
@@ -58,8 +55,7 @@ public class CandidateResource {
     /** One progress check per lab session per this long: grading is real work on a shared machine. */
     public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
 
-    private final Jdbi jdbi;
-    private final CandidateReads reads;
+    private final SessionReads reads;
     private final LabCatalog catalog;
     private final LabSessions sessions;
     private final Grading grading;
@@ -68,9 +64,13 @@ public class CandidateResource {
     private final InstructionsRenderer instructions = new InstructionsRenderer();
 
     public CandidateResource(
-            Jdbi jdbi, LabCatalog catalog, LabSessions sessions, Grading grading, Terminals terminals, Clock clock) {
-        this.jdbi = jdbi;
-        this.reads = new CandidateReads(jdbi);
+            SessionReads reads,
+            LabCatalog catalog,
+            LabSessions sessions,
+            Grading grading,
+            Terminals terminals,
+            Clock clock) {
+        this.reads = reads;
         this.catalog = catalog;
         this.sessions = sessions;
         this.grading = grading;
@@ -81,7 +81,7 @@ public class CandidateResource {
     @GET
     public AssessmentView overview(@Context ContainerRequestContext request) {
         long assessmentId = assessmentId(request);
-        CandidateReads.Status status =
+        dev.assay.service.db.CandidateReads.Status status =
                 reads.status(assessmentId).orElseThrow(() -> gone(assessmentId)); // the page every candidate polls
         AssessmentSummary assessment = status.assessment();
         Map<String, LabSession> latest = status.sessions().stream()
@@ -162,13 +162,9 @@ public class CandidateResource {
     public Response check(@Context ContainerRequestContext request, @PathParam("labId") String labId) {
         LabSession session = active(assessment(request), labId);
         Instant now = clock.instant();
-        int taken = jdbi.withExtension(
-                LabSessionDao.class, dao -> dao.takeProgressSlot(session.id(), now, now.minus(PROGRESS_INTERVAL)));
-        if (taken != 1) {
-            Instant last = jdbi.withExtension(LabSessionDao.class, dao -> dao.progressCheckedAt(session.id()))
-                    .orElse(now);
-            long wait = Math.max(
-                    1, Duration.between(now, last.plus(PROGRESS_INTERVAL)).toSeconds() + 1);
+        Optional<Instant> next = reads.takeProgressSlot(session.id(), now, PROGRESS_INTERVAL);
+        if (next.isPresent()) {
+            long wait = Math.max(1, Duration.between(now, next.get()).toSeconds() + 1);
             return Response.status(429)
                     .header("Retry-After", wait)
                     .entity(Map.of("error", "You can check again in " + wait + " seconds.", "retryAfter", wait))
@@ -205,7 +201,7 @@ public class CandidateResource {
         AssessmentSummary assessment = assessment(request);
         LabSession session = latest(assessment, labId)
                 .orElseThrow(() -> new NotFoundException("no started lab " + labId + " in this assessment"));
-        grading.submit(session.id(), "submitted by the candidate"); // ends the terminal once handed in
+        grading.submit(session.id(), HandIn.submitted()); // ends the terminal once handed in
         return Response.seeOther(URI.create("/assessment/labs/" + labId + "/done"))
                 .build();
     }
@@ -217,7 +213,7 @@ public class CandidateResource {
         LabSession session = latest(assessment, labId)
                 .filter(s -> s.state() != SessionState.ACTIVE && s.state() != SessionState.PROVISIONING)
                 .orElseThrow(() -> new NotFoundException("no finished lab " + labId + " in this assessment"));
-        String how = how(jdbi.withExtension(LabSessionDao.class, dao -> dao.events(session.id())));
+        String how = how(reads.events(session.id()));
         Map<String, LabSession> latest = sessions.sessionsOf(assessment.assessmentId()).stream()
                 .collect(Collectors.toMap(LabSession::labId, Function.identity(), (a, b) -> b));
         boolean labsLeft = sessions.labsOf(assessment).stream()
@@ -229,23 +225,16 @@ public class CandidateResource {
 
     /** Why the lab ended, in the candidate's words: stopped for its disk, out of time, or handed in. */
     private static String how(List<LabSessionEvent> events) {
-        Optional<String> stopped = events.stream()
-                .map(LabSessionEvent::detail)
-                .filter(detail -> detail != null && detail.startsWith(DiskWatch.STOPPED))
-                .findFirst();
-        if (stopped.isPresent()) {
-            String cause = stopped.get();
-            return cause.substring(0, cause.indexOf('.') + 1) + " What it had done so far was graded.";
-        }
         return events.stream()
-                        .anyMatch(event ->
-                                event.detail() != null && event.detail().contains("time limit"))
-                ? "The time limit was reached, so the lab was handed in as it was."
-                : "You handed the lab in.";
+                .map(event -> HandIn.read(event.detail()))
+                .flatMap(Optional::stream)
+                .max(java.util.Comparator.comparing(HandIn::cause)) // a stop outweighs the hand-in it caused
+                .orElse(HandIn.submitted())
+                .donePage();
     }
 
     private Optional<LabSession> latest(AssessmentSummary assessment, String labId) {
-        return jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessment.assessmentId(), labId));
+        return reads.latest(assessment.assessmentId(), labId);
     }
 
     private LabSession active(AssessmentSummary assessment, String labId) {
@@ -261,8 +250,7 @@ public class CandidateResource {
 
     private AssessmentSummary assessment(ContainerRequestContext request) {
         long assessmentId = assessmentId(request);
-        return jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId))
-                .orElseThrow(() -> gone(assessmentId));
+        return reads.assessment(assessmentId).orElseThrow(() -> gone(assessmentId));
     }
 
     private static long assessmentId(ContainerRequestContext request) {

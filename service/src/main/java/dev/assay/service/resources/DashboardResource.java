@@ -8,6 +8,7 @@ import dev.assay.service.db.SessionState;
 import dev.assay.service.db.User;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.scopes.Assignments;
+import dev.assay.service.sessions.SessionReads;
 import dev.assay.service.views.DashboardView;
 import dev.assay.service.web.BrowserSessionFilter;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,14 +35,15 @@ import org.jspecify.annotations.Nullable;
 public class DashboardResource {
     private static final int RECENT = 200;
 
-    private final Jdbi jdbi;
+    private final SessionReads reads;
     private final InvitationService invitations;
     private final Assignments assignments;
     private final List<DashboardView.Target> targets;
     private final java.util.Map<String, Integer> stageLabs;
 
-    public DashboardResource(Jdbi jdbi, InvitationService invitations, Assignments assignments, LabCatalog catalog) {
-        this.jdbi = jdbi;
+    public DashboardResource(
+            SessionReads reads, InvitationService invitations, Assignments assignments, LabCatalog catalog) {
+        this.reads = reads;
         this.invitations = invitations;
         this.assignments = assignments;
         this.stageLabs = new java.util.HashMap<>();
@@ -96,14 +97,7 @@ public class DashboardResource {
 
     /** Each assessment with its labs' progress, from one query over the latest attempt of each lab. */
     private List<DashboardView.Row> rows(List<dev.assay.service.db.AssessmentSummary> assessments) {
-        java.util.Map<Long, java.util.Map<String, Integer>> states = new java.util.HashMap<>();
-        jdbi.useHandle(handle -> handle.createQuery("SELECT s.assessment_id, s.state, COUNT(*) FROM lab_sessions s"
-                        + " WHERE s.attempt = (SELECT MAX(o.attempt) FROM lab_sessions o"
-                        + " WHERE o.assessment_id = s.assessment_id AND o.lab_id = s.lab_id)"
-                        + " GROUP BY s.assessment_id, s.state")
-                .map((rs, ctx) -> states.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>())
-                        .put(rs.getString(2), rs.getInt(3)))
-                .list());
+        java.util.Map<Long, java.util.Map<String, Integer>> states = reads.latestStatesByAssessment();
         return assessments.stream()
                 .map(a -> new DashboardView.Row(
                         a,

@@ -4,9 +4,9 @@ import dev.assay.service.auth.Actor;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.LabSession;
-import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.SessionState;
 import dev.assay.service.design.DesignDocuments;
+import dev.assay.service.sessions.SessionReads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,11 +30,11 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed(Role.CANDIDATE_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class DesignResource {
-    private final Jdbi jdbi;
+    private final SessionReads reads;
     private final DesignDocuments documents;
 
-    public DesignResource(Jdbi jdbi, DesignDocuments documents) {
-        this.jdbi = jdbi;
+    public DesignResource(SessionReads reads, DesignDocuments documents) {
+        this.reads = reads;
         this.documents = documents;
     }
 
@@ -108,7 +107,7 @@ public class DesignResource {
         long assessmentId = Actor.of(request.getSecurityContext())
                 .candidateAssessment()
                 .orElseThrow(() -> new IllegalStateException("route reached without a candidate session"));
-        return jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessmentId, labId))
+        return reads.latest(assessmentId, labId)
                 .filter(s -> s.state() == SessionState.ACTIVE)
                 .orElseThrow(() -> new NotFoundException("no active lab " + labId + " in this assessment"));
     }

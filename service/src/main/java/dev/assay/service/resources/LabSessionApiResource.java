@@ -2,16 +2,16 @@ package dev.assay.service.resources;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.service.core.Role;
-import dev.assay.service.db.AssessmentDao;
-import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
-import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.LabSessionEvent;
 import dev.assay.service.db.RecordingDao;
 import dev.assay.service.db.StoredHandle;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.LabResult;
 import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.sessions.SessionEnvironments;
+import dev.assay.service.sessions.SessionReads;
+import dev.assay.service.terminal.Recordings;
 import dev.assay.service.web.AssessmentScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /** Staff view of an assessment's lab sessions: state, deadline, environment and the full event log. */
@@ -44,12 +43,21 @@ public class LabSessionApiResource {
     /** A session with its environment (while it has one) and every transition. */
     public record Detail(LabSession session, @Nullable Environment environment, List<LabSessionEvent> events) {}
 
-    private final Jdbi jdbi;
+    private final SessionReads reads;
+    private final SessionEnvironments environments;
+    private final Recordings recordings;
     private final LabSessions sessions;
     private final Grading grading;
 
-    public LabSessionApiResource(Jdbi jdbi, LabSessions sessions, Grading grading) {
-        this.jdbi = jdbi;
+    public LabSessionApiResource(
+            SessionReads reads,
+            SessionEnvironments environments,
+            Recordings recordings,
+            LabSessions sessions,
+            Grading grading) {
+        this.reads = reads;
+        this.environments = environments;
+        this.recordings = recordings;
         this.sessions = sessions;
         this.grading = grading;
     }
@@ -72,7 +80,8 @@ public class LabSessionApiResource {
     @Produces("application/x-asciicast")
     public Response recording(@PathParam("id") long assessmentId, @PathParam("sessionId") long sessionId) {
         requireSessionOf(assessmentId, sessionId);
-        RecordingDao.Header header = jdbi.withExtension(RecordingDao.class, dao -> dao.header(sessionId))
+        RecordingDao.Header header = recordings
+                .header(sessionId)
                 .orElseThrow(() -> new NotFoundException("lab session " + sessionId + " has no terminal recording"));
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("version", 2);
@@ -85,7 +94,7 @@ public class LabSessionApiResource {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(JSON.writeValueAsString(head));
             writer.write('\n');
-            for (String chunk : jdbi.withExtension(RecordingDao.class, dao -> dao.chunks(sessionId))) {
+            for (String chunk : recordings.chunks(sessionId)) {
                 writer.write(chunk);
             }
             writer.flush();
@@ -106,18 +115,18 @@ public class LabSessionApiResource {
 
     @GET
     public List<Detail> list(@PathParam("id") long assessmentId) {
-        if (jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId))
-                .isEmpty()) {
+        if (reads.assessment(assessmentId).isEmpty()) {
             throw new NotFoundException("no assessment " + assessmentId);
         }
         return sessions.sessionsOf(assessmentId).stream().map(this::detail).toList();
     }
 
     private Detail detail(LabSession session) {
-        Environment environment = jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(session.id()))
+        Environment environment = environments
+                .stored(session.id())
                 .map((StoredHandle stored) -> new Environment(stored.driver(), stored.externalId()))
                 .orElse(null);
-        List<LabSessionEvent> events = jdbi.withExtension(LabSessionDao.class, dao -> dao.events(session.id()));
+        List<LabSessionEvent> events = reads.events(session.id());
         return new Detail(session, environment, events);
     }
 }

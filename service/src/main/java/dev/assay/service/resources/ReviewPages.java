@@ -11,9 +11,7 @@ import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.AssignmentDao;
 import dev.assay.service.db.GradeEventDao;
 import dev.assay.service.db.LabSession;
-import dev.assay.service.db.RecordingDao;
 import dev.assay.service.db.User;
-import dev.assay.service.db.UserDao;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.LabResult;
 import dev.assay.service.scopes.Assignments;
@@ -22,6 +20,7 @@ import dev.assay.service.scoring.Rubric;
 import dev.assay.service.scoring.RubricYaml;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
+import dev.assay.service.terminal.Recordings;
 import dev.assay.service.views.ReviewView;
 import dev.assay.service.web.BrowserSessionFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -34,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,14 +44,14 @@ final class ReviewPages {
     /** How many observations of one check the page shows at most. */
     static final int MAX_OBSERVATIONS = 50;
 
-    private final Jdbi jdbi;
+    private final Recordings recordings;
     private final LabCatalog catalog;
     private final Scoring scoring;
     private final Grading grading;
     private final Assignments assignments;
 
-    ReviewPages(Jdbi jdbi, LabCatalog catalog, Scoring scoring, Grading grading, Assignments assignments) {
-        this.jdbi = jdbi;
+    ReviewPages(Recordings recordings, LabCatalog catalog, Scoring scoring, Grading grading, Assignments assignments) {
+        this.recordings = recordings;
         this.catalog = catalog;
         this.scoring = scoring;
         this.grading = grading;
@@ -69,7 +67,7 @@ final class ReviewPages {
         Scorecard card = blind ? null : scoring.current(id);
         Rubric rubric = scoring.activeRubric(role, assessment.stage());
         Map<Long, String> names = new HashMap<>();
-        List<GradeEventDao.Event> events = jdbi.withExtension(GradeEventDao.class, dao -> dao.all(id));
+        List<GradeEventDao.Event> events = scoring.events(id);
         int broken = scoring.log().verify(events);
         String chain = broken < 0
                 ? "The grade log's " + events.size() + " events verify."
@@ -185,9 +183,8 @@ final class ReviewPages {
                                     .map(t -> row(session.id(), labId, t, weighed.get(t.id()), review, names))
                                     .toList())
                             .orElse(List.of());
-            boolean recorded = session != null
-                    && jdbi.withExtension(RecordingDao.class, dao -> dao.header(session.id()))
-                            .isPresent();
+            boolean recorded =
+                    session != null && recordings.header(session.id()).isPresent();
             blocks.add(new ReviewView.LabBlock(
                     labId,
                     lab.map(Lab::title).orElse(labId),
@@ -273,10 +270,7 @@ final class ReviewPages {
             return "Assay";
         }
         return names.computeIfAbsent(
-                user,
-                u -> jdbi.withExtension(UserDao.class, dao -> dao.findById(u))
-                        .map(User::displayName)
-                        .orElse("user " + u));
+                user, u -> assignments.user(u).map(User::displayName).orElse("user " + u));
     }
 
     static String at(Instant instant) {

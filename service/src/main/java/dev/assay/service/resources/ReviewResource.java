@@ -14,6 +14,7 @@ import dev.assay.service.scoring.GradeEvents;
 import dev.assay.service.scoring.Rubric;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
+import dev.assay.service.terminal.Recordings;
 import dev.assay.service.views.ReviewView;
 import dev.assay.service.web.AssessmentScoped;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +33,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The interviewer's review of one assessment: the scorecard with every check's evidence, terminal replays,
@@ -53,11 +53,12 @@ public class ReviewResource {
     private final ReviewPages pages;
     private final Assignments assignments;
 
-    public ReviewResource(Jdbi jdbi, LabCatalog catalog, Scoring scoring, Grading grading, Assignments assignments) {
+    public ReviewResource(
+            Recordings recordings, LabCatalog catalog, Scoring scoring, Grading grading, Assignments assignments) {
         this.catalog = catalog;
         this.scoring = scoring;
         this.assignments = assignments;
-        this.pages = new ReviewPages(jdbi, catalog, scoring, grading, assignments);
+        this.pages = new ReviewPages(recordings, catalog, scoring, grading, assignments);
     }
 
     /**
@@ -108,7 +109,7 @@ public class ReviewResource {
         }
         Scorecard card = scoring.current(id);
         var last = scoring.review(id).decision();
-        var decision = new GradeEvents.Decision(card.finalVerdict(), verdict, reason, comment);
+        var decision = new GradeEvents.Decision(card.finalVerdict().wire(), verdict, reason, comment);
         if (last == null || !sameDecision(last.value(), decision)) {
             scoring.append(id, GradeEvents.DECIDED, me.id(), decision);
         }
@@ -192,15 +193,16 @@ public class ReviewResource {
         Role role = scoring.role(assessment);
         return change(request, id, () -> {
             String overall = required(form, "overall", 20);
-            if (!Role.RATINGS.contains(overall)) {
-                throw new InvalidInputException("overall: one of " + Role.RATINGS);
+            if (!dev.assay.service.core.Rating.labels().contains(overall)) {
+                throw new InvalidInputException("overall: one of " + dev.assay.service.core.Rating.labels());
             }
             Map<String, String> skills = new LinkedHashMap<>();
             for (Role.Skill skill : role.skills()) {
                 String value = form.getFirst("skill." + skill.id());
                 if (value != null && !value.isBlank()) {
-                    if (!Role.RATINGS.contains(value)) {
-                        throw new InvalidInputException("skill." + skill.id() + ": one of " + Role.RATINGS);
+                    if (!dev.assay.service.core.Rating.labels().contains(value)) {
+                        throw new InvalidInputException(
+                                "skill." + skill.id() + ": one of " + dev.assay.service.core.Rating.labels());
                     }
                     skills.put(skill.id(), value);
                 }

@@ -56,6 +56,11 @@ public final class Assignments {
         return jdbi.withExtension(AssignmentDao.class, dao -> dao.assignees(assessmentId));
     }
 
+    /** Whoever has this account id, to name them in a log (disabled accounts too). */
+    public java.util.Optional<User> user(long userId) {
+        return jdbi.withExtension(UserDao.class, dao -> dao.findById(userId));
+    }
+
     /** Staff accounts that can be assigned (not disabled). */
     public List<User> assignable() {
         return jdbi.withExtension(AssignmentDao.class, AssignmentDao::activeStaff);

@@ -34,7 +34,7 @@ public final class GradeEvents {
     public static final Map<String, String> REASONS = reasons();
 
     /** The verdicts an interviewer may decide. */
-    public static final List<String> VERDICTS = List.of("advance", "review", "reject");
+    public static final List<String> VERDICTS = Verdict.wires();
 
     /**
      * A check of one attempt ({@code session}) re-judged: {@code from} the credit it had (null: not graded), {@code

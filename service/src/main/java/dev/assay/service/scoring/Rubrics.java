@@ -23,7 +23,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class Rubrics {
     /** An attempt whose recommendation the draft changes. */
-    public record Change(long assessmentId, String candidate, String from, String to, List<String> reasons) {}
+    public record Change(long assessmentId, String candidate, Verdict from, Verdict to, List<String> reasons) {}
 
     /**
      * What a draft would do: every changed recommendation, and how many attempts it scored in all. {@code
@@ -123,9 +123,9 @@ public final class Rubrics {
         for (AssessmentSummary attempt : attempts) {
             Scorecard now = scoring.rescore(attempt.assessmentId(), active);
             Scorecard then = scoring.rescore(attempt.assessmentId(), draft);
-            String from = now.recommendation().verdict();
-            String to = then.recommendation().verdict();
-            if (!from.equals(to)) {
+            Verdict from = now.recommendation().verdict();
+            Verdict to = then.recommendation().verdict();
+            if (from != to) {
                 scoring.markSeen(attempt.assessmentId(), userId, "rubric preview");
                 changes.add(new Change(
                         attempt.assessmentId(),

@@ -1,5 +1,6 @@
 package dev.assay.service.scoring;
 
+import dev.assay.service.core.Rating;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,7 @@ public record Scorecard(
     }
 
     /** The verdict that stands: the interviewer's decision when there is one, else the recommendation's. */
-    public String finalVerdict() {
+    public Verdict finalVerdict() {
         return decision == null ? recommendation.verdict() : decision.verdict();
     }
 
@@ -38,7 +39,7 @@ public record Scorecard(
             String lab, String check, @Nullable Double automated, double credit, String reason, String comment) {}
 
     /** An interviewer's decision on the recommendation, which replaces the automated verdict. */
-    public record Decision(String verdict, String automated, String reason, String comment, String by) {}
+    public record Decision(Verdict verdict, Verdict automated, String reason, String comment, String by) {}
 
     /**
      * A skill's result. {@code score} and {@code rating} are null when there is no decision; {@code noDecision}
@@ -51,9 +52,9 @@ public record Scorecard(
             @Nullable Double score,
             double coverage,
             int countedChecks,
-            @Nullable String rating,
+            @Nullable Rating rating,
             @Nullable String noDecision) {}
 
     /** advance, review (route to an interviewer) or reject, with every reason; a person decides. */
-    public record Recommendation(String verdict, List<String> reasons) {}
+    public record Recommendation(Verdict verdict, List<String> reasons) {}
 }

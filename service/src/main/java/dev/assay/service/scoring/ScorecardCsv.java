@@ -37,16 +37,16 @@ public final class ScorecardCsv {
                     Long.toString(assessmentId),
                     card.role(),
                     card.stage(),
-                    card.recommendation().verdict(),
+                    card.recommendation().verdict().wire(),
                     reasons,
-                    card.finalVerdict(),
+                    card.finalVerdict().wire(),
                     skill.id(),
                     Boolean.toString(skill.mustHave()),
                     Boolean.toString(skill.assessed())));
             row.add(skill.score() == null ? "" : String.format(Locale.ROOT, "%.4f", skill.score()));
             row.add(String.format(Locale.ROOT, "%.4f", skill.coverage()));
             row.add(Integer.toString(skill.countedChecks()));
-            row.add(skill.rating());
+            row.add(skill.rating() == null ? null : skill.rating().label());
             row.add(skill.noDecision());
             csv.append(line(row));
         }

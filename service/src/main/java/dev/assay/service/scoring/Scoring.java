@@ -68,9 +68,14 @@ public final class Scoring {
                 .orElseGet(() -> Rubric.ofFiles(role, stage, catalog));
     }
 
+    /** The assessment's grade log, oldest first. */
+    public List<GradeEventDao.Event> events(long assessmentId) {
+        return jdbi.withExtension(GradeEventDao.class, dao -> dao.all(assessmentId));
+    }
+
     /** The review the grade log adds up to. */
     public GradeEvents.Review review(long assessmentId) {
-        return GradeEvents.project(jdbi.withExtension(GradeEventDao.class, dao -> dao.all(assessmentId)), json);
+        return GradeEvents.project(events(assessmentId), json);
     }
 
     /** The stage's scorecard now: active rubric, stored results, the interviewers' overrides. */
@@ -155,7 +160,7 @@ public final class Scoring {
                         .orElse("user " + actor);
         var value = decided.value();
         return new Scorecard.Decision(
-                value.to(),
+                Verdict.stored(value.to()),
                 card.recommendation().verdict(),
                 value.reason(),
                 dev.assay.service.core.Inert.text(value.comment()),

@@ -1,6 +1,7 @@
 package dev.assay.service.scoring;
 
 import dev.assay.service.catalog.Role;
+import dev.assay.service.core.Rating;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,8 +96,7 @@ public final class ScoringModel {
                     String.format(Locale.ROOT, "coverage %.0f%% is under %.0f%%", coverage * 100, MIN_COVERAGE * 100);
         }
         Double score = counted > 0 ? earned / counted : null;
-        String rating =
-                noDecision == null && score != null ? Rating.of(score, cuts).label() : null;
+        Rating rating = noDecision == null && score != null ? Rating.of(score, cuts) : null;
         return new Scorecard.Skill(
                 skill.id(),
                 skill.mustHave(),
@@ -129,12 +129,12 @@ public final class ScoringModel {
                 continue;
             }
             measured++;
-            String rating = skill.rating();
+            Rating rating = skill.rating();
             if (rating == null) {
                 reviews.add("must-have " + skill.id() + ": no decision (" + skill.noDecision() + ")");
-            } else if (rating.equals(Rating.NO.label()) || rating.equals(Rating.DEFINITELY_NOT.label())) {
+            } else if (rating.atMostNo()) {
                 rejects.add("must-have " + skill.id() + " rated " + rating);
-            } else if (rating.equals(Rating.MIXED.label())) {
+            } else if (rating == Rating.MIXED) {
                 reviews.add("must-have " + skill.id() + " rated mixed");
             }
         }
@@ -144,12 +144,12 @@ public final class ScoringModel {
         if (!rejects.isEmpty()) {
             List<String> reasons = new ArrayList<>(rejects);
             reasons.addAll(reviews);
-            return new Scorecard.Recommendation("reject", reasons);
+            return new Scorecard.Recommendation(Verdict.REJECT, reasons);
         }
         if (!reviews.isEmpty()) {
-            return new Scorecard.Recommendation("review", reviews);
+            return new Scorecard.Recommendation(Verdict.REVIEW, reviews);
         }
         return new Scorecard.Recommendation(
-                "advance", List.of("every must-have the stage measures is rated yes or better"));
+                Verdict.ADVANCE, List.of("every must-have the stage measures is rated yes or better"));
     }
 }

@@ -1,7 +1,6 @@
 package dev.assay.service.sessions;
 
 import dev.assay.service.db.LabSessionDao;
-import dev.assay.service.grading.Grading;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,18 +12,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's clock on every lab: once a second it finds active sessions past their deadline and hands them in
- * for final grading, whatever the browser does (handing in ends their terminals, see Grading#whenHandedIn). Submitting is idempotent, so two
+ * for final grading, whatever the browser does (handing in ends their terminals, see LabEvents). Submitting is idempotent, so two
  * replicas (or a candidate's last-second click) racing for one session still give one grading run.
  */
 public final class DeadlineKeeper extends PeriodicScan {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineKeeper.class);
 
     private final Jdbi jdbi;
-    private final Grading grading;
+    private final Submissions grading;
     private final Clock clock;
     private final Set<Long> handing = ConcurrentHashMap.newKeySet();
 
-    public DeadlineKeeper(Jdbi jdbi, Grading grading, Clock clock, Duration interval) {
+    public DeadlineKeeper(Jdbi jdbi, Submissions grading, Clock clock, Duration interval) {
         super("deadlines", interval);
         this.jdbi = jdbi;
         this.grading = grading;
@@ -47,7 +46,7 @@ public final class DeadlineKeeper extends PeriodicScan {
             }
             handIn(() -> {
                 try {
-                    grading.submit(id, "the time limit was reached");
+                    grading.submit(id, HandIn.timeUp());
                     LOG.info("lab session {} reached its time limit and was handed in", id);
                 } catch (RuntimeException e) {
                     LOG.warn("lab session {}: handing in at the deadline failed: {}", id, e.getMessage());

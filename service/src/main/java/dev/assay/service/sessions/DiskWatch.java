@@ -1,16 +1,13 @@
 package dev.assay.service.sessions;
 
-import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.SessionState;
 import dev.assay.service.environment.DiskUse;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
-import dev.assay.service.grading.Grading;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,21 +24,18 @@ import org.slf4j.LoggerFactory;
  * which nobody can reach) cannot grow and is only reported.
  */
 public final class DiskWatch extends PeriodicScan {
-    /** How the cause of a lab stopped for its disk begins (the done page and the terminal show it). */
-    public static final String STOPPED = "This lab was stopped: ";
-
     private static final Logger LOG = LoggerFactory.getLogger(DiskWatch.class);
 
     private final Jdbi jdbi;
-    private final List<EnvironmentDriver> drivers;
-    private final Grading grading;
+    private final SessionEnvironments environments;
+    private final Submissions grading;
     private final Clock clock;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
-    public DiskWatch(Jdbi jdbi, List<EnvironmentDriver> drivers, Grading grading, Clock clock, Duration interval) {
+    public DiskWatch(Jdbi jdbi, SessionEnvironments environments, Submissions grading, Clock clock, Duration interval) {
         super("disk-watch", interval);
         this.jdbi = jdbi;
-        this.drivers = List.copyOf(drivers);
+        this.environments = environments;
         this.grading = grading;
         this.clock = clock;
     }
@@ -49,7 +43,7 @@ public final class DiskWatch extends PeriodicScan {
     /** One pass over every driver; an engine that cannot answer now is asked again next interval. */
     @Override
     void scan() {
-        for (EnvironmentDriver driver : drivers) {
+        for (EnvironmentDriver driver : environments.drivers()) {
             try {
                 for (DiskUse use : driver.measureDisk()) {
                     if (use.over()) {
@@ -64,7 +58,7 @@ public final class DiskWatch extends PeriodicScan {
 
     private void overDisk(EnvironmentDriver driver, DiskUse use) {
         String id = use.handle().externalId();
-        Optional<Long> session = sessionOf(use);
+        Optional<Long> session = environments.sessionOf(use.handle());
         if (session.isEmpty()) {
             if (reported.add(id)) {
                 LOG.warn(
@@ -82,9 +76,9 @@ public final class DiskWatch extends PeriodicScan {
             LOG.warn("disk watch: could not stop environment {} (over its disk), will retry: {}", id, e.getMessage());
             return;
         }
-        String cause = cause(use);
+        HandIn cause = cause(use);
         long sessionId = session.get();
-        LOG.warn("lab session {}: environment {} stopped: {}", sessionId, id, cause);
+        LOG.warn("lab session {}: environment {} stopped: {}", sessionId, id, cause.detail());
         Optional<LabSession> found = jdbi.withExtension(LabSessionDao.class, dao -> dao.find(sessionId));
         if (found.isPresent() && found.get().state() == SessionState.ACTIVE) {
             handIn(() -> {
@@ -96,24 +90,15 @@ public final class DiskWatch extends PeriodicScan {
             });
         } else if (found.isPresent() && found.get().isLive()) {
             SessionState state = found.get().state();
-            jdbi.useExtension(LabSessionDao.class, dao -> dao.event(sessionId, state, state, cause, clock.instant()));
+            jdbi.useExtension(
+                    LabSessionDao.class, dao -> dao.event(sessionId, state, state, cause.detail(), clock.instant()));
         }
-    }
-
-    private Optional<Long> sessionOf(DiskUse use) {
-        Optional<Long> recorded = jdbi.withExtension(
-                EnvironmentHandleDao.class, dao -> dao.sessionOf(use.handle().externalId()));
-        String label = use.handle().sessionId();
-        if (recorded.isEmpty() && label.matches("\\d{1,18}")) {
-            return Optional.of(Long.parseLong(label)); // a Kubernetes lab's workbench, labelled with its session
-        }
-        return recorded;
     }
 
     /** The sentence the candidate reads, then the figure for the interviewer. */
-    static String cause(DiskUse use) {
-        return STOPPED + "it wrote more than its " + size(use.limitBytes()) + " of disk. Measured: "
-                + size(use.usedBytes()) + " written to its file system.";
+    static HandIn cause(DiskUse use) {
+        return HandIn.stopped("it wrote more than its " + size(use.limitBytes()) + " of disk. Measured: "
+                + size(use.usedBytes()) + " written to its file system.");
     }
 
     static String size(long bytes) {

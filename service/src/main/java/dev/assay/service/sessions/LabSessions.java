@@ -13,7 +13,6 @@ import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.SessionState;
 import dev.assay.service.db.Sql;
-import dev.assay.service.db.StoredHandle;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.environment.EnvironmentHandle;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -43,7 +41,7 @@ public final class LabSessions {
 
     private final Jdbi jdbi;
     private final LabCatalog catalog;
-    private final Map<String, EnvironmentDriver> drivers;
+    private final SessionEnvironments environments;
     private final WarmPools pools;
     private final Duration expiryMargin;
     private final Clock clock;
@@ -55,15 +53,14 @@ public final class LabSessions {
     public LabSessions(
             Jdbi jdbi,
             LabCatalog catalog,
-            List<EnvironmentDriver> drivers,
+            SessionEnvironments environments,
             WarmPools pools,
             Duration expiryMargin,
             Clock clock,
             MetricRegistry metrics) {
         this.jdbi = jdbi;
         this.catalog = catalog;
-        this.drivers = drivers.stream()
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(EnvironmentDriver::kind, d -> d));
+        this.environments = environments;
         this.pools = pools;
         this.expiryMargin = expiryMargin;
         this.clock = clock;
@@ -149,7 +146,8 @@ public final class LabSessions {
         String label = Long.toString(sessionId);
         long started = System.nanoTime();
         try {
-            EnvironmentDriver driver = driverFor(lab);
+            EnvironmentDriver driver =
+                    environments.driverFor(lab.id(), lab.environment().kind());
             Optional<EnvironmentHandle> warm = pools.claim(lab.id(), label);
             EnvironmentHandle handle;
             if (warm.isPresent()) {
@@ -204,16 +202,6 @@ public final class LabSessions {
         }
     }
 
-    private EnvironmentDriver driverFor(Lab lab) {
-        EnvironmentDriver driver = drivers.get(lab.environment().kind());
-        if (driver == null) {
-            throw new EnvironmentException.SetupFailed(
-                    "lab " + lab.id() + " runs on '" + lab.environment().kind()
-                            + "', and this installation has no driver for it (it has " + drivers.keySet() + ")");
-        }
-        return driver;
-    }
-
     private static String shortId(EnvironmentHandle handle) {
         String id = handle.externalId();
         return id.length() > 12 ? id.substring(0, 12) : id;
@@ -242,17 +230,15 @@ public final class LabSessions {
                 }
                 continue;
             }
-            Optional<StoredHandle> stored =
-                    jdbi.withExtension(EnvironmentHandleDao.class, dao -> dao.forSession(session.id()));
-            EnvironmentDriver driver = stored.map(s -> drivers.get(s.driver())).orElse(null);
-            if (stored.isEmpty() || driver == null) {
+            Optional<SessionEnvironments.Bound> bound = environments.of(session.id());
+            if (bound.isEmpty()) {
                 if (move(session, SessionState.INTERRUPTED, "no environment on record after a restart")) {
                     interrupted++;
                 }
                 continue;
             }
-            EnvironmentHandle handle = stored.get().handle();
-            EnvironmentStatus status = driver.status(handle);
+            EnvironmentHandle handle = bound.get().handle();
+            EnvironmentStatus status = bound.get().driver().status(handle);
             if (status == EnvironmentStatus.RUNNING) {
                 Instant now = clock.instant();
                 jdbi.useExtension(

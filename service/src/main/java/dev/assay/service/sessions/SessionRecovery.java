@@ -1,7 +1,6 @@
 package dev.assay.service.sessions;
 
 import dev.assay.service.environment.EnvironmentException;
-import dev.assay.service.grading.Grading;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -14,13 +13,13 @@ import org.slf4j.LoggerFactory;
  * Re-attaches live lab sessions once at start-up, before the server takes requests. When the engine cannot be
  * reached then, it tries again every {@code retry} in the background until one pass completes. From then on, every
  * {@code retry} it finishes the final gradings nobody holds (a replica or a restart left them: see
- * {@link Grading#gradeDue}), on whichever replica gets there first.
+ * the grading worker), on whichever replica gets there first.
  */
 public final class SessionRecovery implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRecovery.class);
 
     private final LabSessions sessions;
-    private final Grading grading;
+    private final Submissions grading;
     private final Duration retry;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "assay-session-recovery");
@@ -28,7 +27,7 @@ public final class SessionRecovery implements Managed {
         return thread;
     });
 
-    public SessionRecovery(LabSessions sessions, Grading grading, Duration retry) {
+    public SessionRecovery(LabSessions sessions, Submissions grading, Duration retry) {
         this.sessions = sessions;
         this.grading = grading;
         this.retry = retry;

@@ -2,7 +2,7 @@ package dev.assay.service.stats;
 
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.catalog.LabCatalog;
-import dev.assay.service.catalog.Role;
+import dev.assay.service.core.Rating;
 import dev.assay.service.db.SessionState;
 import dev.assay.service.scoring.GradeEvents;
 import dev.assay.service.scoring.Scoring;
@@ -118,7 +118,7 @@ public final class LabStatistics {
             if (review.ratings().isEmpty()) {
                 continue;
             }
-            Map<String, String> auto = new HashMap<>();
+            Map<String, Rating> auto = new HashMap<>();
             scoring.automated(assessment).skills().forEach(skill -> {
                 if (skill.rating() != null) {
                     auto.put(skill.id(), skill.rating());
@@ -126,10 +126,11 @@ public final class LabStatistics {
             });
             for (var rating : review.unanchoredRatings().values()) {
                 rating.value().skills().forEach((skill, given) -> {
-                    String machine = auto.get(skill);
-                    if (machine != null && lab.skills().containsKey(skill)) {
-                        automated.add(Role.RATINGS.indexOf(machine));
-                        interviewer.add(Role.RATINGS.indexOf(given));
+                    Rating machine = auto.get(skill);
+                    Optional<Rating> person = Rating.parse(given);
+                    if (machine != null && person.isPresent() && lab.skills().containsKey(skill)) {
+                        automated.add(machine.ordinal());
+                        interviewer.add(person.get().ordinal());
                     }
                 });
             }

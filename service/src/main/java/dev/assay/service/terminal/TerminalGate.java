@@ -1,15 +1,14 @@
 package dev.assay.service.terminal;
 
-import dev.assay.service.db.EnvironmentHandleDao;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.SessionState;
 import dev.assay.service.db.StoredHandle;
 import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.sessions.SessionEnvironments;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -38,20 +37,20 @@ final class TerminalGate {
     private final Jdbi jdbi;
     private final Function<String, Optional<Long>> assessmentForToken;
     private final Function<Boolean, String> candidateCookieName;
-    private final Map<String, EnvironmentDriver> drivers;
+    private final SessionEnvironments environments;
     private final java.time.Clock clock;
 
     TerminalGate(
             Jdbi jdbi,
             Function<String, Optional<Long>> assessmentForToken,
             Function<Boolean, String> candidateCookieName,
-            Map<String, EnvironmentDriver> drivers,
+            SessionEnvironments environments,
             java.time.Clock clock) {
         this.clock = clock;
         this.jdbi = jdbi;
         this.assessmentForToken = assessmentForToken;
         this.candidateCookieName = candidateCookieName;
-        this.drivers = drivers;
+        this.environments = environments;
     }
 
     Decision decide(HttpServletRequest request) {
@@ -69,13 +68,10 @@ final class TerminalGate {
         if (session.isEmpty() || !stillOpen(session.get(), clock.instant())) {
             return new Refusal(404, "no active lab " + path.group(1) + " in this assessment");
         }
-        Optional<StoredHandle> handle = jdbi.withExtension(
-                EnvironmentHandleDao.class, dao -> dao.forSession(session.get().id()));
-        EnvironmentDriver driver = handle.map(h -> drivers.get(h.driver())).orElse(null);
-        if (handle.isEmpty() || driver == null) {
-            return new Refusal(404, "the lab has no environment");
-        }
-        return new Admission(session.get(), handle.get(), driver);
+        return environments
+                .of(session.get().id())
+                .<Decision>map(bound -> new Admission(session.get(), bound.stored(), bound.driver()))
+                .orElseGet(() -> new Refusal(404, "the lab has no environment"));
     }
 
     /** Active, and its time not up (the deadline keeper hands it in within a second of that). */

@@ -3,7 +3,7 @@ package dev.assay.service.terminal;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.SessionState;
-import dev.assay.service.environment.EnvironmentDriver;
+import dev.assay.service.sessions.SessionEnvironments;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,13 +53,11 @@ public final class Terminals implements Managed {
             Jdbi jdbi,
             Function<String, Optional<Long>> assessmentForToken,
             Function<Boolean, String> candidateCookieName,
-            List<EnvironmentDriver> drivers,
+            SessionEnvironments environments,
             Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
-        Map<String, EnvironmentDriver> byKind = new ConcurrentHashMap<>();
-        drivers.forEach(driver -> byKind.put(driver.kind(), driver));
-        this.gate = new TerminalGate(jdbi, assessmentForToken, candidateCookieName, byKind, clock);
+        this.gate = new TerminalGate(jdbi, assessmentForToken, candidateCookieName, environments, clock);
     }
 
     TerminalGate gate() {

@@ -118,7 +118,7 @@ public final class ReviewView extends PageView {
                         s.id(),
                         s.mustHave() ? "yes" : "no",
                         s.score() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", s.score()),
-                        s.rating() == null ? "no decision" : s.rating(),
+                        s.rating() == null ? "no decision" : s.rating().label(),
                         String.format(java.util.Locale.ROOT, "%.0f%%", s.coverage() * 100),
                         s.noDecision() == null ? "" : s.noDecision()))
                 .toList();
@@ -147,7 +147,7 @@ public final class ReviewView extends PageView {
     }
 
     public List<Option> getRatings() {
-        return dev.assay.service.catalog.Role.RATINGS.stream()
+        return dev.assay.service.core.Rating.labels().stream()
                 .map(r -> new Option(r, r))
                 .toList();
     }

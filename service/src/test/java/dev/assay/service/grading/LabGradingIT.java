@@ -24,7 +24,11 @@ import dev.assay.service.scoring.GradeLog;
 import dev.assay.service.scoring.Rubric;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
+import dev.assay.service.scoring.Verdict;
+import dev.assay.service.sessions.HandIn;
+import dev.assay.service.sessions.LabEvents;
 import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.sessions.SessionEnvironments;
 import dev.assay.service.sessions.WarmPools;
 import java.net.URI;
 import java.nio.file.Files;
@@ -80,10 +84,13 @@ class LabGradingIT {
                 Duration.ofHours(1),
                 CLOCK,
                 metrics);
-        sessions = new LabSessions(jdbi, catalog, drivers, pools, Duration.ofHours(1), CLOCK, metrics);
+        SessionEnvironments environments = new SessionEnvironments(jdbi, drivers);
+        sessions = new LabSessions(jdbi, catalog, environments, pools, Duration.ofHours(1), CLOCK, metrics);
         engine = new GradingEngine(GraderRegistry.discover(), CLOCK);
         Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, CLOCK, KEY), new ObjectMapper());
-        grading = new Grading(jdbi, catalog, drivers, engine, CLOCK, new ObjectMapper(), metrics, scoring::record);
+        LabEvents events = new LabEvents();
+        events.onGraded(graded -> scoring.record(graded.assessmentId()));
+        grading = new Grading(jdbi, catalog, environments, engine, CLOCK, new ObjectMapper(), metrics, events);
     }
 
     @AfterAll
@@ -136,7 +143,7 @@ class LabGradingIT {
     private static LabResult submit(LabSession session) {
         EnvironmentHandle environment = handle(session);
         long started = System.nanoTime();
-        LabSession after = grading.submit(session.id(), "test");
+        LabSession after = grading.submit(session.id(), HandIn.submitted());
         System.out.printf("final grading of %s: %d ms%n", LAB, (System.nanoTime() - started) / 1_000_000);
         assertThat(after.state()).isEqualTo(SessionState.GRADED);
         assertThat(driver.status(environment).name())
@@ -192,7 +199,7 @@ class LabGradingIT {
         for (int i = 0; i < 20; i++) {
             submits.add(pool.submit(() -> {
                 go.await();
-                return grading.submit(session.id(), "concurrent submit");
+                return grading.submit(session.id(), HandIn.submitted());
             }));
         }
         go.countDown();
@@ -226,7 +233,7 @@ class LabGradingIT {
         submit(session);
         Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, CLOCK, KEY), new ObjectMapper());
         Scorecard current = scoring.current(session.assessmentId());
-        assertThat(current.recommendation().verdict()).isEqualTo("reject");
+        assertThat(current.recommendation().verdict()).isEqualTo(Verdict.REJECT);
         assertThat(current.recommendation().reasons()).contains("gate " + LAB + "/serves-shop failed");
         assertThat(current.versions())
                 .containsEntry("lab:" + LAB, lab().version())
@@ -240,7 +247,7 @@ class LabGradingIT {
         Scorecard rescored = scoring.rescore(session.assessmentId(), draft);
         assertThat(rescored.recommendation().verdict())
                 .as(rescored.recommendation().reasons().toString())
-                .isEqualTo("advance");
+                .isEqualTo(Verdict.ADVANCE);
         int after = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM check_results")
                 .mapTo(Integer.class)
                 .one());

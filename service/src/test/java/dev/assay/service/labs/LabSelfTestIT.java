@@ -28,7 +28,10 @@ import dev.assay.service.grading.LabResult;
 import dev.assay.service.scoring.AuditKey;
 import dev.assay.service.scoring.GradeLog;
 import dev.assay.service.scoring.Scoring;
+import dev.assay.service.sessions.HandIn;
+import dev.assay.service.sessions.LabEvents;
 import dev.assay.service.sessions.LabSessions;
+import dev.assay.service.sessions.SessionEnvironments;
 import dev.assay.service.sessions.WarmPools;
 import java.io.IOException;
 import java.net.URI;
@@ -128,11 +131,14 @@ class LabSelfTestIT {
                 Duration.ofHours(1),
                 CLOCK,
                 metrics);
-        sessions = new LabSessions(jdbi, catalog, drivers, pools, Duration.ofHours(1), CLOCK, metrics);
+        SessionEnvironments environments = new SessionEnvironments(jdbi, drivers);
+        sessions = new LabSessions(jdbi, catalog, environments, pools, Duration.ofHours(1), CLOCK, metrics);
         engine = new GradingEngine(GraderRegistry.discover(), CLOCK);
         AuditKey key = AuditKey.of(new byte[32]);
         Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, CLOCK, key), new ObjectMapper());
-        grading = new Grading(jdbi, catalog, drivers, engine, CLOCK, new ObjectMapper(), metrics, scoring::record);
+        LabEvents events = new LabEvents();
+        events.onGraded(graded -> scoring.record(graded.assessmentId()));
+        grading = new Grading(jdbi, catalog, environments, engine, CLOCK, new ObjectMapper(), metrics, events);
     }
 
     /**
@@ -458,7 +464,7 @@ class LabSelfTestIT {
                     .isZero();
         }
         long grading0 = System.nanoTime();
-        LabSession after = grading.submit(session.id(), "self-test");
+        LabSession after = grading.submit(session.id(), HandIn.submitted());
         long gradeMs = (System.nanoTime() - grading0) / 1_000_000;
         assertThat(after.state()).isEqualTo(SessionState.GRADED);
         LabResult result = grading.finalResult(session.id()).orElseThrow();

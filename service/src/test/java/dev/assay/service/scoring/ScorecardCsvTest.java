@@ -2,6 +2,7 @@ package dev.assay.service.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.service.core.Rating;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,12 @@ class ScorecardCsvTest {
                 "devops-engineer",
                 "technical",
                 List.of(
-                        new Scorecard.Skill("linux", true, true, 0.75, 1.0, 3, "yes", null),
+                        new Scorecard.Skill("linux", true, true, 0.75, 1.0, 3, Rating.YES, null),
                         new Scorecard.Skill("git", true, false, null, 0.0, 0, null, "no check measures it")),
-                new Scorecard.Recommendation("review", List.of("git: no decision, \"route\" to an interviewer")),
+                new Scorecard.Recommendation(Verdict.REVIEW, List.of("git: no decision, \"route\" to an interviewer")),
                 Map.of(),
                 List.of(),
-                new Scorecard.Decision("advance", "review", "alternative-solution", "used podman", "Ian"));
+                new Scorecard.Decision(Verdict.ADVANCE, Verdict.REVIEW, "alternative-solution", "used podman", "Ian"));
         String csv = ScorecardCsv.of(7, card);
         assertThat(csv.split("\r\n"))
                 .containsExactly(

@@ -3,6 +3,7 @@ package dev.assay.service.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.service.catalog.Role;
+import dev.assay.service.core.Rating;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ class ScoringModelTest {
     @MethodSource({"table", "borderlines"})
     void recommendations(String name, List<ScoringModel.Item> items, String verdict, String reason) {
         Scorecard card = ScoringModel.score(ROLE, "technical", items, Map.of("lab", "1"));
-        assertThat(card.recommendation().verdict())
+        assertThat(card.recommendation().verdict().wire())
                 .as(card.recommendation().reasons().toString())
                 .isEqualTo(verdict);
         if (!reason.isEmpty()) {
@@ -151,7 +152,7 @@ class ScoringModelTest {
         assertThat(kubernetes.assessed()).isFalse();
         assertThat(kubernetes.rating()).isNull();
         assertThat(kubernetes.noDecision()).isEqualTo("no check of this stage measures it");
-        assertThat(card.recommendation().verdict()).isEqualTo("advance");
+        assertThat(card.recommendation().verdict()).isEqualTo(Verdict.ADVANCE);
     }
 
     @Test
@@ -165,7 +166,7 @@ class ScoringModelTest {
         assertThat(linux.score()).isEqualTo(3.0 / 3.5);
         assertThat(linux.coverage()).isEqualTo(3.5 / 4.5);
         assertThat(linux.countedChecks()).isEqualTo(2);
-        assertThat(linux.rating()).isEqualTo("strong-yes");
+        assertThat(linux.rating()).isEqualTo(Rating.STRONG_YES);
     }
 
     @Test
@@ -181,11 +182,11 @@ class ScoringModelTest {
         assertThat(ScoringModel.score(ROLE, "technical", v1, Map.of("rubric", "1"))
                         .recommendation()
                         .verdict())
-                .isEqualTo("advance"); // git 3 of 5 points: 0.60, yes
+                .isEqualTo(Verdict.ADVANCE); // git 3 of 5 points: 0.60, yes
         List<ScoringModel.Item> v2 = new ArrayList<>(v1);
         v2.set(2, item("git", 1, stored.get(2))); // the hiring team lowers the first git check to 1 point
         Scorecard rescored = ScoringModel.score(ROLE, "technical", v2, Map.of("rubric", "2"));
-        assertThat(rescored.recommendation().verdict()).isEqualTo("reject"); // git 1 of 3: 0.33, no
+        assertThat(rescored.recommendation().verdict()).isEqualTo(Verdict.REJECT); // git 1 of 3: 0.33, no
         assertThat(rescored.versions()).containsEntry("rubric", "2");
     }
 }

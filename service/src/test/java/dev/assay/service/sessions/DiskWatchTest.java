@@ -15,9 +15,11 @@ class DiskWatchTest {
     @Test
     @DisplayName("a lab over its disk is told so in one sentence the candidate reads, then the measured figure")
     void cause() {
-        assertThat(DiskWatch.cause(use(300L << 20, 256L << 20)))
+        assertThat(DiskWatch.cause(use(300L << 20, 256L << 20)).detail())
                 .isEqualTo("This lab was stopped: it wrote more than its 256 MiB of disk. Measured: 300 MiB written"
                         + " to its file system.");
+        assertThat(DiskWatch.cause(use(300L << 20, 256L << 20)).terminalNotice())
+                .isEqualTo("This lab was stopped: it wrote more than its 256 MiB of disk.");
         assertThat(DiskWatch.size(1L << 30)).isEqualTo("1 GiB");
         assertThat(DiskWatch.size(1536L << 20)).isEqualTo("1536 MiB");
     }

@@ -80,7 +80,13 @@ class FailedStartIT {
                 }
                 assertThat(pools.ready(LAB)).isEqualTo(1);
                 LabSessions sessions = new LabSessions(
-                        jdbi, catalog, List.of(driver), pools, Duration.ofHours(1), Clock.systemUTC(), metrics);
+                        jdbi,
+                        catalog,
+                        new SessionEnvironments(jdbi, List.of(driver)),
+                        pools,
+                        Duration.ofHours(1),
+                        Clock.systemUTC(),
+                        metrics);
                 long assessment = jdbi.withExtension(
                         AssessmentDao.class,
                         dao -> dao.insertAssessment(

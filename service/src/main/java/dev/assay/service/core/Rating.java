@@ -1,8 +1,11 @@
-package dev.assay.service.scoring;
+package dev.assay.service.core;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
-/** The five-point scale a skill score is cut into (docs/decisions.md, "Scoring"). */
+/** The five-point scale a skill score is cut into, and interviewers rate on (docs/decisions.md, "Scoring"). */
 public enum Rating {
     DEFINITELY_NOT("definitely-not"),
     NO("no"),
@@ -16,8 +19,24 @@ public enum Rating {
         this.label = label;
     }
 
+    /** The name on the wire and in the grade log ("strong-yes"). */
+    @JsonValue
     public String label() {
         return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+
+    public static Optional<Rating> parse(String label) {
+        return Arrays.stream(values()).filter(r -> r.label.equals(label)).findFirst();
+    }
+
+    /** Every label, lowest first. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(Rating::label).toList();
     }
 
     /** The rating of a score under four ascending cuts (the role's {@code ratingCuts}). */

@@ -1,0 +1,77 @@
+package dev.assay.service.sessions;
+
+import dev.assay.service.db.AssessmentDao;
+import dev.assay.service.db.AssessmentSummary;
+import dev.assay.service.db.CandidateReads;
+import dev.assay.service.db.LabSession;
+import dev.assay.service.db.LabSessionDao;
+import dev.assay.service.db.LabSessionEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What the pages and the API read about assessments and their lab sessions: an assessment's summary, a lab's
+ * latest attempt, a session's log, the progress-check slot, and each assessment's sessions counted by state.
+ */
+public final class SessionReads {
+    private final Jdbi jdbi;
+    private final CandidateReads candidates;
+
+    public SessionReads(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.candidates = new CandidateReads(jdbi);
+    }
+
+    /** The assessment and all its lab sessions, read on one connection. */
+    public Optional<CandidateReads.Status> status(long assessmentId) {
+        return candidates.status(assessmentId);
+    }
+
+    public Optional<AssessmentSummary> assessment(long assessmentId) {
+        return jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId));
+    }
+
+    /** The latest attempt of a lab in an assessment. */
+    public Optional<LabSession> latest(long assessmentId, String labId) {
+        return jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessmentId, labId));
+    }
+
+    /** The session's log, oldest first. */
+    public List<LabSessionEvent> events(long sessionId) {
+        return jdbi.withExtension(LabSessionDao.class, dao -> dao.events(sessionId));
+    }
+
+    /**
+     * Takes the session's progress-check slot, one per {@code interval}: empty when taken, else when the next one
+     * opens. One statement, so double clicks and other replicas cannot both take it.
+     */
+    public Optional<Instant> takeProgressSlot(long sessionId, Instant now, Duration interval) {
+        int taken = jdbi.withExtension(
+                LabSessionDao.class, dao -> dao.takeProgressSlot(sessionId, now, now.minus(interval)));
+        if (taken == 1) {
+            return Optional.empty();
+        }
+        Instant last = jdbi.withExtension(LabSessionDao.class, dao -> dao.progressCheckedAt(sessionId))
+                .orElse(now);
+        return Optional.of(last.plus(interval));
+    }
+
+    /** For each assessment, its labs' latest attempts counted by state (wire names). */
+    public Map<Long, Map<String, Integer>> latestStatesByAssessment() {
+        Map<Long, Map<String, Integer>> states = new HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT s.assessment_id, s.state, COUNT(*) FROM lab_sessions s"
+                        + " WHERE s.attempt = (SELECT MAX(o.attempt) FROM lab_sessions o"
+                        + " WHERE o.assessment_id = s.assessment_id AND o.lab_id = s.lab_id)"
+                        + " GROUP BY s.assessment_id, s.state")
+                .map((rs, ctx) -> states.computeIfAbsent(rs.getLong(1), id -> new TreeMap<>())
+                        .put(rs.getString(2), rs.getInt(3)))
+                .list());
+        return states;
+    }
+}
