@@ -221,8 +221,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
             Assignments assignments,
             Clock clock) {
         Recordings recordings = new Recordings(jdbi);
-        jersey.register(new LabSessionApiResource(
-                reads, sessions.environments(), recordings, sessions.labs(), sessions.grading()));
+        jersey.register(new LabSessionApiResource(reads, sessions.environments(), recordings, sessions.grading()));
         jersey.register(new dev.assay.service.resources.DesignResource(
                 reads, new dev.assay.service.design.DesignDocuments(jdbi, sessions.environments())));
         LabStatistics statistics = new LabStatistics(jdbi, catalog, sessions.scoring());

@@ -8,7 +8,6 @@ import dev.assay.service.db.RecordingDao;
 import dev.assay.service.db.StoredHandle;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.grading.LabResult;
-import dev.assay.service.sessions.LabSessions;
 import dev.assay.service.sessions.SessionEnvironments;
 import dev.assay.service.sessions.SessionReads;
 import dev.assay.service.terminal.Recordings;
@@ -46,19 +45,13 @@ public class LabSessionApiResource {
     private final SessionReads reads;
     private final SessionEnvironments environments;
     private final Recordings recordings;
-    private final LabSessions sessions;
     private final Grading grading;
 
     public LabSessionApiResource(
-            SessionReads reads,
-            SessionEnvironments environments,
-            Recordings recordings,
-            LabSessions sessions,
-            Grading grading) {
+            SessionReads reads, SessionEnvironments environments, Recordings recordings, Grading grading) {
         this.reads = reads;
         this.environments = environments;
         this.recordings = recordings;
-        this.sessions = sessions;
         this.grading = grading;
     }
 
@@ -108,7 +101,7 @@ public class LabSessionApiResource {
 
     /** A session id from the path must belong to the assessment in the path (404 otherwise, whoever asks). */
     private void requireSessionOf(long assessmentId, long sessionId) {
-        if (sessions.sessionsOf(assessmentId).stream().noneMatch(s -> s.id() == sessionId)) {
+        if (reads.sessionsOf(assessmentId).stream().noneMatch(s -> s.id() == sessionId)) {
             throw new NotFoundException("no lab session " + sessionId + " in assessment " + assessmentId);
         }
     }
@@ -118,7 +111,7 @@ public class LabSessionApiResource {
         if (reads.assessment(assessmentId).isEmpty()) {
             throw new NotFoundException("no assessment " + assessmentId);
         }
-        return sessions.sessionsOf(assessmentId).stream().map(this::detail).toList();
+        return reads.sessionsOf(assessmentId).stream().map(this::detail).toList();
     }
 
     private Detail detail(LabSession session) {

@@ -42,6 +42,11 @@ public final class SessionReads {
         return jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessmentId, labId));
     }
 
+    /** Every attempt of every lab of the assessment, by lab and attempt. */
+    public List<LabSession> sessionsOf(long assessmentId) {
+        return jdbi.withExtension(LabSessionDao.class, dao -> dao.forAssessment(assessmentId));
+    }
+
     /** The session's log, oldest first. */
     public List<LabSessionEvent> events(long sessionId) {
         return jdbi.withExtension(LabSessionDao.class, dao -> dao.events(sessionId));
