@@ -27,18 +27,21 @@ public final class LabCatalog {
     private final Map<String, Role> roles;
     private final List<Problem> problems;
     private final Set<String> broken;
+    private final GraderRegistry graders;
 
     private LabCatalog(
             Path directory,
             Map<String, Lab> labs,
             Map<String, Role> roles,
             List<Problem> problems,
-            Set<String> broken) {
+            Set<String> broken,
+            GraderRegistry graders) {
         this.directory = directory;
         this.labs = labs;
         this.roles = roles;
         this.problems = problems;
         this.broken = broken;
+        this.graders = graders;
     }
 
     public static LabCatalog load(Path directory, GraderRegistry graders) {
@@ -47,7 +50,7 @@ public final class LabCatalog {
         if (!Files.isDirectory(root)) {
             problems.add(new Problem(
                     directory, 0, 0, "", "no such folder", "point ASSAY_LABS_DIR (labs.dir) at the labs folder"));
-            return new LabCatalog(root, Map.of(), Map.of(), problems, Set.of());
+            return new LabCatalog(root, Map.of(), Map.of(), problems, Set.of(), graders);
         }
         Map<String, RoleReader.Read> roleReads = new TreeMap<>();
         for (Path file : list(root.resolve("roles"), problems, "*.{yaml,yml}")) {
@@ -83,20 +86,18 @@ public final class LabCatalog {
         }
         Map<String, Role> roles = new TreeMap<>();
         for (RoleReader.Read read : roleReads.values()) {
-            if (read.valid()
-                    && stagesHold(
-                            read,
-                            labs,
-                            broken,
-                            shown(
-                                    directory,
-                                    root,
-                                    root.resolve("roles").resolve(read.role().id() + ".yaml")),
-                            problems)) {
-                roles.put(read.role().id(), read.role());
+            if (read.valid()) {
+                Path shown = shown(
+                        directory,
+                        root,
+                        root.resolve("roles").resolve(read.role().id() + ".yaml"));
+                new StagePlans(read, labs, check -> counts(graders, check), new YamlSource(shown, problems))
+                        .check(broken)
+                        .ifPresent(role -> roles.put(role.id(), role));
             }
         }
-        return new LabCatalog(root, Map.copyOf(labs), Map.copyOf(roles), List.copyOf(problems), Set.copyOf(broken));
+        return new LabCatalog(
+                root, Map.copyOf(labs), Map.copyOf(roles), List.copyOf(problems), Set.copyOf(broken), graders);
     }
 
     /** The skills a lab may name: those of every role whose stages list it, else those of any role. */
@@ -116,33 +117,6 @@ public final class LabCatalog {
                     skills.retainAll(role.skills().stream().map(Role.Skill::id).toList()));
         }
         return skills;
-    }
-
-    private static boolean stagesHold(
-            RoleReader.Read read, Map<String, Lab> labs, Set<String> broken, Path shown, List<Problem> problems) {
-        YamlSource source = new YamlSource(shown, problems);
-        int before = problems.size();
-        List<Role.Stage> stages = read.role().stages();
-        for (int i = 0; i < stages.size(); i++) {
-            for (String id : stages.get(i).allLabs()) {
-                Lab lab = labs.get(id);
-                String kind = read.stageKinds().get(i);
-                if (lab == null && !broken.contains(id)) {
-                    source.problem(
-                            read.stageNodes().get(i),
-                            "stages[" + i + "].labs",
-                            "no lab '" + id + "'",
-                            "create labs/" + id + "/lab.yaml or remove it from the list");
-                } else if (lab != null && !lab.stage().equals(kind)) {
-                    source.problem(
-                            read.stageNodes().get(i),
-                            "stages[" + i + "].labs",
-                            "lab '" + id + "' is a " + lab.stage() + " lab, this stage is " + kind,
-                            "list it under a " + lab.stage() + " stage");
-                }
-            }
-        }
-        return problems.size() == before;
     }
 
     private static List<Path> list(Path folder, List<Problem> problems, String glob) {
@@ -187,6 +161,20 @@ public final class LabCatalog {
     /** Everything wrong with the content; empty when all of it is served. */
     public List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * Whether a check counts towards its skills' scores once graded: every check but an advisory one (a check
+     * resting on what the candidate controls is shown, never counted).
+     */
+    public boolean counts(Lab.Check check) {
+        return counts(graders, check);
+    }
+
+    private static boolean counts(GraderRegistry graders, Lab.Check check) {
+        return !graders.find(check.grader())
+                .map(grader -> grader.advisory(check.parameters()))
+                .orElse(false);
     }
 
     /** Ids of labs left out because of problems. */

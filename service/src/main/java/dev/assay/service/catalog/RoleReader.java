@@ -3,7 +3,9 @@ package dev.assay.service.catalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
@@ -11,13 +13,22 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads and checks {@code roles/<id>.yaml}. Labs named by stages are checked later, against the catalog. */
 final class RoleReader {
     static final String SLUG = "[a-z][a-z0-9-]{0,62}";
-    private static final Set<String> ROLE_KEYS = Set.of("id", "title", "source", "skills", "stages", "ratingCuts");
+    private static final Set<String> ROLE_KEYS =
+            Set.of("id", "title", "source", "values", "skills", "stages", "ratingCuts");
     private static final Set<String> SKILL_GROUPS = Set.of("mustHave", "niceToHave");
     private static final Set<String> SKILL_KEYS = Set.of("id", "title", "description");
-    private static final Set<String> STAGE_KEYS = Set.of("id", "title", "kind", "labs", "pool");
 
-    /** A role as read, with the kinds of its stages (technical, system-design) kept for the catalog's checks. */
-    record Read(Role role, List<String> stageKinds, List<Node> stageNodes, boolean valid) {}
+    /**
+     * A role as read, with what the catalog's checks need: the kinds of its stages as written (labs, interview, or
+     * the lab stage a role file that predates blueprints names), where each stage and must-have skill stands.
+     */
+    record Read(
+            Role role, List<String> stageKinds, List<Node> stageNodes, Map<String, Node> mustHaveNodes, boolean valid) {
+
+        boolean legacy(int stage) {
+            return Lab.STAGES.contains(stageKinds.get(stage));
+        }
+    }
 
     private RoleReader() {}
 
@@ -38,18 +49,41 @@ final class RoleReader {
         }
         String title = map.required("title", "give the role's title, such as 'DevOps Engineer'");
         String origin = map.text("source").orElse("");
-        List<Role.Skill> skills = skills(source, map);
+        Map<String, Node> mustHaveNodes = new LinkedHashMap<>();
+        List<Role.Skill> skills = skills(source, map, mustHaveNodes);
+        Set<String> values = values(source, map);
         List<String> kinds = new ArrayList<>();
         List<Node> stageNodes = new ArrayList<>();
-        List<Role.Stage> stages = stages(source, map, kinds, stageNodes);
+        StageReader stageReader = new StageReader(
+                source, skills.stream().map(Role.Skill::id).collect(java.util.stream.Collectors.toSet()), values);
+        List<Role.Stage> stages = stages(source, map, stageReader, kinds, stageNodes);
         List<Double> cuts = cuts(source, map);
         // A role with problems is still returned (not valid): its labs are checked against its skills, so one
         // mistake in the role does not echo as misleading errors in every lab it lists.
         return Optional.of(new Read(
-                new Role(id, title, origin, skills, stages, cuts), kinds, stageNodes, problems.size() == before));
+                new Role(id, title, origin, skills, stages, cuts),
+                kinds,
+                stageNodes,
+                mustHaveNodes,
+                problems.size() == before));
     }
 
-    private static List<Role.Skill> skills(YamlSource source, MapReader map) {
+    /** The company's values (such as "Iterative Improvement"), which interview questions may name. */
+    private static Set<String> values(YamlSource source, MapReader map) {
+        Set<String> values = new java.util.LinkedHashSet<>();
+        for (String value : map.texts("values")) {
+            if (value.isBlank() || !values.add(value)) {
+                source.problem(
+                        map.value("values").orElseThrow(),
+                        "values",
+                        "'" + value + "' is blank or listed twice",
+                        "list each company value once");
+            }
+        }
+        return values;
+    }
+
+    private static List<Role.Skill> skills(YamlSource source, MapReader map, Map<String, Node> mustHaveNodes) {
         List<Role.Skill> skills = new ArrayList<>();
         Optional<MapReader> groups =
                 map.value("skills").flatMap(node -> MapReader.of(source, node, "skills", SKILL_GROUPS));
@@ -78,6 +112,9 @@ final class RoleReader {
                             source.problem(
                                     skill.node(), field + ".id", "skill '" + id + "' is listed twice", "keep one");
                         }
+                        if (group.equals("mustHave") && !id.isEmpty()) {
+                            mustHaveNodes.putIfAbsent(id, skill.node());
+                        }
                         skills.add(new Role.Skill(
                                 id,
                                 skill.required("title", "give the skill a title"),
@@ -97,36 +134,27 @@ final class RoleReader {
         return skills;
     }
 
-    private static List<Role.Stage> stages(YamlSource source, MapReader map, List<String> kinds, List<Node> nodes) {
+    private static List<Role.Stage> stages(
+            YamlSource source, MapReader map, StageReader reader, List<String> kinds, List<Node> nodes) {
         List<Role.Stage> stages = new ArrayList<>();
         List<Node> items = map.list("stages");
         if (items.isEmpty()) {
-            source.problem(map.node(), "stages", "a role needs at least one stage", "add stages with their labs");
+            source.problem(
+                    map.node(), "stages", "a role needs at least one stage", "add the stages of its hiring plan");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             String field = "stages[" + i + "]";
             Node node = items.get(i);
-            MapReader.of(source, node, field, STAGE_KEYS).ifPresent(stage -> {
-                String id = stage.required("id", "give the stage an id such as 'technical'");
+            MapReader.of(source, node, field, StageReader.KEYS).ifPresent(stage -> {
+                StageReader.Read read = reader.read(stage, field);
+                String id = read.stage().id();
                 if (!id.isEmpty() && !seen.add(id)) {
                     source.problem(stage.node(), field + ".id", "stage '" + id + "' is listed twice", "keep one");
                 }
-                String kind = stage.text("kind").orElse(id);
-                if (!Lab.STAGES.contains(kind)) {
-                    source.problem(
-                            stage.node(),
-                            field + ".kind",
-                            "'" + kind + "' is not a stage kind",
-                            "set kind: to one of " + Lab.STAGES);
-                }
-                kinds.add(kind);
+                kinds.add(read.kind());
                 nodes.add(node);
-                stages.add(new Role.Stage(
-                        id,
-                        stage.required("title", "give the stage a title"),
-                        stage.texts("labs"),
-                        stage.texts("pool")));
+                stages.add(read.stage());
             });
         }
         return stages;

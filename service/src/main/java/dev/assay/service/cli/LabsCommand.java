@@ -17,8 +17,9 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code labs validate [dir]} (exit 1 on any problem), {@code labs list [dir]}, {@code labs coverage [dir]}:
- * the lab content tools for the hiring team. {@code dir} defaults to {@code labs}.
+ * {@code labs validate [dir]} (exit 1 on any problem), {@code labs list [dir]}, {@code labs coverage [dir]},
+ * {@code labs compose ROLE STAGE [--seeds N] [--seed S] [dir]}: the lab content tools for the hiring team.
+ * {@code dir} defaults to {@code labs}.
  */
 public class LabsCommand extends Command {
 
@@ -37,21 +38,53 @@ public class LabsCommand extends Command {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("action").choices("validate", "list", "coverage").help("what to do");
-        subparser.addArgument("dir").nargs("?").setDefault("labs").help("the labs folder (default: labs)");
+        subparser
+                .addArgument("action")
+                .choices("validate", "list", "coverage", "compose")
+                .help("what to do");
+        subparser
+                .addArgument("args")
+                .nargs("*")
+                .metavar("ARG")
+                .help("[dir] (default: labs); for compose: ROLE STAGE [dir]");
+        subparser.addArgument("--seed").type(Long.class).setDefault(1L).help("compose: the (first) seed");
+        subparser.addArgument("--seeds").type(Integer.class).help("compose: summarise this many seeds");
     }
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) {
+        String action = namespace.getString("action");
+        List<String> args = namespace.<String>getList("args");
+        int named = action.equals("compose") ? 2 : 0;
+        if (args.size() < named || args.size() > named + 1) {
+            throw new IllegalArgumentException(
+                    action.equals("compose")
+                            ? "compose: say the role and the stage, e.g. 'labs compose devops-engineer technical [dir]'"
+                            : action + ": at most one argument, the labs folder");
+        }
         GraderRegistry graders = GraderRegistry.discover();
-        LabCatalog catalog = LabCatalog.load(Path.of(namespace.getString("dir")), graders);
+        LabCatalog catalog = LabCatalog.load(Path.of(args.size() > named ? args.get(named) : "labs"), graders);
         PrintStream out = System.out;
-        switch (namespace.getString("action")) {
+        switch (action) {
             case "validate" -> validate(catalog, out);
             case "list" -> list(catalog, graders, out);
+            case "compose" -> compose(catalog, args, namespace, out);
             default ->
                 catalog.roles()
                         .forEach(role -> out.print(Coverage.of(role, catalog).table()));
+        }
+    }
+
+    private static void compose(LabCatalog catalog, List<String> args, Namespace namespace, PrintStream out) {
+        ComposeReport report = new ComposeReport(catalog, args.get(0), args.get(1), out);
+        Integer seeds = namespace.getInt("seeds");
+        long seed = namespace.getLong("seed");
+        if (seeds == null) {
+            report.one(seed);
+        } else if (seeds < 1 || seeds > 1_000_000) {
+            throw new IllegalArgumentException("--seeds: give a count from 1 to 1000000, got " + seeds);
+        } else {
+            report.many(seed, seeds);
         }
     }
 
