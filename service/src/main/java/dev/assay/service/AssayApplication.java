@@ -136,6 +136,9 @@ public class AssayApplication extends Application<AssayConfiguration> {
         InvitationService invitations = new InvitationService(
                 jdbi,
                 catalog::role,
+                (role, stage, seed) -> dev.assay.service.catalog.Composer.compose(role, stage, catalog, seed)
+                        .labs(),
+                sessions.scoring().log(),
                 config.getPublicUrl(),
                 toJava(auth.getInvitationTtl()),
                 toJava(auth.getCandidateSessionTtl()),
@@ -162,7 +165,8 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new InvitationResource(
                 invitations,
                 cookies,
-                (role, stage) -> sessions.labs().labsOf(role, stage).stream()
+                assessmentId -> reads.assessment(assessmentId).stream()
+                        .flatMap(assessment -> sessions.labs().labsOf(assessment).stream())
                         .map(lab -> new InvitationView.LabLine(
                                 lab.title(), lab.timeLimit().toMinutes(), lab.difficulty()))
                         .toList()));

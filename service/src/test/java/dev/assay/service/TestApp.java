@@ -133,14 +133,27 @@ public final class TestApp {
         return invite(name, "technical");
     }
 
-    /** Invites a candidate to a stage of the devops-engineer role (technical, system-design). */
+    /**
+     * Invites a candidate to a stage of the devops-engineer role with fixed picks, so tests know the labs: the
+     * technical stage gets linux-web-outage, the system-design stage design-nodered-scale and design-incident.
+     */
     public Candidate invite(String name, String stage) {
+        return invite(
+                name,
+                stage,
+                stage.equals("technical")
+                        ? "[\"linux-web-outage\"]"
+                        : "[\"design-nodered-scale\",\"design-incident\"]");
+    }
+
+    /** Invites a candidate to a stage of the devops-engineer role with the labs given (a JSON array). */
+    public Candidate invite(String name, String stage, String labsJson) {
         Browser admin = browser();
         String csrf = signIn(admin, ADMIN);
         HttpResponse<String> created = admin.postJson(
                 "/api/v1/assessments",
                 "{\"email\":\"cand@test.local\",\"name\":\"" + name + "\",\"roleId\":\"devops-engineer\",\"stage\":\""
-                        + stage + "\"}",
+                        + stage + "\",\"labs\":" + labsJson + "}",
                 csrf);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("invitation failed: " + created.statusCode() + " " + created.body());

@@ -52,6 +52,18 @@ public interface AssessmentDao {
             + " WHERE token_hash = :tokenHash AND accepted_at IS NULL AND expires_at > :now")
     int acceptInvitation(@Bind("tokenHash") String tokenHash, @Bind("now") Instant now);
 
+    /** How the assessment's labs were chosen ('auto' from the seed, 'picked' by staff). */
+    @SqlUpdate("UPDATE assessments SET composition = :composition, composition_seed = :seed WHERE id = :id")
+    void setComposition(
+            @Bind("id") long id, @Bind("composition") String composition, @Bind("seed") @Nullable Long seed);
+
+    @SqlUpdate("INSERT INTO assessment_labs (assessment_id, position, lab_id) VALUES (:id, :position, :labId)")
+    void insertLab(@Bind("id") long assessmentId, @Bind("position") int position, @Bind("labId") String labId);
+
+    /** The assessment's own labs in their order; empty for an assessment made before labs were per candidate. */
+    @SqlQuery("SELECT lab_id FROM assessment_labs WHERE assessment_id = :id ORDER BY position")
+    List<String> labsOf(@Bind("id") long assessmentId);
+
     @SqlUpdate("UPDATE assessments SET status = :status WHERE id = :id")
     int updateStatus(@Bind("id") long id, @Bind("status") String status);
 

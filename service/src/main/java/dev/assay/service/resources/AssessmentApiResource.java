@@ -27,7 +27,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Automation: invite a candidate to a role stage, list and read assessments. An interviewer lists and reads only the
@@ -36,9 +39,6 @@ import java.util.List;
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentApiResource {
-
-    /** What to invite: the candidate and the role stage. */
-    public record InviteRequest(String email, String name, String roleId, String stage) {}
 
     private final SessionReads reads;
     private final InvitationService invitations;
@@ -82,28 +82,60 @@ public class AssessmentApiResource {
                 .build();
     }
 
-    /** Creates candidate, assessment and invitation; the link in the answer is shown this once only. */
+    /**
+     * Creates candidate, assessment (with its labs, composed or picked) and invitation; the link in the answer is
+     * shown this once only.
+     */
     @POST
     @RolesAllowed(Role.STAFF_ADMIN)
     @Timed(name = "invite")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response invite(@Context SecurityContext security, InviteRequest request) {
+    public Response invite(@Context SecurityContext security, InviteRequests.@Nullable One request) {
         if (request == null
                 || request.email() == null
                 || request.name() == null
                 || request.roleId() == null
                 || request.stage() == null) {
-            return ErrorBody.response(
-                    Response.Status.BAD_REQUEST,
-                    "send {\"email\": ..., \"name\": ..., \"roleId\": ..., \"stage\": \"technical\"|\"system-design\"}");
+            return ErrorBody.response(Response.Status.BAD_REQUEST, InviteRequests.USAGE);
         }
         User admin = Actor.staffOf(security);
-        InvitationService.Created created =
-                invitations.invite(request.email(), request.name(), request.roleId(), request.stage(), admin.id());
+        InvitationService.Created created = invitations.invite(
+                request.email(),
+                request.name(),
+                request.roleId(),
+                request.stage(),
+                admin.id(),
+                InviteRequests.choice(request.compose(), request.labs()));
         assignments.assign(created.assessmentId(), admin, admin.id());
         return Response.created(URI.create("/api/v1/assessments/" + created.assessmentId()))
                 .entity(created)
                 .build();
+    }
+
+    /**
+     * Invites many candidates of one role stage: every row is answered, in order, with its link or what was wrong
+     * with it; a bad row does not stop the others. 200 when every row was invited, 207 when some were refused.
+     */
+    @POST
+    @Path("bulk")
+    @RolesAllowed(Role.STAFF_ADMIN)
+    @Timed(name = "invite-bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response inviteMany(@Context SecurityContext security, InviteRequests.@Nullable Many request) {
+        if (request == null || request.roleId() == null || request.stage() == null || request.candidates() == null) {
+            return ErrorBody.response(
+                    Response.Status.BAD_REQUEST,
+                    "send {\"roleId\": ..., \"stage\": ..., \"candidates\": [{\"name\": ..., \"email\": ...}, ...]}"
+                            + " and, as for one invitation, \"compose\": \"auto\" or \"labs\": [...]");
+        }
+        List<Map<String, Object>> rows =
+                InviteRequests.inviteAll(request, invitations, assignments, Actor.staffOf(security));
+        long refused = rows.stream().filter(row -> row.containsKey("error")).count();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("invited", rows.size() - refused);
+        body.put("refused", refused);
+        body.put("rows", rows);
+        return Response.status(refused == 0 ? 200 : 207).entity(body).build();
     }
 
     @GET

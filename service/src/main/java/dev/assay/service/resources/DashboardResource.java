@@ -98,11 +98,13 @@ public class DashboardResource {
     /** Each assessment with its labs' progress, from one query over the latest attempt of each lab. */
     private List<DashboardView.Row> rows(List<dev.assay.service.db.AssessmentSummary> assessments) {
         java.util.Map<Long, java.util.Map<String, Integer>> states = reads.latestStatesByAssessment();
+        java.util.Map<Long, Integer> own = reads.ownLabCounts();
         return assessments.stream()
                 .map(a -> new DashboardView.Row(
                         a,
                         labs(
-                                stageLabs.getOrDefault(a.roleId() + "/" + a.stage(), 0),
+                                own.getOrDefault(
+                                        a.assessmentId(), stageLabs.getOrDefault(a.roleId() + "/" + a.stage(), 0)),
                                 states.getOrDefault(a.assessmentId(), java.util.Map.of()))))
                 .toList();
     }

@@ -32,14 +32,14 @@ public class InvitationResource {
     private static final Logger LOG = LoggerFactory.getLogger(InvitationResource.class);
     private final InvitationService invitations;
     private final Cookies cookies;
-    private final java.util.function.BiFunction<String, String, List<InvitationView.LabLine>> labsOfStage;
+    private final java.util.function.LongFunction<List<InvitationView.LabLine>> labsOf;
 
-    /** @param labsOfStage the labs of a role's stage (role id, stage id), as the invitation lists them */
+    /** @param labsOf the labs of an assessment (composed or picked for the candidate), as the invitation lists them */
     public InvitationResource(
             InvitationService invitations,
             Cookies cookies,
-            java.util.function.BiFunction<String, String, List<InvitationView.LabLine>> labsOfStage) {
-        this.labsOfStage = labsOfStage;
+            java.util.function.LongFunction<List<InvitationView.LabLine>> labsOf) {
+        this.labsOf = labsOf;
         this.invitations = invitations;
         this.cookies = cookies;
     }
@@ -49,8 +49,7 @@ public class InvitationResource {
         String csrf = BrowserSessionFilter.csrfToken(request);
         try {
             Invitation invitation = invitations.open(token);
-            return Response.ok(new InvitationView(
-                            csrf, token, invitation, labsOfStage.apply(invitation.roleId(), invitation.stage())))
+            return Response.ok(new InvitationView(csrf, token, invitation, labsOf.apply(invitation.assessmentId())))
                     .header("Referrer-Policy", "no-referrer")
                     .build();
         } catch (InvitationService.Gone | InvitationService.Unknown e) {

@@ -79,7 +79,7 @@ final class ReviewPages {
                 .map(e -> new ReviewView.Entry(name(e.actorUserId(), names), at(e.createdAt()), logLine(e)))
                 .toList();
         List<ReviewView.SkillChoice> skills = role.skills().stream()
-                .filter(s -> measured(role, assessment.stage(), s.id()))
+                .filter(s -> measured(assessment, s.id()))
                 .map(s -> new ReviewView.SkillChoice(s.id(), s.title()))
                 .toList();
         return new ReviewView(
@@ -88,7 +88,7 @@ final class ReviewPages {
                         assessment,
                         blind,
                         card,
-                        labs(id, role, assessment.stage(), rubric, review, names, blind),
+                        labs(assessment, rubric, review, names, blind),
                         blind ? List.of() : notes,
                         blind ? mine(review, me.id(), names) : ratings(review, names),
                         blind ? List.of() : log,
@@ -127,14 +127,23 @@ final class ReviewPages {
                 line += " (unreadable payload)";
             }
         }
+        if (event.eventType().equals(GradeEvents.COMPOSED)) {
+            try {
+                var payload = JSON.readTree(event.payload());
+                line += " " + Inert.text(payload.path("composition").asText(), 16) + " "
+                        + Inert.text(payload.path("labs").toString(), 2000);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                line += " (unreadable payload)";
+            }
+        }
         return line;
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private boolean measured(Role role, String stage, String skill) {
-        return Rubric.labsOf(role, stage).stream()
+    private boolean measured(AssessmentSummary assessment, String skill) {
+        return scoring.labsOf(assessment).stream()
                 .flatMap(lab -> catalog.lab(lab).stream())
                 .anyMatch(lab -> lab.skills().getOrDefault(skill, 0.0) > 0);
     }
@@ -159,16 +168,15 @@ final class ReviewPages {
     }
 
     private List<ReviewView.LabBlock> labs(
-            long id,
-            Role role,
-            String stage,
+            AssessmentSummary assessment,
             Rubric rubric,
             GradeEvents.Review review,
             Map<Long, String> names,
             boolean blind) {
+        long id = assessment.assessmentId();
         Map<String, LabSession> sessions = scoring.latestSessions(id);
         List<ReviewView.LabBlock> blocks = new ArrayList<>();
-        for (String labId : Rubric.labsOf(role, stage)) {
+        for (String labId : scoring.labsOf(assessment)) {
             Optional<Lab> lab = catalog.lab(labId).map(rubric::applyTo);
             LabSession session = sessions.get(labId);
             Optional<LabResult> result = session == null ? Optional.empty() : grading.finalResult(session.id());

@@ -11,7 +11,6 @@ import dev.assay.service.db.User;
 import dev.assay.service.grading.Grading;
 import dev.assay.service.scopes.Assignments;
 import dev.assay.service.scoring.GradeEvents;
-import dev.assay.service.scoring.Rubric;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
 import dev.assay.service.terminal.Recordings;
@@ -130,9 +129,8 @@ public class ReviewResource {
             String reason,
             String comment) {
         String[] parts = target.split("/", 2);
-        Role role = scoring.role(assessment);
-        if (parts.length != 2 || !Rubric.labsOf(role, assessment.stage()).contains(parts[0])) {
-            throw new InvalidInputException("target: " + target + " is not a lab/check of this stage");
+        if (parts.length != 2 || !scoring.labsOf(assessment).contains(parts[0])) {
+            throw new InvalidInputException("target: " + target + " is not a lab/check of this assessment");
         }
         LabSession session = scoring.latestSessions(id).get(parts[0]);
         var rows = scoring.finalRows(session);

@@ -27,6 +27,8 @@ public final class GradeEvents {
     public static final String SEEN = "grade-seen";
     /** A staff member assigned to the assessment: they may see and act on it from now on. */
     public static final String ASSIGNED = "staff-assigned";
+    /** The assessment's labs as chosen at invitation: how (auto from a seed, or picked), the seed, the labs. */
+    public static final String COMPOSED = "labs-composed";
     /** A staff member's assignment removed. */
     public static final String UNASSIGNED = "staff-unassigned";
 

@@ -51,6 +51,15 @@ public final class GradeLog {
         }));
     }
 
+    /**
+     * Appends an event inside the caller's transaction: for the first events of an assessment that the same
+     * transaction creates (no other writer can know it yet).
+     */
+    public GradeEventDao.Event appendIn(
+            Handle handle, long assessmentId, String type, @Nullable Long actor, String payload) {
+        return insert(handle, assessmentId, type, actor, payload);
+    }
+
     private GradeEventDao.Event insert(
             Handle handle, long assessmentId, String type, @Nullable Long actor, String payload) {
         GradeEventDao dao = handle.attach(GradeEventDao.class);

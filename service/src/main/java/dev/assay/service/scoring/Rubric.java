@@ -40,11 +40,14 @@ public record Rubric(String roleId, String stage, int version, List<Double> cuts
         return new Rubric(role.id(), stage, 0, role.cuts(), labs);
     }
 
-    /** The labs of a role's stage, in the role's order. */
+    /**
+     * Every lab a candidate of a role's stage may get (its fixed labs, then its pool), in the role's order: a
+     * rubric weighs them all, and each candidate is scored on the labs they had.
+     */
     public static List<String> labsOf(Role role, String stage) {
         return role.stages().stream()
                 .filter(s -> s.id().equals(stage))
-                .flatMap(s -> s.labs().stream())
+                .flatMap(s -> s.allLabs().stream())
                 .toList();
     }
 

@@ -14,6 +14,7 @@ import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.RubricDao;
 import dev.assay.service.db.StoredCheckResult;
 import dev.assay.service.db.UserDao;
+import dev.assay.service.sessions.AssessmentLabs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class Scoring {
         List<Scorecard.CheckOverride> applied = new ArrayList<>();
         Map<String, String> versions = new TreeMap<>();
         versions.put("rubric", rubric.label());
-        for (String labId : Rubric.labsOf(role, assessment.stage())) {
+        for (String labId : labsOf(assessment)) {
             Optional<Lab> found = catalog.lab(labId).map(rubric::applyTo);
             if (found.isEmpty()) {
                 continue;
@@ -165,6 +166,11 @@ public final class Scoring {
                 value.reason(),
                 dev.assay.service.core.Inert.text(value.comment()),
                 by);
+    }
+
+    /** The assessment's own labs (composed or picked), in order: what it is scored, reviewed and completed on. */
+    public List<String> labsOf(AssessmentSummary assessment) {
+        return AssessmentLabs.of(jdbi, assessment, catalog.role(assessment.roleId()));
     }
 
     /** The newest attempt of each lab of the assessment. */

@@ -70,9 +70,14 @@ public final class LabSessions {
         this.reattached = metrics.counter("assay.sessions.reattached");
     }
 
-    /** The labs of the assessment's stage, in the role's order (labs missing from the catalog are skipped). */
+    /**
+     * The assessment's own labs (composed or picked at invitation), in their order; for an assessment made before
+     * labs were per candidate, its stage's fixed labs. Labs missing from the catalog are skipped.
+     */
     public List<Lab> labsOf(AssessmentSummary assessment) {
-        return labsOf(assessment.roleId(), assessment.stage());
+        return AssessmentLabs.of(jdbi, assessment, catalog.role(assessment.roleId())).stream()
+                .flatMap(id -> catalog.lab(id).stream())
+                .toList();
     }
 
     /** The labs of one stage of a role, in the role's order. */

@@ -67,6 +67,16 @@ public final class SessionReads {
         return Optional.of(last.plus(interval));
     }
 
+    /** How many labs of its own each assessment has (composed or picked); absent for one that keeps its stage's. */
+    public Map<Long, Integer> ownLabCounts() {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery(
+                        "SELECT assessment_id, COUNT(*) FROM assessment_labs GROUP BY assessment_id")
+                .map((rs, ctx) -> counts.put(rs.getLong(1), rs.getInt(2)))
+                .list());
+        return counts;
+    }
+
     /** For each assessment, its labs' latest attempts counted by state (wire names). */
     public Map<Long, Map<String, Integer>> latestStatesByAssessment() {
         Map<Long, Map<String, Integer>> states = new HashMap<>();

@@ -7,7 +7,6 @@ import dev.assay.service.db.LabSession;
 import dev.assay.service.db.SessionState;
 import dev.assay.service.db.Sql;
 import dev.assay.service.db.WebhookDao;
-import dev.assay.service.scoring.Rubric;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
 import io.dropwizard.lifecycle.Managed;
@@ -135,7 +134,7 @@ public final class Webhooks implements Managed {
 
     private void queueIfComplete(long assessmentId) {
         AssessmentSummary assessment = scoring.assessment(assessmentId);
-        List<String> labs = Rubric.labsOf(scoring.role(assessment), assessment.stage());
+        List<String> labs = scoring.labsOf(assessment);
         Map<String, LabSession> latest = scoring.latestSessions(assessmentId);
         boolean complete = !labs.isEmpty()
                 && labs.stream()

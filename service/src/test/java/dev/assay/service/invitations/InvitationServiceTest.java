@@ -33,6 +33,9 @@ class InvitationServiceTest {
         return new InvitationService(
                 jdbi,
                 id -> id.equals(ROLE.id()) ? Optional.of(ROLE) : Optional.empty(),
+                (role, stage, seed) -> stage.labs(),
+                new dev.assay.service.scoring.GradeLog(
+                        jdbi, Clock.fixed(now, ZoneOffset.UTC), dev.assay.service.scoring.AuditKey.of(new byte[32])),
                 URI.create("https://assay.example"),
                 Duration.ofDays(7),
                 Duration.ofDays(1),
