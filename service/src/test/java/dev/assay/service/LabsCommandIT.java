@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar's {@code labs} command, as {@code ./assay labs ...} runs it. */
-@DisplayName("labs validate | list | coverage")
+@DisplayName("labs validate | list | coverage | compose")
 class LabsCommandIT {
     private final Path jar =
             Path.of(System.getProperty("assay.jar", "target/assay-service.jar")).toAbsolutePath();
@@ -49,5 +49,45 @@ class LabsCommandIT {
         assertThat(run.output())
                 .contains(dir.resolve("oops/lab.yaml") + ":2:1: titel: unknown key (fix: did you mean 'title'?")
                 .contains("1 lab(s) broken");
+    }
+
+    @Test
+    @DisplayName("compose prints one seed's labs, minutes, budget and evidence per skill, the same for the same seed")
+    void composeOneSeed() throws Exception {
+        Run run = labs("compose", "devops-engineer", "technical", "--seed", "42", "../labs");
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("devops-engineer / technical, seed 42:", "of a 90m budget")
+                .contains("linux-web-outage", "(every candidate)", "(from the pool)")
+                .containsPattern("(?m)^  aws +measured +\\d+ +\\d+% .*decided$")
+                .containsPattern("(?m)^  iac +measured +\\d+ +\\d+% .*decided$")
+                .doesNotContain("SHORT", "misses:");
+        assertThat(labs("compose", "devops-engineer", "technical", "--seed", "42", "../labs")
+                        .output())
+                .isEqualTo(run.output());
+    }
+
+    @Test
+    @DisplayName("compose over many seeds: every composition meets the blueprint and budget; spread and exposure")
+    void composeManySeeds() throws Exception {
+        for (String stage : List.of("screening", "technical", "system-design")) {
+            Run run = labs("compose", "devops-engineer", stage, "--seeds", "500", "../labs");
+            assertThat(run.exit()).as(run.output()).isZero();
+            assertThat(run.output())
+                    .contains("meet the blueprint and budget: 500/500 (100%)")
+                    .containsPattern("time: min \\d+m, median \\d+m, max \\d+m \\(budget \\d+m\\)")
+                    .contains("exposure (share of compositions", "least evidence per measured skill");
+        }
+    }
+
+    @Test
+    @DisplayName("compose refuses an interview stage and an unknown stage, saying what there is")
+    void composeRefusesWhatItCannotCompose() throws Exception {
+        Run interview = labs("compose", "devops-engineer", "star", "../labs");
+        assertThat(interview.exit()).isEqualTo(1);
+        assertThat(interview.output()).contains("stage star is an interview", "only labs stages are composed");
+        Run unknown = labs("compose", "devops-engineer", "onsite", "../labs");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.output()).contains("role devops-engineer has no stage 'onsite'", "technical");
     }
 }

@@ -21,7 +21,8 @@ public final class Composer {
     /** How far (in difficulty points: easy 1, medium 2, hard 3) a composition may lie from the median one. */
     public static final int DIFFICULTY_BAND = 1;
 
-    private static final int REWEIGHING_ROUNDS = 500;
+    private static final int REWEIGHING_ROUNDS = 1000;
+    private static final double EXPOSURE_TOLERANCE = 0.002;
 
     private final Role role;
     private final Role.Stage stage;
@@ -122,29 +123,27 @@ public final class Composer {
     }
 
     /**
-     * Probabilities over the selections, uniform at first, then reweighed round by round: every selection holding a
-     * pool lab picked more often than {@code cap} is scaled down by cap / that lab's share, until no lab exceeds the
-     * cap or the rounds run out (the selections do not allow it: a lab that every selection needs stays at 100 %).
+     * Probabilities over the selections, uniform at first, then reweighed round by round: every selection is scaled
+     * by cap / share for each of its pool labs picked more often than {@code cap} (the product, so a selection
+     * holding two over-exposed labs loses more than one holding one; scaling by the worst lab alone stalls when every
+     * selection holds one), until no lab exceeds the cap by more than {@value #EXPOSURE_TOLERANCE} or the rounds run
+     * out (the selections do not allow it: a lab that every selection needs stays at 100 %).
      */
     static double[] weights(List<Selections.Option> options, double cap) {
         double[] weights = new double[options.size()];
         java.util.Arrays.fill(weights, 1.0 / Math.max(1, options.size()));
         for (int round = 0; round < REWEIGHING_ROUNDS; round++) {
             Map<String, Double> share = shares(options, weights);
-            boolean over = false;
+            if (share.values().stream().allMatch(s -> s <= cap + EXPOSURE_TOLERANCE)) {
+                break;
+            }
             for (int i = 0; i < options.size(); i++) {
-                double factor = 1.0;
                 for (Lab lab : options.get(i).picked()) {
                     double s = share.getOrDefault(lab.id(), 0.0);
-                    if (s > cap + 1e-9) {
-                        factor = Math.min(factor, cap / s);
-                        over = true;
+                    if (s > cap) {
+                        weights[i] *= cap / s;
                     }
                 }
-                weights[i] *= factor;
-            }
-            if (!over) {
-                break;
             }
             double total = java.util.Arrays.stream(weights).sum();
             for (int i = 0; i < weights.length; i++) {

@@ -99,6 +99,37 @@ class ComposerTest {
     }
 
     @Test
+    @DisplayName("exposure reaches the cap even when every selection holds an over-exposed lab")
+    void exposureWhereEverySelectionHoldsAnOverExposedLab() {
+        // The DevOps technical stage's eight selections: uniform gives aws-ci 75 %, and every selection holds aws-ci
+        // or rbac, so scaling each selection by its worst lab alone changes nothing; 50 % each is reachable.
+        List<List<String>> sets = List.of(
+                List.of("aws-ci", "iac-risky", "k8s-a"),
+                List.of("aws-ci", "iac-risky", "k8s-b"),
+                List.of("aws-ci", "iac-risky", "k8s-c"),
+                List.of("aws-ci", "iac-risky", "rbac"),
+                List.of("aws-ci", "iac-s3", "k8s-a"),
+                List.of("aws-ci", "iac-s3", "k8s-b"),
+                List.of("aws-policy", "iac-risky", "rbac"),
+                List.of("iac-s3", "rbac"));
+        List<Selections.Option> options = sets.stream()
+                .map(ids -> new Selections.Option(
+                        ids.stream().map(id -> lab(id, "medium", 20, "a", 1)).toList(), Duration.ofMinutes(60), 6))
+                .toList();
+
+        double[] weights = Composer.weights(options, 0.5);
+
+        Map<String, Double> share = new HashMap<>();
+        for (int i = 0; i < options.size(); i++) {
+            for (Lab lab : options.get(i).picked()) {
+                share.merge(lab.id(), weights[i], Double::sum);
+            }
+        }
+        assertThat(Arrays.stream(weights).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(share.values()).allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(0.505));
+    }
+
+    @Test
     @DisplayName("a selection far harder than the median one is never composed")
     void difficultyStaysInBand() {
         Map<String, Lab> labs = new LinkedHashMap<>();
