@@ -17,7 +17,7 @@ as_root() {
 # stay held by dockerd or PostgreSQL, and every later flock on it would wait forever.
 without_inherited_fds() {
   local fd
-  for fd in /proc/$BASHPID/fd/*; do
+  for fd in "/proc/$BASHPID/fd"/*; do
     fd=${fd##*/}
     [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
   done

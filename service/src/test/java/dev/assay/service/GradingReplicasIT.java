@@ -131,7 +131,7 @@ class GradingReplicasIT {
             List<Future<Candidate>> futures = new ArrayList<>();
             for (int i = 0; i < SESSIONS; i++) {
                 String body = "{\"email\":\"replica-" + i + "@test.local\",\"name\":\"Candidate " + i
-                        + "\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}";
+                        + "\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\",\"labs\":[\"" + LAB + "\"]}";
                 JsonNode created = JSON.readTree(
                         admin.postJson("/api/v1/assessments", body, csrf).body());
                 long assessment = created.path("assessmentId").asLong();

@@ -114,7 +114,7 @@ class SessionReattachIT {
             List<Future<Started>> futures = new ArrayList<>();
             for (int i = 0; i < SESSIONS; i++) {
                 String body = "{\"email\":\"reattach-" + i + "@test.local\",\"name\":\"Candidate " + i
-                        + "\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\"}";
+                        + "\",\"roleId\":\"devops-engineer\",\"stage\":\"technical\",\"labs\":[\"" + LAB + "\"]}";
                 JsonNode created = JSON.readTree(
                         admin.postJson("/api/v1/assessments", body, csrf).body());
                 long assessment = created.path("assessmentId").asLong();

@@ -236,7 +236,8 @@ class ComposerTest {
                         .findFirst()
                         .orElseThrow()
                         .labs())
-                .containsExactly("linux-web-outage");
+                .as("the technical stage gives no lab to everyone: its whole pool varies")
+                .isEmpty();
     }
 
     private static Composer composer(Role.Stage stage, Map<String, Lab> labs) {

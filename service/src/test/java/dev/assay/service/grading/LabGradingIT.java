@@ -111,14 +111,16 @@ class LabGradingIT {
 
     /** A started session of the lab, for a new candidate. */
     private static LabSession started() {
-        long assessment = jdbi.withExtension(
-                AssessmentDao.class,
-                dao -> dao.insertAssessment(
-                        dao.insertCandidate("grading@test.local", "Grading", null, Instant.now()),
-                        "devops-engineer",
-                        "technical",
-                        null,
-                        Instant.now()));
+        long assessment = jdbi.withExtension(AssessmentDao.class, dao -> {
+            long id = dao.insertAssessment(
+                    dao.insertCandidate("grading@test.local", "Grading", null, Instant.now()),
+                    "devops-engineer",
+                    "technical",
+                    null,
+                    Instant.now());
+            dao.insertLab(id, 0, LAB); // the lab the candidate was given
+            return id;
+        });
         LabSession session = sessions.start(assessment, LAB);
         assertThat(session.state()).isEqualTo(SessionState.ACTIVE);
         return session;

@@ -87,14 +87,7 @@ class FailedStartIT {
                         Duration.ofHours(1),
                         Clock.systemUTC(),
                         metrics);
-                long assessment = jdbi.withExtension(
-                        AssessmentDao.class,
-                        dao -> dao.insertAssessment(
-                                dao.insertCandidate("broken@test.local", "Broken", null, Instant.now()),
-                                "devops-engineer",
-                                "technical",
-                                null,
-                                Instant.now()));
+                long assessment = assessmentWithTheLab(jdbi);
 
                 assertThatThrownBy(() -> sessions.start(assessment, LAB)).hasMessageContaining("database gone");
 
@@ -115,5 +108,19 @@ class FailedStartIT {
                 }
             }
         }
+    }
+
+    /** An assessment whose candidate was given {@link #LAB}, as an invitation records it. */
+    private static long assessmentWithTheLab(Jdbi jdbi) {
+        return jdbi.withExtension(AssessmentDao.class, dao -> {
+            long id = dao.insertAssessment(
+                    dao.insertCandidate("broken@test.local", "Broken", null, Instant.now()),
+                    "devops-engineer",
+                    "technical",
+                    null,
+                    Instant.now());
+            dao.insertLab(id, 0, LAB);
+            return id;
+        });
     }
 }

@@ -97,11 +97,15 @@ class LabStatisticsTest {
                 jdbi, catalog, new GradeLog(jdbi, Clock.fixed(NOW, ZoneOffset.UTC), key), new ObjectMapper());
     }
 
+    /** A technical-stage assessment whose candidate was given linux-web-outage, as an invitation records it. */
     private static long assessment(Jdbi jdbi, String email) {
-        return jdbi.withExtension(
-                AssessmentDao.class,
-                dao -> dao.insertAssessment(
-                        dao.insertCandidate(email, "S", null, NOW), "devops-engineer", "technical", null, NOW));
+        return jdbi.withExtension(AssessmentDao.class, dao -> {
+            long id = dao.insertAssessment(
+                    dao.insertCandidate(email, "S", null, NOW), "devops-engineer", "technical", null, NOW);
+            dao.setComposition(id, "picked", null);
+            dao.insertLab(id, 0, "linux-web-outage");
+            return id;
+        });
     }
 
     /**
