@@ -133,16 +133,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 new LoginRateLimiter(auth.getLoginBurst(), toJava(auth.getLoginRefill()), clock),
                 toJava(auth.getSessionTtl()),
                 clock);
-        InvitationService invitations = new InvitationService(
-                jdbi,
-                catalog::role,
-                (role, stage, seed) -> dev.assay.service.catalog.Composer.compose(role, stage, catalog, seed)
-                        .labs(),
-                sessions.scoring().log(),
-                config.getPublicUrl(),
-                toJava(auth.getInvitationTtl()),
-                toJava(auth.getCandidateSessionTtl()),
-                clock);
+        InvitationService invitations = invitations(config, jdbi, catalog, sessions.scoring(), clock);
         Cookies cookies = new Cookies(auth.getSecureCookies());
         environment
                 .admin()
@@ -160,7 +151,12 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new SessionResource(accounts, cookies));
         SessionReads reads = new SessionReads(jdbi);
         jersey.register(new DashboardResource(reads, invitations, assignments, catalog));
-        jersey.register(new AssessmentApiResource(reads, invitations, sessions.scoring(), assignments));
+        jersey.register(new AssessmentApiResource(
+                reads,
+                invitations,
+                sessions.scoring(),
+                assignments,
+                new dev.assay.service.scoring.Pipelines(jdbi, sessions.scoring())));
         jersey.register(new dev.assay.service.resources.AssigneeApiResource(assignments, sessions.scoring()));
         jersey.register(new InvitationResource(
                 invitations,
@@ -213,6 +209,22 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 .manage(new DiskWatch(jdbi, sessions.environments(), sessions.grading(), clock, sessions.diskWatch()));
         environment.admin().addTask(new ExtendTask(jdbi, clock));
         return terminals;
+    }
+
+    /** Invitations to the catalog's roles; a labs stage's labs are composed per candidate by the catalog. */
+    private static InvitationService invitations(
+            AssayConfiguration config, Jdbi jdbi, LabCatalog catalog, Scoring scoring, Clock clock) {
+        var auth = config.getAuth();
+        return new InvitationService(
+                jdbi,
+                catalog::role,
+                (role, stage, seed) -> dev.assay.service.catalog.Composer.compose(role, stage, catalog, seed)
+                        .labs(),
+                scoring.log(),
+                config.getPublicUrl(),
+                toJava(auth.getInvitationTtl()),
+                toJava(auth.getCandidateSessionTtl()),
+                clock);
     }
 
     /** The pages and API of interviewers and the hiring team: sessions, designs, statistics, tuning, review. */

@@ -184,4 +184,52 @@ class CompositionApiIT {
         }
         assertThat(links).hasSize(19);
     }
+
+    @Test
+    @DisplayName("the candidate-level scorecard joins a candidate's stages by email: undecided must-haves say which"
+            + " stages are still to come, and the recommendation is never advance before they are decided")
+    void candidateLevelScorecard() throws Exception {
+        long screening = post("/api/v1/assessments", one("plan@test.local", "screening", ""), 201)
+                .path("assessmentId")
+                .asLong();
+        long technical = post("/api/v1/assessments", one("PLAN@test.local", "technical", ""), 201)
+                .path("assessmentId")
+                .asLong();
+        HttpResponse<String> answer = admin.getJson("/api/v1/assessments/" + technical + "/pipeline");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode card = JSON.readTree(answer.body());
+        assertThat(card.path("schema").asText()).isEqualTo("assay.candidate-scorecard/1");
+        Map<String, JsonNode> stages = new java.util.HashMap<>();
+        card.path("stages").forEach(stage -> stages.put(stage.path("stage").asText(), stage));
+        assertThat(stages).containsKeys("screening", "technical", "system-design", "star", "final");
+        assertThat(java.util.Objects.requireNonNull(stages.get("screening"))
+                        .path("assessmentId")
+                        .asLong())
+                .isEqualTo(screening);
+        assertThat(java.util.Objects.requireNonNull(stages.get("screening"))
+                        .path("state")
+                        .asText())
+                .isEqualTo("invited");
+        assertThat(java.util.Objects.requireNonNull(stages.get("star"))
+                        .path("state")
+                        .asText())
+                .isEqualTo("not invited");
+        assertThat(card.path("recommendation").path("verdict").asText()).isEqualTo("review");
+        JsonNode linux = null;
+        for (JsonNode skill : card.path("skills")) {
+            if (skill.path("id").asText().equals("linux")) {
+                linux = skill;
+            }
+        }
+        assertThat(linux).isNotNull();
+        assertThat(java.util.Objects.requireNonNull(linux).path("rating").isNull())
+                .isTrue();
+        assertThat(linux.path("noDecision").asText()).contains("still to come", "screening (invited)");
+        Browser outsider = APP.browser();
+        TestApp.signIn(outsider, TestApp.OUTSIDER);
+        assertThat(outsider.getJson("/api/v1/assessments/" + technical + "/pipeline")
+                        .statusCode())
+                .as("an interviewer not assigned to the assessment")
+                .isEqualTo(404);
+    }
 }

@@ -94,6 +94,10 @@ public interface AssessmentDao {
     @SqlQuery(SUMMARY + " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit")
     List<AssessmentSummary> recent(@Bind("limit") int limit);
 
+    /** One candidate's assessments for a role, oldest first: the stages of their hiring plan so far. */
+    @SqlQuery(SUMMARY + " WHERE c.email = :email AND a.role_id = :roleId ORDER BY a.id")
+    List<AssessmentSummary> ofCandidate(@Bind("email") String email, @Bind("roleId") String roleId);
+
     @SqlQuery("SELECT COUNT(*) FROM assessments")
     long countAssessments();
 }

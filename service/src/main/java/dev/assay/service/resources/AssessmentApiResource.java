@@ -7,6 +7,8 @@ import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.User;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.scopes.Assignments;
+import dev.assay.service.scoring.CandidateScorecard;
+import dev.assay.service.scoring.Pipelines;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
 import dev.assay.service.sessions.SessionReads;
@@ -44,9 +46,15 @@ public class AssessmentApiResource {
     private final InvitationService invitations;
     private final Scoring scoring;
     private final Assignments assignments;
+    private final Pipelines pipelines;
 
     public AssessmentApiResource(
-            SessionReads reads, InvitationService invitations, Scoring scoring, Assignments assignments) {
+            SessionReads reads,
+            InvitationService invitations,
+            Scoring scoring,
+            Assignments assignments,
+            Pipelines pipelines) {
+        this.pipelines = pipelines;
         this.reads = reads;
         this.invitations = invitations;
         this.scoring = scoring;
@@ -65,6 +73,22 @@ public class AssessmentApiResource {
     public Scorecard scorecard(@Context SecurityContext security, @PathParam("id") long id) {
         Scorecard card = scoring.current(id);
         scoring.markSeen(id, Actor.staffOf(security).id(), "scorecard API");
+        return card;
+    }
+
+    /**
+     * The candidate-level scorecard ({@value CandidateScorecard#SCHEMA}) of the hiring plan this assessment is a
+     * stage of: every stage of the role and where it stands, each skill decided from every stage's evidence with
+     * where it came from, and the recommendation over all the role's must-haves. Reading it counts as seeing the
+     * automated grade of this assessment.
+     */
+    @GET
+    @Path("{id}/pipeline")
+    @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
+    @AssessmentScoped
+    public CandidateScorecard pipeline(@Context SecurityContext security, @PathParam("id") long id) {
+        CandidateScorecard card = pipelines.of(id);
+        scoring.markSeen(id, Actor.staffOf(security).id(), "pipeline API");
         return card;
     }
 

@@ -102,7 +102,27 @@ public final class Scoring {
     private Scorecard rescore(long assessmentId, Rubric rubric, GradeEvents.Review review) {
         AssessmentSummary assessment = assessment(assessmentId);
         Role role = rubric.applyTo(role(assessment));
-        Map<String, LabSession> latest = latestSessions(assessmentId);
+        Collected collected = collect(assessment, rubric, review);
+        Scorecard card = ScoringModel.score(role, assessment.stage(), collected.items(), collected.versions());
+        return card.withReview(collected.applied(), decision(card, review));
+    }
+
+    /**
+     * The assessment's checks as the scoring model weighs them now (the active rubric, the interviewers'
+     * overrides): what the candidate-level scorecard adds up across stages.
+     */
+    public List<ScoringModel.Item> items(long assessmentId) {
+        AssessmentSummary assessment = assessment(assessmentId);
+        Rubric rubric = activeRubric(role(assessment), assessment.stage());
+        return collect(assessment, rubric, review(assessmentId)).items();
+    }
+
+    /** The items of an assessment's labs, the overrides applied to them, and the versions they were scored at. */
+    private record Collected(
+            List<ScoringModel.Item> items, List<Scorecard.CheckOverride> applied, Map<String, String> versions) {}
+
+    private Collected collect(AssessmentSummary assessment, Rubric rubric, GradeEvents.Review review) {
+        Map<String, LabSession> latest = latestSessions(assessment.assessmentId());
         List<ScoringModel.Item> items = new ArrayList<>();
         List<Scorecard.CheckOverride> applied = new ArrayList<>();
         Map<String, String> versions = new TreeMap<>();
@@ -133,8 +153,7 @@ public final class Scoring {
                         labId, check.id(), check.points(), check.skills(), check.gate(), credit, heldFor(check, row)));
             }
         }
-        Scorecard card = ScoringModel.score(role, assessment.stage(), items, versions);
-        return card.withReview(applied, decision(card, review));
+        return new Collected(items, applied, versions);
     }
 
     /**

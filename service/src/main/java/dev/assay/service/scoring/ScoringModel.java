@@ -66,7 +66,7 @@ public final class ScoringModel {
                 null);
     }
 
-    private static Scorecard.Skill skill(Role.Skill skill, List<Item> items, List<Double> cuts) {
+    static Scorecard.Skill skill(Role.Skill skill, List<Item> items, List<Double> cuts) {
         double all = 0;
         double counted = 0;
         double earned = 0;
