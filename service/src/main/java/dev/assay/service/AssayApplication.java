@@ -244,6 +244,9 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new LabStatisticsApiResource(statistics));
         jersey.register(new TuningResource(catalog, statistics, new Rubrics(jdbi, catalog, sessions.scoring(), clock)));
         jersey.register(new ReviewResource(recordings, catalog, sessions.scoring(), sessions.grading(), assignments));
+        var kits = new dev.assay.service.scoring.KitReviews(sessions.scoring());
+        jersey.register(new dev.assay.service.resources.KitResource(kits, assignments));
+        jersey.register(new dev.assay.service.resources.KitApiResource(kits, assignments));
     }
 
     /** What every request and response passes through: who is asking, CSRF, access rules, headers, errors. */

@@ -95,6 +95,8 @@ final class ReviewPages {
                         chain,
                         skills,
                         staffing(id, me, names),
+                        role.stages().stream()
+                                .anyMatch(s -> s.id().equals(assessment.stage()) && s.kind() == Role.Kind.INTERVIEW),
                         error));
     }
 

@@ -31,6 +31,8 @@ public final class GradeEvents {
     public static final String COMPOSED = "labs-composed";
     /** A staff member's assignment removed. */
     public static final String UNASSIGNED = "staff-unassigned";
+    /** An interviewer's rating (1 to 5) of one question of an interview stage's kit, with notes ({@link KitRatings}). */
+    public static final String KIT_RATED = "kit-rated";
 
     /** Why an interviewer changed a grade: one of these, and a comment in their own words. */
     public static final Map<String, String> REASONS = reasons();

@@ -67,7 +67,7 @@ public final class ReviewView extends PageView {
     /** A skill the interviewer may rate. */
     public record SkillChoice(String id, String title) {}
 
-    /** Everything the page shows, gathered by the resource. */
+    /** Everything the page shows, gathered by the resource; {@code interview}: the stage has a kit to rate. */
     public record Model(
             AssessmentSummary assessment,
             boolean blind,
@@ -79,6 +79,7 @@ public final class ReviewView extends PageView {
             String chain,
             List<SkillChoice> skillsToRate,
             Staffing staffing,
+            boolean interview,
             @Nullable String error) {}
 
     private final Model model;

@@ -95,6 +95,15 @@ public final class Browser {
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Sends a JSON body with any method (PUT, PATCH ...) as an API client would, with the CSRF header. */
+    public HttpResponse<String> sendJson(String method, String path, String json, String csrfHeader) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-CSRF-Token", csrfHeader)
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> getJson(String path) {
         return send(request(path).header("Accept", "application/json").GET());
     }
