@@ -225,11 +225,37 @@ class CompositionApiIT {
         assertThat(java.util.Objects.requireNonNull(linux).path("rating").isNull())
                 .isTrue();
         assertThat(linux.path("noDecision").asText()).contains("still to come", "screening (invited)");
+        ratedKitQuestionCounts(technical);
         Browser outsider = APP.browser();
         TestApp.signIn(outsider, TestApp.OUTSIDER);
         assertThat(outsider.getJson("/api/v1/assessments/" + technical + "/pipeline")
                         .statusCode())
                 .as("an interviewer not assigned to the assessment")
                 .isEqualTo(404);
+    }
+
+    /** A rated STAR question joins the plan: the stage is in progress and the question is a source of its skills. */
+    private static void ratedKitQuestionCounts(long technical) throws Exception {
+        long star = post("/api/v1/assessments", one("plan@test.local", "star", ""), 201)
+                .path("assessmentId")
+                .asLong();
+        HttpResponse<String> rated = admin.sendJson(
+                "PUT",
+                "/api/v1/assessments/" + star + "/kit/incident-owned",
+                "{\"rating\":4,\"notes\":\"owned the follow-up\"}",
+                csrf);
+        assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
+        JsonNode after = JSON.readTree(
+                admin.getJson("/api/v1/assessments/" + technical + "/pipeline").body());
+        List<String> states = new ArrayList<>();
+        after.path("stages")
+                .forEach(stage -> states.add(
+                        stage.path("stage").asText() + "=" + stage.path("state").asText()));
+        assertThat(states).contains("star=in progress");
+        List<String> sources = new ArrayList<>();
+        after.path("skills")
+                .forEach(skill -> skill.path("sources")
+                        .forEach(source -> sources.add(skill.path("id").asText() + ":" + source.asText())));
+        assertThat(sources).contains("monitoring:star/kit:star (1)");
     }
 }

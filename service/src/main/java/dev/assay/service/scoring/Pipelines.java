@@ -17,6 +17,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@link CandidateScorecard}.
  */
 public final class Pipelines {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Jdbi jdbi;
     private final Scoring scoring;
 
@@ -48,7 +51,10 @@ public final class Pipelines {
     private PipelineModel.StageEvidence evidence(Role.Stage stage, AssessmentSummary taken) {
         long id = taken.assessmentId();
         if (stage.kind() != Role.Kind.LABS) {
-            return new PipelineModel.StageEvidence(PipelineModel.line(stage, id, "invited", null), List.of());
+            List<ScoringModel.Item> questions = KitRatings.items(stage, scoring.events(id), JSON);
+            long rated = questions.stream().filter(q -> q.credit() != null).count();
+            String state = rated == 0 ? "invited" : rated == questions.size() ? "done" : "in progress";
+            return new PipelineModel.StageEvidence(PipelineModel.line(stage, id, state, null), questions);
         }
         List<String> labs = scoring.labsOf(taken);
         Map<String, LabSession> sessions = scoring.latestSessions(id);
