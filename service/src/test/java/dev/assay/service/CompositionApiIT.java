@@ -129,7 +129,9 @@ class CompositionApiIT {
         assertThat(candidate.postForm(link + "/accept", Map.of(), true).statusCode())
                 .isEqualTo(303);
         String overview = candidate.get("/assessment").body();
-        assertThat(overview).contains("web server is down").doesNotContain("crash-looping");
+        assertThat(overview)
+                .contains("web server is down", "1 lab, 20 minutes in all.")
+                .doesNotContain("crash-looping");
         HttpResponse<String> other = candidate.postForm("/assessment/labs/k8s-crashloop/start", Map.of(), true);
         assertThat(other.statusCode()).isEqualTo(404);
         long assessment = created.path("assessmentId").asLong();
@@ -147,6 +149,15 @@ class CompositionApiIT {
         JsonNode created = post("/api/v1/assessments", one("star@test.local", "star", ""), 201);
         assertThat(labs(created.path("labs"))).isEmpty();
         assertThat(created.path("composition").isNull()).isTrue();
+        Browser candidate = APP.browser();
+        String link = URI.create(created.path("link").asText()).getPath();
+        candidate.get(link);
+        assertThat(candidate.postForm(link + "/accept", Map.of(), true).statusCode())
+                .isEqualTo(303);
+        assertThat(candidate.get("/assessment").body())
+                .as("an interview stage shows the candidate nothing to do")
+                .contains("nothing to do here")
+                .doesNotContain("/start", "press Start");
         JsonNode refused =
                 post("/api/v1/assessments", one("star2@test.local", "star", ",\"labs\":[\"linux-web-outage\"]"), 400);
         assertThat(refused.path("message").asText()).contains("interview");

@@ -18,6 +18,16 @@ public final class AssessmentView extends PageView {
         return labs;
     }
 
+    /** "3 labs, 55 minutes in all, in any order", or empty when the stage has no labs for the candidate. */
+    public String getPlan() {
+        if (labs.isEmpty()) {
+            return "";
+        }
+        long minutes = labs.stream().mapToLong(LabCard::minutes).sum();
+        return labs.size() + (labs.size() == 1 ? " lab, " : " labs, ") + minutes + " minutes in all"
+                + (labs.size() == 1 ? "." : ", in any order you like.");
+    }
+
     public AssessmentSummary getAssessment() {
         return assessment;
     }
