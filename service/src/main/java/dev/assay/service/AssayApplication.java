@@ -151,12 +151,10 @@ public class AssayApplication extends Application<AssayConfiguration> {
         jersey.register(new SessionResource(accounts, cookies));
         SessionReads reads = new SessionReads(jdbi);
         jersey.register(new DashboardResource(reads, invitations, assignments, catalog));
-        jersey.register(new AssessmentApiResource(
-                reads,
-                invitations,
-                sessions.scoring(),
-                assignments,
-                new dev.assay.service.scoring.Pipelines(jdbi, sessions.scoring())));
+        var pipelines = new dev.assay.service.scoring.Pipelines(jdbi, sessions.scoring());
+        jersey.register(new AssessmentApiResource(reads, invitations, sessions.scoring(), assignments, pipelines));
+        jersey.register(new dev.assay.service.resources.PipelineApiResource(pipelines, sessions.scoring()));
+        jersey.register(new dev.assay.service.resources.PipelineResource(assignments, pipelines, sessions.scoring()));
         jersey.register(new dev.assay.service.resources.AssigneeApiResource(assignments, sessions.scoring()));
         jersey.register(new InvitationResource(
                 invitations,
