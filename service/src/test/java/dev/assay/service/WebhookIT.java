@@ -37,8 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The stage-completed webhook against a receiver on loopback that fails its first delivery with a 500 (fault
  * injection: it stands for an applicant-tracking system having a bad minute): a candidate really works and submits
- * the stage's lab, the delivery is retried, arrives once with the scorecard, and its signature verifies with the
- * secret the service made.
+ * the stage's lab, the delivery is retried, arrives once with the stage scorecard and the candidate-level one, and
+ * its signature verifies with the secret the service made.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @DisplayName("A completed stage is told to the tracking system: signed, retried, once")
@@ -147,6 +147,22 @@ class WebhookIT {
         assertThat(body.path("scorecard").path("schema").asText()).isEqualTo("assay.scorecard/1");
         assertThat(body.path("scorecard").path("recommendation").path("verdict").asText())
                 .isEqualTo("reject");
+        JsonNode plan = body.path("candidate");
+        assertThat(plan.path("email").asText())
+                .as("kept for receivers that read it")
+                .isEqualTo("cand@test.local");
+        assertThat(plan.path("schema").asText()).isEqualTo("assay.candidate-scorecard/1");
+        assertThat(plan.path("candidateName").asText()).isEqualTo("Wren Webhook");
+        assertThat(plan.path("role").asText()).isEqualTo("devops-engineer");
+        JsonNode technical = plan.path("stages").findParents("stage").stream()
+                .filter(stage -> stage.path("stage").asText().equals("technical"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(technical.path("state").asText()).isEqualTo("done");
+        assertThat(technical.path("assessmentId").asLong()).isEqualTo(candidate.assessmentId());
+        assertThat(technical.path("verdict").asText()).isEqualTo("reject");
+        assertThat(plan.path("skills")).hasSize(14);
+        assertThat(plan.path("recommendation").path("verdict").asText()).isEqualTo("reject");
 
         List<WebhookDao.Delivery> rows =
                 APP.jdbi().withExtension(WebhookDao.class, dao -> dao.of(candidate.assessmentId()));

@@ -7,6 +7,7 @@ import dev.assay.service.db.LabSession;
 import dev.assay.service.db.SessionState;
 import dev.assay.service.db.Sql;
 import dev.assay.service.db.WebhookDao;
+import dev.assay.service.scoring.Pipelines;
 import dev.assay.service.scoring.Scorecard;
 import dev.assay.service.scoring.Scoring;
 import io.dropwizard.lifecycle.Managed;
@@ -38,7 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells an applicant-tracking system when a candidate completes a stage: a JSON POST with the scorecard, signed
+ * Tells an applicant-tracking system when a candidate completes a stage: a JSON POST with the stage scorecard and
+ * the candidate-level scorecard of their whole plan so far ({@code candidate}), signed
  * with HMAC-SHA256 over the timestamp and body ({@code Assay-Signature: t=<unix seconds>,v1=<hex>}), queued in
  * the database first (an outbox) so a restart or an unreachable receiver loses nothing, retried with exponential
  * backoff, and given up after the configured attempts. docs/webhooks.md says how to verify a delivery.
@@ -51,6 +53,7 @@ public final class Webhooks implements Managed {
 
     private final Jdbi jdbi;
     private final Scoring scoring;
+    private final Pipelines pipelines;
     private final WebhookSettings settings;
     private final URI url;
     private final byte[] secret;
@@ -66,6 +69,7 @@ public final class Webhooks implements Managed {
     public Webhooks(Jdbi jdbi, Scoring scoring, WebhookSettings settings, URI url, Clock clock, ObjectMapper json) {
         this.jdbi = jdbi;
         this.scoring = scoring;
+        this.pipelines = new Pipelines(jdbi, scoring);
         this.settings = settings;
         this.url = url;
         this.secret = secret(settings.getSecretFile());
@@ -147,7 +151,7 @@ public final class Webhooks implements Managed {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", STAGE_COMPLETED);
         body.put("assessmentId", assessmentId);
-        body.put("candidate", Map.of("name", assessment.candidateName(), "email", assessment.candidateEmail()));
+        body.put("candidate", candidate(assessment));
         body.put("role", assessment.roleId());
         body.put("stage", assessment.stage());
         body.put("completedAt", clock.instant().toString());
@@ -163,6 +167,21 @@ public final class Webhooks implements Managed {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The candidate-level scorecard ({@code assay.candidate-scorecard/1}) as the body's {@code candidate} object,
+     * after the {@code name} and {@code email} that object has always carried, so receivers reading those still do.
+     */
+    private Map<String, Object> candidate(AssessmentSummary assessment) {
+        Map<String, Object> candidate = new LinkedHashMap<>();
+        candidate.put("name", assessment.candidateName());
+        candidate.put("email", assessment.candidateEmail());
+        Map<String, Object> card = json.convertValue(
+                pipelines.of(assessment.assessmentId()),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+        candidate.putAll(card);
+        return candidate;
     }
 
     @Override
