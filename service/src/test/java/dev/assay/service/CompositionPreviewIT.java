@@ -159,7 +159,7 @@ class CompositionPreviewIT {
                 .contains("write the line as &#39;Name, email&#39;")
                 .contains("Line 4: Bad Mail, not-an-email")
                 .contains("is not an email address")
-                .contains(">No Comma lee2@test.local\nBad Mail, not-an-email</textarea>");
+                .contains(">No Comma lee2@test.local&#10;Bad Mail, not-an-email</textarea>");
         assertThat(invited.body().split("/i/", -1)).as("one link").hasSize(2);
     }
 }

@@ -130,7 +130,6 @@ public class DashboardResource {
                 throw new InvalidInputException("Labs: tick at least one lab of the stage, or choose 'composed for"
                         + " each candidate'");
             }
-            CompositionPreview.of(catalog, ids[0], ids[1], picked, 0); // refuses a lab outside the stage
             choice = new LabChoice.Picked(picked);
         }
         List<User> chosen = filled.assignees().stream().map(assignments::staff).toList();
