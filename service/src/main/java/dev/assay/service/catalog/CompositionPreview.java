@@ -28,7 +28,8 @@ public record CompositionPreview(
         List<String> warnings) {
 
     /** A lab of the preview: its time limit in minutes, difficulty, skills, and whether every candidate gets it. */
-    public record LabLine(String id, String title, long minutes, String difficulty, List<String> skills, boolean fixed) {}
+    public record LabLine(
+            String id, String title, long minutes, String difficulty, List<String> skills, boolean fixed) {}
 
     /**
      * A skill the labs give evidence for, or the stage measures: counted checks, coverage, points, and whether it is
@@ -82,8 +83,7 @@ public record CompositionPreview(
 
     private static CompositionPreview of(
             LabCatalog catalog, Role role, Role.Stage stage, List<String> ids, @Nullable Long seed) {
-        List<Lab> labs =
-                ids.stream().flatMap(id -> catalog.lab(id).stream()).toList();
+        List<Lab> labs = ids.stream().flatMap(id -> catalog.lab(id).stream()).toList();
         Composition composition = Composer.composition(role, stage, labs, catalog::counts);
         Blueprint.Evidence least = stage.blueprint().evidence();
         List<SkillLine> skills = composition.evidence().values().stream()

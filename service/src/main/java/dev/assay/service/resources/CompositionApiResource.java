@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 @Produces(MediaType.APPLICATION_JSON)
 public class CompositionApiResource {
     /** A preview request: {@code labs} absent means "what composition gives", for one example seed. */
-    record PreviewRequest(String roleId, String stage, @Nullable List<String> labs) {}
+    record PreviewRequest(
+            String roleId, String stage, @Nullable List<String> labs) {}
 
     private final LabCatalog catalog;
     private final SecureRandom seeds = new SecureRandom();

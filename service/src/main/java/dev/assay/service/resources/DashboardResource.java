@@ -127,8 +127,8 @@ public class DashboardResource {
         if (filled.picked()) {
             List<String> picked = forms.picked(filled);
             if (picked.isEmpty()) {
-                throw new InvalidInputException("Labs: tick at least one lab of the stage, or choose 'composed for"
-                        + " each candidate'");
+                throw new InvalidInputException(
+                        "Labs: tick at least one lab of the stage, or choose 'composed for" + " each candidate'");
             }
             choice = new LabChoice.Picked(picked);
         }
@@ -166,8 +166,7 @@ public class DashboardResource {
         }
     }
 
-    private Response page(
-            ContainerRequestContext request, int status, InviteForm form, @Nullable String error) {
+    private Response page(ContainerRequestContext request, int status, InviteForm form, @Nullable String error) {
         return Response.status(status).entity(view(request, form, error)).build();
     }
 

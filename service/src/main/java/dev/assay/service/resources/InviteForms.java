@@ -19,7 +19,11 @@ final class InviteForms {
     static final int MAX_LINES = InviteRequests.MAX_ROWS;
 
     /** A candidate line of the form: its number in the text box, as written, and the name and email read from it. */
-    record Line(int number, String text, @Nullable String name, @Nullable String email) {}
+    record Line(
+            int number,
+            String text,
+            @Nullable String name,
+            @Nullable String email) {}
 
     /** What a post filled in; {@code labs} are the checkboxes' values ("role/stage/lab"). */
     record Filled(String target, boolean picked, List<String> labs, String candidates, List<String> assignees) {}
@@ -76,13 +80,7 @@ final class InviteForms {
                                 .toList()))
                 .toList();
         return new InviteForm(
-                filled.target(),
-                filled.picked(),
-                filled.candidates(),
-                filled.assignees(),
-                marked,
-                preview,
-                answers);
+                filled.target(), filled.picked(), filled.candidates(), filled.assignees(), marked, preview, answers);
     }
 
     /** The role and stage ids of the form's target ("role/stage"). */
@@ -97,9 +95,10 @@ final class InviteForms {
      */
     List<String> picked(Filled filled) {
         String[] ids = roleAndStage(filled.target());
-        Optional<Role.Stage> stage = catalog.role(ids[0]).flatMap(role -> role.stages().stream()
-                .filter(s -> s.id().equals(ids[1]))
-                .findFirst());
+        Optional<Role.Stage> stage = catalog.role(ids[0])
+                .flatMap(role -> role.stages().stream()
+                        .filter(s -> s.id().equals(ids[1]))
+                        .findFirst());
         if (stage.isPresent() && stage.get().kind() != Role.Kind.LABS) {
             throw new InvalidInputException("Labs: " + ids[1] + " is an interview stage; it has no labs to pick"
                     + " (choose 'composed for each candidate')");

@@ -128,7 +128,8 @@ final class ReviewPages {
                     payload.path("labs").forEach(lab -> labs.add(Inert.text(lab.asText(), 80)));
                     String how = Inert.text(payload.path("composition").asText(), 16);
                     return (how.equals("auto")
-                                    ? "composed (auto, seed " + payload.path("seed").asText() + ")"
+                                    ? "composed (auto, seed "
+                                            + payload.path("seed").asText() + ")"
                                     : how)
                             + ": " + String.join(", ", labs);
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -27,12 +27,7 @@ public final class DashboardView extends PageView {
     public record Row(AssessmentSummary assessment, String labs) {}
 
     public DashboardView(
-            String csrf,
-            User user,
-            Choices choices,
-            List<Row> assessments,
-            InviteForm form,
-            @Nullable String error) {
+            String csrf, User user, Choices choices, List<Row> assessments, InviteForm form, @Nullable String error) {
         super("dashboard", "Assessments", csrf);
         this.user = user;
         this.choices = choices;

@@ -25,7 +25,12 @@ public record InviteForm(
             String value, String id, String title, long minutes, String skills, boolean fixed, boolean checked) {}
 
     /** One candidate line: its link (shown this once) or what was wrong with it. */
-    public record Answer(int line, String text, @Nullable String link, @Nullable String expiresAt, @Nullable String error) {
+    public record Answer(
+            int line,
+            String text,
+            @Nullable String link,
+            @Nullable String expiresAt,
+            @Nullable String error) {
         public boolean invited() {
             return link != null;
         }

@@ -63,7 +63,8 @@ class CompositionPreviewTest {
         assertThat(two.skills())
                 .filteredOn(s -> s.skill().equals("iac"))
                 .singleElement()
-                .satisfies(s -> assertThat(s.text()).isEqualTo("iac: 0 counted check(s), coverage 0%, 0.0 points, short"));
+                .satisfies(
+                        s -> assertThat(s.text()).isEqualTo("iac: 0 counted check(s), coverage 0%, 0.0 points, short"));
 
         List<String> pool = catalog.role("devops-engineer").orElseThrow().stages().stream()
                 .filter(s -> s.id().equals("technical"))
@@ -83,8 +84,8 @@ class CompositionPreviewTest {
     @Test
     @DisplayName("a lab outside the stage, a lab twice, an interview stage, an unknown role are refused")
     void refusals() {
-        assertThatThrownBy(() -> CompositionPreview.of(
-                        catalog, "devops-engineer", "technical", List.of("design-incident"), 0))
+        assertThatThrownBy(() ->
+                        CompositionPreview.of(catalog, "devops-engineer", "technical", List.of("design-incident"), 0))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("'design-incident' is not a lab of stage technical");
         assertThatThrownBy(() -> CompositionPreview.of(
