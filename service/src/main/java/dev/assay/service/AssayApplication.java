@@ -245,6 +245,7 @@ public class AssayApplication extends Application<AssayConfiguration> {
         var kits = new dev.assay.service.scoring.KitReviews(sessions.scoring());
         jersey.register(new dev.assay.service.resources.KitResource(kits, assignments));
         jersey.register(new dev.assay.service.resources.KitApiResource(kits, assignments));
+        jersey.register(new dev.assay.service.resources.CompositionApiResource(catalog));
     }
 
     /** What every request and response passes through: who is asking, CSRF, access rules, headers, errors. */

@@ -88,6 +88,14 @@ public final class Composer {
         Selections.Option option = options.get(chosen);
         List<Lab> labs = new ArrayList<>(fixed);
         labs.addAll(option.picked());
+        return composition(role, stage, labs, counts);
+    }
+
+    /**
+     * What the given labs of a stage give, whoever chose them: their total time and difficulty, and the evidence
+     * per skill (every skill they weigh, and every skill the stage measures) as {@link Tally} counts it.
+     */
+    public static Composition composition(Role role, Role.Stage stage, List<Lab> labs, Predicate<Lab.Check> counts) {
         Map<String, Composition.SkillEvidence> evidence = new LinkedHashMap<>();
         for (Role.Skill skill : role.skills()) {
             Tally tally = Tally.of(labs, skill.id(), counts);
@@ -99,9 +107,9 @@ public final class Composer {
                 role.id(),
                 stage.id(),
                 labs.stream().map(Lab::id).toList(),
-                option.minutes(),
+                labs.stream().map(Lab::timeLimit).reduce(java.time.Duration.ZERO, java.time.Duration::plus),
                 stage.blueprint().budget(),
-                option.difficulty(),
+                labs.stream().mapToInt(Selections::difficulty).sum(),
                 stage.measures(),
                 java.util.Collections.unmodifiableMap(evidence));
     }

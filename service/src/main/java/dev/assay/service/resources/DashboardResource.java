@@ -1,15 +1,18 @@
 package dev.assay.service.resources;
 
 import dev.assay.service.auth.Actor;
+import dev.assay.service.catalog.CompositionPreview;
 import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.SessionState;
 import dev.assay.service.db.User;
 import dev.assay.service.invitations.InvitationService;
+import dev.assay.service.invitations.LabChoice;
 import dev.assay.service.scopes.Assignments;
 import dev.assay.service.sessions.SessionReads;
 import dev.assay.service.views.DashboardView;
+import dev.assay.service.views.InviteForm;
 import dev.assay.service.web.BrowserSessionFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -40,12 +43,17 @@ public class DashboardResource {
     private final Assignments assignments;
     private final List<DashboardView.Target> targets;
     private final java.util.Map<String, Integer> stageLabs;
+    private final LabCatalog catalog;
+    private final InviteForms forms;
+    private final java.security.SecureRandom seeds = new java.security.SecureRandom();
 
     public DashboardResource(
             SessionReads reads, InvitationService invitations, Assignments assignments, LabCatalog catalog) {
         this.reads = reads;
         this.invitations = invitations;
         this.assignments = assignments;
+        this.catalog = catalog;
+        this.forms = new InviteForms(catalog);
         this.stageLabs = new java.util.HashMap<>();
         catalog.roles()
                 .forEach(role -> role.stages()
@@ -61,38 +69,105 @@ public class DashboardResource {
     @GET
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
     public DashboardView dashboard(@Context ContainerRequestContext request) {
-        return view(request, null, null);
+        return view(request, forms.blank(), null);
     }
 
+    /**
+     * The invitation form: "preview" shows what the chosen stage and labs give (nothing is stored); otherwise every
+     * candidate line is invited with the same choice of labs (composed for each, or the labs picked) and answered
+     * with its link or what was wrong with it. 201 when every line was invited, 207 when some were, 400 when none.
+     */
     @POST
     @Path("invitations")
     @RolesAllowed(Role.STAFF_ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response invite(
             @Context ContainerRequestContext request,
+            @FormParam("action") @DefaultValue("invite") String action,
+            @FormParam("target") @DefaultValue("") String target,
+            @FormParam("compose") @DefaultValue("auto") String compose,
+            @FormParam("lab") List<String> labs,
+            @FormParam("candidates") @DefaultValue("") String candidates,
             @FormParam("name") @DefaultValue("") String name,
             @FormParam("email") @DefaultValue("") String email,
-            @FormParam("target") @DefaultValue("") String target,
             @FormParam("assignee") List<String> assignees) {
-        User admin = Actor.staffOf(request.getSecurityContext());
-        String[] roleAndStage = target.split("/", 2);
+        String lines = candidates.isBlank() && !(name.isBlank() && email.isBlank()) ? name + ", " + email : candidates;
+        InviteForms.Filled filled = new InviteForms.Filled(
+                target,
+                compose.equals("picked"),
+                labs,
+                lines,
+                assignees.stream().filter(e -> !e.isBlank()).toList());
         try {
-            List<User> chosen = assignees.stream()
-                    .filter(e -> !e.isBlank())
-                    .map(assignments::staff)
-                    .toList();
-            InvitationService.Created created = invitations.invite(
-                    email, name, roleAndStage[0], roleAndStage.length > 1 ? roleAndStage[1] : "", admin.id());
+            if (action.equals("preview")) {
+                String[] ids = InviteForms.roleAndStage(target);
+                CompositionPreview preview = CompositionPreview.of(
+                        catalog, ids[0], ids[1], filled.picked() ? forms.picked(filled) : null, seeds.nextLong());
+                return page(request, 200, forms.refill(filled, preview, List.of()), null);
+            }
+            List<InviteForm.Answer> answers = inviteAll(request, filled);
+            long invited = answers.stream().filter(InviteForm.Answer::invited).count();
+            String refused = answers.stream()
+                    .filter(answer -> !answer.invited())
+                    .map(InviteForm.Answer::text)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            InviteForms.Filled left = new InviteForms.Filled(
+                    filled.target(), filled.picked(), filled.labs(), refused, filled.assignees());
+            int status = invited == answers.size() ? 201 : invited == 0 ? 400 : 207;
+            return page(request, status, forms.refill(left, null, answers), null);
+        } catch (InvalidInputException e) {
+            return page(request, 400, forms.refill(filled, null, List.of()), e.getMessage());
+        }
+    }
+
+    private List<InviteForm.Answer> inviteAll(ContainerRequestContext request, InviteForms.Filled filled) {
+        User admin = Actor.staffOf(request.getSecurityContext());
+        String[] ids = InviteForms.roleAndStage(filled.target());
+        LabChoice choice = LabChoice.auto();
+        if (filled.picked()) {
+            List<String> picked = forms.picked(filled);
+            if (picked.isEmpty()) {
+                throw new InvalidInputException(
+                        "Labs: tick at least one lab of the stage, or choose 'composed for" + " each candidate'");
+            }
+            choice = new LabChoice.Picked(picked);
+        }
+        List<User> chosen = filled.assignees().stream().map(assignments::staff).toList();
+        List<InviteForms.Line> lines = InviteForms.lines(filled.candidates());
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("Candidates: write one candidate a line, as 'Name, email'");
+        }
+        List<InviteForm.Answer> answers = new java.util.ArrayList<>();
+        for (InviteForms.Line line : lines) {
+            answers.add(inviteOne(line, ids, choice, admin, chosen));
+        }
+        return answers;
+    }
+
+    private InviteForm.Answer inviteOne(
+            InviteForms.Line line, String[] ids, LabChoice choice, User admin, List<User> chosen) {
+        try {
+            String email = line.email();
+            String name = line.name();
+            if (email == null || name == null) {
+                throw new InvalidInputException("write the line as 'Name, email'");
+            }
+            InvitationService.Created created = invitations.invite(email, name, ids[0], ids[1], admin.id(), choice);
             assignments.assign(created.assessmentId(), admin, admin.id());
             chosen.forEach(user -> assignments.assign(created.assessmentId(), user, admin.id()));
-            return Response.status(Response.Status.CREATED)
-                    .entity(view(request, created, null))
-                    .build();
+            return new InviteForm.Answer(
+                    line.number(),
+                    line.text(),
+                    created.link().toString(),
+                    created.expiresAt().toString(),
+                    null);
         } catch (InvalidInputException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(view(request, null, e.getMessage()))
-                    .build();
+            return new InviteForm.Answer(line.number(), line.text(), null, null, e.getMessage());
         }
+    }
+
+    private Response page(ContainerRequestContext request, int status, InviteForm form, @Nullable String error) {
+        return Response.status(status).entity(view(request, form, error)).build();
     }
 
     /** Each assessment with its labs' progress, from one query over the latest attempt of each lab. */
@@ -117,8 +192,7 @@ public class DashboardResource {
         return graded + " of " + inStage + " graded" + (live > 0 ? ", " + live + " in progress" : "");
     }
 
-    private DashboardView view(
-            ContainerRequestContext request, InvitationService.@Nullable Created created, @Nullable String error) {
+    private DashboardView view(ContainerRequestContext request, InviteForm form, @Nullable String error) {
         User me = Actor.staffOf(request.getSecurityContext());
         List<DashboardView.Target> interviewers = me.role() != Role.ADMIN
                 ? List.of()
@@ -132,7 +206,7 @@ public class DashboardResource {
                 me,
                 new DashboardView.Choices(targets, interviewers),
                 rows(assignments.recent(me, RECENT)),
-                created,
+                form,
                 error);
     }
 }

@@ -97,6 +97,7 @@ final class ReviewPages {
                         staffing(id, me, names),
                         role.stages().stream()
                                 .anyMatch(s -> s.id().equals(assessment.stage()) && s.kind() == Role.Kind.INTERVIEW),
+                        composition(events),
                         error));
     }
 
@@ -115,6 +116,28 @@ final class ReviewPages {
                         .map(u -> new ReviewView.Option(u.email(), u.displayName() + " (" + u.email() + ")"))
                         .toList();
         return new ReviewView.Staffing(rows, others, admin);
+    }
+
+    /** How the labs were chosen, from the grade log's record of it: "picked: a, b" or "composed (auto, seed 7): a, b". */
+    private static @Nullable String composition(List<GradeEventDao.Event> events) {
+        for (GradeEventDao.Event event : events) {
+            if (event.eventType().equals(GradeEvents.COMPOSED)) {
+                try {
+                    var payload = JSON.readTree(event.payload());
+                    List<String> labs = new ArrayList<>();
+                    payload.path("labs").forEach(lab -> labs.add(Inert.text(lab.asText(), 80)));
+                    String how = Inert.text(payload.path("composition").asText(), 16);
+                    return (how.equals("auto")
+                                    ? "composed (auto, seed "
+                                            + payload.path("seed").asText() + ")"
+                                    : how)
+                            + ": " + String.join(", ", labs);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    return "(unreadable record of the composition)";
+                }
+            }
+        }
+        return null;
     }
 
     /** A grade-log line: sequence and type, and whom an assignment change concerns. */

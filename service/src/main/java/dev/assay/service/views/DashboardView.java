@@ -2,7 +2,6 @@ package dev.assay.service.views;
 
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.User;
-import dev.assay.service.invitations.InvitationService;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -10,12 +9,16 @@ import org.jspecify.annotations.Nullable;
 public final class DashboardView extends PageView {
     private final User user;
     private final List<Row> assessments;
-    private final InvitationService.@Nullable Created created;
     private final @Nullable String error;
     private final Choices choices;
+    private final InviteForm form;
 
     /** A role stage one can invite to, or an interviewer one can assign, as the invitation form offers it. */
-    public record Target(String value, String label) {}
+    public record Target(String value, String label, boolean selected) {
+        public Target(String value, String label) {
+            this(value, label, false);
+        }
+    }
 
     /** What the invitation form offers: role stages, and interviewers to assign besides the inviting admin. */
     public record Choices(List<Target> targets, List<Target> interviewers) {}
@@ -24,17 +27,12 @@ public final class DashboardView extends PageView {
     public record Row(AssessmentSummary assessment, String labs) {}
 
     public DashboardView(
-            String csrf,
-            User user,
-            Choices choices,
-            List<Row> assessments,
-            InvitationService.@Nullable Created created,
-            @Nullable String error) {
+            String csrf, User user, Choices choices, List<Row> assessments, InviteForm form, @Nullable String error) {
         super("dashboard", "Assessments", csrf);
         this.user = user;
         this.choices = choices;
         this.assessments = assessments;
-        this.created = created;
+        this.form = form;
         this.error = error;
     }
 
@@ -46,12 +44,17 @@ public final class DashboardView extends PageView {
         return user.role() == dev.assay.service.core.Role.ADMIN;
     }
 
+    /** The role stages, the one the form was sent with selected. */
     public List<Target> getTargets() {
-        return choices.targets();
+        return choices.targets().stream()
+                .map(t -> new Target(t.value(), t.label(), t.value().equals(form.target())))
+                .toList();
     }
 
     public List<Target> getInterviewers() {
-        return choices.interviewers();
+        return choices.interviewers().stream()
+                .map(t -> new Target(t.value(), t.label(), form.assignees().contains(t.value())))
+                .toList();
     }
 
     /** Whether the form offers interviewers to assign. */
@@ -63,8 +66,8 @@ public final class DashboardView extends PageView {
         return assessments;
     }
 
-    public InvitationService.@Nullable Created getCreated() {
-        return created;
+    public InviteForm getForm() {
+        return form;
     }
 
     public @Nullable String getError() {

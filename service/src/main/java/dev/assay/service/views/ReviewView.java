@@ -67,7 +67,10 @@ public final class ReviewView extends PageView {
     /** A skill the interviewer may rate. */
     public record SkillChoice(String id, String title) {}
 
-    /** Everything the page shows, gathered by the resource; {@code interview}: the stage has a kit to rate. */
+    /**
+     * Everything the page shows, gathered by the resource; {@code interview}: the stage has a kit to rate;
+     * {@code composition}: how the labs were chosen (composed from a seed, or picked) and which.
+     */
     public record Model(
             AssessmentSummary assessment,
             boolean blind,
@@ -80,6 +83,7 @@ public final class ReviewView extends PageView {
             List<SkillChoice> skillsToRate,
             Staffing staffing,
             boolean interview,
+            @Nullable String composition,
             @Nullable String error) {}
 
     private final Model model;
