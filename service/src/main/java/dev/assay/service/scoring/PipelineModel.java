@@ -1,7 +1,6 @@
 package dev.assay.service.scoring;
 
 import dev.assay.service.catalog.Role;
-import dev.assay.service.core.Rating;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,41 +81,12 @@ public final class PipelineModel {
 
     private static Scorecard.Recommendation recommend(
             List<CandidateScorecard.Skill> skills, List<ScoringModel.Item> items) {
-        List<String> rejects = new ArrayList<>();
-        List<String> reviews = new ArrayList<>();
-        for (ScoringModel.Item item : items) {
-            Double credit = item.credit();
-            if (item.gate() && credit != null && credit < 1.0) {
-                rejects.add("gate " + item.labId() + "/" + item.checkId() + " failed");
-            }
-            if (credit == null && item.notGradable() != null) {
-                reviews.add("check " + item.labId() + "/" + item.checkId() + " could not be graded ("
-                        + item.notGradable() + "): an interviewer decides");
-            }
-        }
-        for (CandidateScorecard.Skill skill : skills) {
-            if (!skill.mustHave()) {
-                continue;
-            }
-            Rating rating = skill.rating();
-            if (rating == null) {
-                reviews.add("must-have " + skill.id() + ": no decision (" + skill.noDecision() + ")");
-            } else if (rating.atMostNo()) {
-                rejects.add("must-have " + skill.id() + " rated " + rating);
-            } else if (rating == Rating.MIXED) {
-                reviews.add("must-have " + skill.id() + " rated mixed");
-            }
-        }
-        if (!rejects.isEmpty()) {
-            List<String> reasons = new ArrayList<>(rejects);
-            reasons.addAll(reviews);
-            return new Scorecard.Recommendation(Verdict.REJECT, reasons);
-        }
-        if (!reviews.isEmpty()) {
-            return new Scorecard.Recommendation(Verdict.REVIEW, reviews);
-        }
-        return new Scorecard.Recommendation(
-                Verdict.ADVANCE, List.of("every must-have of the role is decided and rated yes or better"));
+        List<ScoringModel.MustHave> mustHaves = skills.stream()
+                .filter(CandidateScorecard.Skill::mustHave)
+                .map(skill -> new ScoringModel.MustHave(skill.id(), skill.rating(), skill.noDecision()))
+                .toList();
+        return ScoringModel.conjunctive(
+                items, mustHaves, List.of(), "every must-have of the role is decided and rated yes or better");
     }
 
     /** A stage line, for callers that build one. */

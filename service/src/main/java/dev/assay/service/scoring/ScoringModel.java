@@ -109,6 +109,27 @@ public final class ScoringModel {
     }
 
     private static Scorecard.Recommendation recommend(Role role, List<Scorecard.Skill> skills, List<Item> items) {
+        List<MustHave> measured = skills.stream()
+                .filter(skill -> skill.mustHave() && skill.assessed())
+                .map(skill -> new MustHave(skill.id(), skill.rating(), skill.noDecision()))
+                .toList();
+        List<String> reviews = measured.isEmpty()
+                ? List.of("no must-have skill of " + role.id() + " is measured by this stage")
+                : List.of();
+        return conjunctive(items, measured, reviews, "every must-have the stage measures is rated yes or better");
+    }
+
+    /** A must-have as a recommendation weighs it: its rating, or why there is none. */
+    record MustHave(
+            String id, @Nullable Rating rating, @Nullable String noDecision) {}
+
+    /**
+     * The conjunctive recommendation over {@code mustHaves}: a failed gate or a must-have at no or below rejects; a
+     * must-have without a decision or at mixed, a check that could not be graded, or one of {@code moreReviews}
+     * goes to an interviewer; otherwise advance, for {@code advanceReason}.
+     */
+    static Scorecard.Recommendation conjunctive(
+            List<Item> items, List<MustHave> mustHaves, List<String> moreReviews, String advanceReason) {
         List<String> rejects = new ArrayList<>();
         List<String> reviews = new ArrayList<>();
         for (Item item : items) {
@@ -123,12 +144,7 @@ public final class ScoringModel {
                         + " could not be graded (" + item.notGradable() + "): an interviewer decides");
             }
         }
-        int measured = 0;
-        for (Scorecard.Skill skill : skills) {
-            if (!skill.mustHave() || !skill.assessed()) {
-                continue;
-            }
-            measured++;
+        for (MustHave skill : mustHaves) {
             Rating rating = skill.rating();
             if (rating == null) {
                 reviews.add("must-have " + skill.id() + ": no decision (" + skill.noDecision() + ")");
@@ -138,9 +154,7 @@ public final class ScoringModel {
                 reviews.add("must-have " + skill.id() + " rated mixed");
             }
         }
-        if (measured == 0) {
-            reviews.add("no must-have skill of " + role.id() + " is measured by this stage");
-        }
+        reviews.addAll(moreReviews);
         if (!rejects.isEmpty()) {
             List<String> reasons = new ArrayList<>(rejects);
             reasons.addAll(reviews);
@@ -149,7 +163,6 @@ public final class ScoringModel {
         if (!reviews.isEmpty()) {
             return new Scorecard.Recommendation(Verdict.REVIEW, reviews);
         }
-        return new Scorecard.Recommendation(
-                Verdict.ADVANCE, List.of("every must-have the stage measures is rated yes or better"));
+        return new Scorecard.Recommendation(Verdict.ADVANCE, List.of(advanceReason));
     }
 }
