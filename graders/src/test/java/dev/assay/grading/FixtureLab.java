@@ -34,6 +34,7 @@ public final class FixtureLab implements LabView {
     private final List<Map<String, byte[]>> sandboxFiles = new ArrayList<>();
     private final List<List<String>> labCommands = new ArrayList<>();
     private final List<List<String>> probeCommands = new ArrayList<>();
+    private final List<List<String>> sandboxCommands = new ArrayList<>();
 
     public static CommandResult ok(String stdout) {
         return new CommandResult(0, stdout, "", false, false, Duration.ofMillis(5));
@@ -106,6 +107,10 @@ public final class FixtureLab implements LabView {
         return sandboxFiles;
     }
 
+    public List<List<String>> sandboxCommands() {
+        return sandboxCommands;
+    }
+
     public List<List<String>> labCommands() {
         return labCommands;
     }
@@ -129,6 +134,7 @@ public final class FixtureLab implements LabView {
     @Override
     public CommandResult inSandbox(Map<String, byte[]> files, List<String> command, Duration timeout) {
         sandboxFiles.add(files);
+        sandboxCommands.add(command);
         return sandbox.apply(files, command);
     }
 

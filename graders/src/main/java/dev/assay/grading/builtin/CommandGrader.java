@@ -25,6 +25,10 @@ public final class CommandGrader extends BuiltinGrader {
                     "files",
                     Type.STRING_LIST,
                     "with where: sandbox, absolute paths of the lab copied in at the same paths before the command")
+            .optional(
+                    "owners",
+                    Type.BOOLEAN,
+                    "with where: sandbox, true: directories copied keep the lab's owners (numeric uid and gid)")
             .optional("exitCode", Type.INTEGER, "the exit code expected (default 0)")
             .optional("stdout", Type.REGEX, "a regular expression standard output must match (find, not whole)")
             .optional("stderr", Type.REGEX, "a regular expression standard error must match")
@@ -34,6 +38,10 @@ public final class CommandGrader extends BuiltinGrader {
             .rule(values -> values.containsKey("jsonPath") == values.containsKey("equals")
                     ? List.of()
                     : List.of(new ParameterSpec.Problem("jsonPath", "jsonPath and equals go together")))
+            .rule(values -> values.containsKey("owners") && !values.containsKey("files")
+                    ? List.of(
+                            new ParameterSpec.Problem("owners", "owners is for files copied into a sandbox: add files"))
+                    : List.of())
             .rule(values -> values.containsKey("user") && !"lab".equals(values.getOrDefault("where", "lab"))
                     ? List.of(new ParameterSpec.Problem(
                             "user", "probes and sandboxes run as their own user; drop user or use where: lab"))
@@ -114,7 +122,7 @@ public final class CommandGrader extends BuiltinGrader {
         List<String> paths = parameters.get("files") instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList()
                 : List.of();
-        SandboxCopies copies = SandboxCopies.read(lab, paths, check);
+        SandboxCopies copies = SandboxCopies.read(lab, paths, Text.flag(parameters, "owners", false), check);
         return lab.inSandbox(copies.files(), List.of("/bin/sh", "-c", copies.script(run)), lab.timeLeft());
     }
 

@@ -12,7 +12,9 @@ import java.util.Map;
  * Candidate files and directories copied from the lab, through the engine's archive API, into a sandbox of ours at
  * the same absolute paths, so that a real tool (nginx, logrotate, mosquitto) judges them the way it reads them in
  * the lab. A directory replaces the sandbox image's own and arrives as a tar of its regular files (links that stay
- * inside it become copies of their files; links that leave it are left out).
+ * inside it become copies of their files; links that leave it are left out), owned by root, directories 0755 and
+ * files 0644, unless the check keeps the lab's owners and modes (numeric uid and gid and permission bits, as the
+ * tool in the lab would find them: cron, sudo and sh judge them).
  */
 final class SandboxCopies {
     /** A plain absolute path: safe to name in the unpacking script without quoting tricks. */
@@ -26,7 +28,7 @@ final class SandboxCopies {
     private SandboxCopies() {}
 
     /** Reads each path (a directory or a file; a missing one is left out, as the tool would find it absent). */
-    static SandboxCopies read(LabView lab, List<String> paths, CheckResult.Builder check) {
+    static SandboxCopies read(LabView lab, List<String> paths, boolean keepOwners, CheckResult.Builder check) {
         SandboxCopies copies = new SandboxCopies();
         for (String path : paths) {
             String name = "copy-" + copies.files.size();
@@ -34,8 +36,11 @@ final class SandboxCopies {
             if (tree instanceof FileResult.Content content) {
                 copies.files.put(name + ".tar", content.bytes());
                 // The sandbox image's own copy goes first: a file the candidate deleted must be absent there too.
-                copies.unpack.add("rm -rf " + path + " && mkdir -p " + path + " && tar --no-same-owner -xf /sandbox/"
-                        + name + ".tar -C " + path);
+                copies.unpack.add("rm -rf " + path + " && mkdir -p " + path
+                        + (keepOwners
+                                ? " && tar --same-owner --numeric-owner -xf /sandbox/" + name + ".tar -C " + path
+                                : " && tar --no-same-owner -xf /sandbox/" + name + ".tar -C " + path
+                                        + " && chmod -R a=r,u+w,a+X " + path));
                 check.observe("copied", path + "/ (" + content.size() + " bytes as tar)");
                 continue;
             }

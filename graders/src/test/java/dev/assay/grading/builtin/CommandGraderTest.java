@@ -113,4 +113,23 @@ class CommandGraderTest {
                         .check(Map.of("run", "true", "where", "sandbox", "files", List.of("/etc/nginx"))))
                 .isEmpty();
     }
+
+    @Test
+    void directoriesKeepTheLabsOwnersOnlyWhenTheCheckAsks() throws Exception {
+        java.nio.file.Path cron = java.nio.file.Files.createTempDirectory("cron");
+        java.nio.file.Files.writeString(cron.resolve("job"), "15 2 * * * nobody true\n");
+        for (boolean owners : List.of(false, true)) {
+            FixtureLab lab = new FixtureLab().tree("/etc/cron.d", cron).sandbox(files -> FixtureLab.ok("ok"));
+            Map<String, Object> check = owners
+                    ? Map.of("run", "cron", "where", "sandbox", "files", List.of("/etc/cron.d"), "owners", true)
+                    : Map.of("run", "cron", "where", "sandbox", "files", List.of("/etc/cron.d"));
+            new CommandGrader().grade(lab, check);
+            assertThat(lab.sandboxCommands())
+                    .singleElement()
+                    .satisfies(command -> assertThat(command.get(2))
+                            .contains(owners ? "tar --same-owner --numeric-owner -xf" : "tar --no-same-owner -xf"));
+        }
+        assertThat(new CommandGrader().parameters().check(Map.of("run", "true", "owners", true)))
+                .isNotEmpty();
+    }
 }
