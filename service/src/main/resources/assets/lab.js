@@ -21,7 +21,9 @@
     if (s <= 300) { root.classList.add('ending'); }
     if (s === 0) {
       ended = true;
-      say('Time is up: your lab is being handed in as it is.');
+      say(root.dataset.endsBy === 'window'
+        ? "The stage's window has closed: your lab is being handed in as it is."
+        : 'Time is up: your lab is being handed in as it is.');
       setTimeout(goToDone, 4000);
       return;
     }

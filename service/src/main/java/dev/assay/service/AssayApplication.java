@@ -47,6 +47,8 @@ import dev.assay.service.sessions.SessionGauges;
 import dev.assay.service.sessions.SessionKeeper;
 import dev.assay.service.sessions.SessionReads;
 import dev.assay.service.sessions.SessionRecovery;
+import dev.assay.service.sessions.VariantKey;
+import dev.assay.service.sessions.Variants;
 import dev.assay.service.sessions.WarmPools;
 import dev.assay.service.stats.LabStatistics;
 import dev.assay.service.terminal.Recordings;
@@ -201,7 +203,10 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 .servlets()
                 .addServlet("terminal", new TerminalServlet(terminals))
                 .addMapping("/terminal/*");
-        environment.lifecycle().manage(new DeadlineKeeper(jdbi, sessions.grading(), clock, Duration.ofSeconds(1)));
+        environment
+                .lifecycle()
+                .manage(new DeadlineKeeper(
+                        jdbi, sessions.grading(), sessions.labs()::handInAtDeadline, clock, Duration.ofSeconds(1)));
         environment
                 .lifecycle()
                 .manage(new DiskWatch(jdbi, sessions.environments(), sessions.grading(), clock, sessions.diskWatch()));
@@ -297,8 +302,9 @@ public class AssayApplication extends Application<AssayConfiguration> {
                 settings.expiryMargin(),
                 clock,
                 environment.metrics());
+        Variants variants = Variants.keyed(jdbi, VariantKey.load(config.getVariantKeyFile()));
         LabSessions sessions = new LabSessions(
-                jdbi, catalog, environments, pools, settings.expiryMargin(), clock, environment.metrics());
+                jdbi, catalog, environments, pools, variants, settings.expiryMargin(), clock, environment.metrics());
         GradingEngine engine = new GradingEngine(GraderRegistry.discover(), clock);
         environment.lifecycle().manage(new Managed() {
             @Override

@@ -49,6 +49,11 @@ public class AssayConfiguration extends Configuration {
     @JsonProperty
     private String auditKeyFile = "./data/audit.key";
 
+    /** The key lab parameter values are drawn with (made on first use, mode 0600): see VariantKey. */
+    @NotNull
+    @JsonProperty
+    private String variantKeyFile = "./data/variant.key";
+
     /** The operator's key for the admin port's account task (made on first start, mode 0600): see OperatorKey. */
     @NotNull
     @JsonProperty
@@ -106,6 +111,10 @@ public class AssayConfiguration extends Configuration {
 
     public java.nio.file.Path getAuditKeyFile() {
         return java.nio.file.Path.of(auditKeyFile);
+    }
+
+    public java.nio.file.Path getVariantKeyFile() {
+        return java.nio.file.Path.of(variantKeyFile);
     }
 
     public java.nio.file.Path getOperatorKeyFile() {

@@ -46,7 +46,8 @@ class BenchCommandIT {
                 "../labs",
                 "--config",
                 "config.yml"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = withOwnKeys(new ProcessBuilder(command).redirectErrorStream(true))
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(900, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
@@ -86,5 +87,17 @@ class BenchCommandIT {
                     .as("containers of %s left behind", instance)
                     .isBlank();
         }
+    }
+
+    /** Its keys in a folder of its own, not in the work tree's data/ (relative to this module). */
+    private static ProcessBuilder withOwnKeys(ProcessBuilder builder) throws java.io.IOException {
+        Path keys = java.nio.file.Files.createTempDirectory("assay-bench-keys");
+        builder.environment()
+                .put("ASSAY_OPERATOR_KEY_FILE", keys.resolve("operator.key").toString());
+        builder.environment()
+                .put("ASSAY_AUDIT_KEY_FILE", keys.resolve("audit.key").toString());
+        builder.environment()
+                .put("ASSAY_VARIANT_KEY_FILE", keys.resolve("variant.key").toString());
+        return builder;
     }
 }

@@ -27,7 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Candidates start the labs of their stage, from a warm pool, once, and only their own")
 class CandidateLabsIT {
     private static final String LAB = "linux-web-outage";
-    static final TestApp APP = TestApp.create(ConfigOverride.config("environments.pools", LAB + "=1"));
+    /**
+     * The pooled lab: a technical lab without parameters (linux-web-outage and aws-policy-review have parameters,
+     * drawn per session, so they cannot be pooled).
+     */
+    private static final String POOLED = "aws-ci-deployer-policy";
+
+    static final TestApp APP = TestApp.create(ConfigOverride.config("environments.pools", POOLED + "=1"));
     static final DropwizardAppExtension<AssayConfiguration> EXT = APP.extension();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +51,7 @@ class CandidateLabsIT {
         return APP.jdbi()
                 .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM environment_handles"
                                 + " WHERE lab_session_id IS NULL AND destroyed_at IS NULL AND lab_id = :lab")
-                        .bind("lab", LAB)
+                        .bind("lab", POOLED)
                         .mapTo(Long.class)
                         .one());
     }
@@ -69,18 +75,22 @@ class CandidateLabsIT {
     @Test
     @DisplayName("the overview lists the stage's labs; Start hands over a warm environment and the pool refills")
     void startsFromTheWarmPool() throws Exception {
-        TestApp.Candidate candidate = APP.acceptedCandidate("Warm Start");
+        TestApp.Candidate candidate = APP.invite("Warm Start", "technical", "[\"" + POOLED + "\"]");
         Browser browser = candidate.browser();
+        browser.get(candidate.link());
+        assertThat(browser.postForm(candidate.link() + "/accept", Map.of(), true)
+                        .statusCode())
+                .isEqualTo(303);
         String overview = browser.get("/assessment").body();
         assertThat(overview)
-                .contains("The shop&#39;s web server is down", "20 minutes", "Not started", "is recorded")
-                .contains("action=\"/assessment/labs/" + LAB + "/start\"");
+                .contains("A least-privilege policy for the CI deployer", "20 minutes", "Not started", "is recorded")
+                .contains("action=\"/assessment/labs/" + POOLED + "/start\"");
         awaitPoolReady();
 
-        HttpResponse<String> start = browser.postForm("/assessment/labs/" + LAB + "/start", Map.of(), true);
+        HttpResponse<String> start = browser.postForm("/assessment/labs/" + POOLED + "/start", Map.of(), true);
         assertThat(start.statusCode()).as(start.body()).isEqualTo(303);
         assertThat(start.headers().firstValue("Location"))
-                .hasValueSatisfying(l -> assertThat(l).endsWith("/assessment/labs/" + LAB));
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/assessment/labs/" + POOLED));
         assertThat(browser.get("/assessment").body())
                 .contains("In progress until")
                 .doesNotContain("Not started");
@@ -91,9 +101,10 @@ class CandidateLabsIT {
         String container = detail.path("environment").path("externalId").asText();
         assertThat(DockerCli.run("inspect", "-f", "{{.State.Running}}", container))
                 .isEqualTo("true");
-        assertThat(DockerCli.run("exec", container, "sh", "-c", "nginx -t 2>&1; true"))
-                .as("the lab's setup ran before the hand-over: the planted config is broken")
-                .contains("failed");
+        String planted = "test -x /root/deployer/deploy.sh && test -s /root/deployer/policy.json && echo planted";
+        assertThat(DockerCli.run("exec", container, "sh", "-c", planted))
+                .as("the lab's setup ran before the hand-over: the deploy script and its policy are planted")
+                .contains("planted");
         awaitPoolReady();
     }
 

@@ -40,6 +40,37 @@ public final class DockerCli {
         }
     }
 
+    /**
+     * Removes every container with the label {@code assay.instance=<instance>}, for test clean-up. The service may
+     * be removing some of them at the same moment ("removal ... already in progress", "No such container"), so a
+     * failed {@code rm} is retried until none is left; it fails only if containers remain after 60 seconds.
+     */
+    public static void removeInstance(String instance) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String last = "";
+        while (true) {
+            String ids = run("ps", "-aq", "--filter", "label=assay.instance=" + instance);
+            if (ids.isBlank()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "containers of instance " + instance + " still there after 60 s: " + ids + "; last: " + last);
+            }
+            List<String> rm = new ArrayList<>(List.of("rm", "-f"));
+            rm.addAll(ids.lines().toList());
+            last = attempt(rm.toArray(String[]::new));
+            if (last.startsWith(FAILED)) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted removing containers", e);
+                }
+            }
+        }
+    }
+
     /** The prefix of {@link #attempt}'s answer when docker failed. */
     public static final String FAILED = "FAILED ";
 }

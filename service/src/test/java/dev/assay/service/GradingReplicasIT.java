@@ -82,12 +82,7 @@ class GradingReplicasIT {
                     server.destroyForcibly();
                 }
             }
-            String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + instance);
-            if (!ids.isBlank()) {
-                List<String> rm = new ArrayList<>(List.of("rm", "-f"));
-                rm.addAll(ids.lines().toList());
-                DockerCli.run(rm.toArray(String[]::new));
-            }
+            DockerCli.removeInstance(instance);
         }
     }
 

@@ -55,7 +55,7 @@ class InvitationIT {
                 .anySatisfy(c -> assertThat(c).startsWith("assay_candidate=").contains("HttpOnly", "SameSite=Lax"));
         HttpResponse<String> overview = candidate.get("/assessment");
         assertThat(overview.statusCode()).isEqualTo(200);
-        assertThat(overview.body()).contains("Once: technical interview");
+        assertThat(overview.body()).contains("Once: Technical interview (AWS, Kubernetes, CI/CD");
 
         Browser replay = APP.browser();
         assertThat(replay.get(path).statusCode()).isEqualTo(410);

@@ -35,7 +35,17 @@ class LabsCommandIT {
         Run run = labs("validate", "../labs");
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("0 lab(s) broken, 0 problem(s)");
-        assertThat(labs("list", "../labs").output()).contains("linux-web-outage", "role devops-engineer");
+        String list = labs("list", "../labs").output();
+        assertThat(list).contains("linux-web-outage", "role devops-engineer", "variants");
+        assertThat(list.lines().filter(line -> line.startsWith("linux-web-outage ")))
+                .as("a lab with three parameters shows 3 variants; one without, -")
+                .singleElement()
+                .asString()
+                .matches(".*\\s3\\s+The shop's web server is down");
+        assertThat(list.lines().filter(line -> line.startsWith("git-merge-conflict ")))
+                .singleElement()
+                .asString()
+                .matches(".*\\s-\\s+\\S.*");
         assertThat(labs("coverage", "../labs").output())
                 .contains("DevOps Engineer (devops-engineer)", "linux", "must-have");
     }
@@ -59,7 +69,7 @@ class LabsCommandIT {
         assertThat(run.output())
                 .contains("devops-engineer / technical, seed 42:", "of a 90m budget")
                 .contains("(from the pool)")
-                .doesNotContain("(every candidate)")
+                .doesNotContain("every candidate")
                 .containsPattern("(?m)^  aws +measured +\\d+ +\\d+% .*decided$")
                 .containsPattern("(?m)^  iac +measured +\\d+ +\\d+% .*decided$")
                 .doesNotContain("SHORT", "misses:");
@@ -77,7 +87,8 @@ class LabsCommandIT {
             assertThat(run.output())
                     .contains("meet the blueprint and budget: 500/500 (100%)")
                     .containsPattern("time: min \\d+m, median \\d+m, max \\d+m \\(budget \\d+m\\)")
-                    .contains("exposure (share of compositions", "least evidence per measured skill");
+                    .contains(
+                            "exposure (share of these compositions, and expected", "least evidence per measured skill");
         }
     }
 

@@ -55,6 +55,9 @@ final class ServiceProcess {
                 .putIfAbsent("ASSAY_AUDIT_KEY_FILE", dir.resolve("audit.key").toString());
         builder.environment()
                 .putIfAbsent(
+                        "ASSAY_VARIANT_KEY_FILE", dir.resolve("variant.key").toString());
+        builder.environment()
+                .putIfAbsent(
                         "ASSAY_OPERATOR_KEY_FILE", dir.resolve("operator.key").toString());
         return builder.start();
     }

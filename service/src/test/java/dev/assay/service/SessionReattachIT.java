@@ -227,12 +227,7 @@ class SessionReattachIT {
     }
 
     private static void removeAll(String instance, String unlabelled) {
-        String leftovers = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + instance);
-        if (!leftovers.isBlank()) {
-            List<String> rm = new ArrayList<>(List.of("rm", "-f"));
-            rm.addAll(leftovers.lines().toList());
-            DockerCli.run(rm.toArray(String[]::new));
-        }
+        DockerCli.removeInstance(instance);
         DockerCli.attempt("rm", "-f", unlabelled);
     }
 }

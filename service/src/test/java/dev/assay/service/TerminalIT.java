@@ -129,10 +129,11 @@ class TerminalIT {
         HttpResponse<String> page = alice.browser().get("/assessment/labs/" + LAB);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("Time left", "id=\"terminal\"", "/webjars/xterm/4.9.0/lib/xterm.js")
+                .contains("Time left", "data-ends-by=\"time\"", "id=\"terminal\"", "/webjars/xterm/4.9.0/lib/xterm.js")
                 .contains(
-                        "The configuration as written serves the shop on port 80", "nginx itself answers with the shop")
-                .doesNotContain("nginx, the image&#39;s own, listens on port 80") // hidden
+                        "The configuration as written serves the shop on its port",
+                        "nginx itself answers with the shop")
+                .doesNotContain("nginx, the image&#39;s own, listens on the shop&#39;s port") // hidden
                 .doesNotContain("nginx -t passes inside the lab"); // interviewer only
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'");

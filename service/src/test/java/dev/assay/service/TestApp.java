@@ -68,6 +68,8 @@ public final class TestApp {
                         "auditKeyFile", db.resolveSibling("audit.key").toString()),
                 ConfigOverride.config(
                         "operatorKeyFile", db.resolveSibling("operator.key").toString()),
+                ConfigOverride.config(
+                        "variantKeyFile", db.resolveSibling("variant.key").toString()),
                 ConfigOverride.config("labs.dir", labsDir),
                 ConfigOverride.config("environments.instance", instance),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
@@ -192,12 +194,7 @@ public final class TestApp {
 
     /** Removes every container this application made (its labs outlive it otherwise); for {@code @AfterAll}. */
     public void removeEnvironments() {
-        String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + instance);
-        if (!ids.isBlank()) {
-            List<String> rm = new ArrayList<>(List.of("rm", "-f"));
-            rm.addAll(ids.lines().toList());
-            DockerCli.run(rm.toArray(String[]::new));
-        }
+        DockerCli.removeInstance(instance);
     }
 
     /** Signs in through the JSON API; returns the session's CSRF token. */

@@ -1,12 +1,11 @@
 package dev.assay.service.auth;
 
+import dev.assay.service.core.SecretFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 
 /**
@@ -29,9 +28,8 @@ public final class OperatorKey {
                     throw new IllegalStateException("the operator key " + file.toAbsolutePath() + " is missing: start"
                             + " the service once (it makes the key), or point ASSAY_OPERATOR_KEY_FILE at it");
                 }
-                make(file);
             }
-            String token = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            String token = SecretFile.readOrMake(file, Tokens::newToken);
             if (token.length() < 32) {
                 throw new IllegalStateException("the operator key " + file.toAbsolutePath() + " is too short");
             }
@@ -49,18 +47,5 @@ public final class OperatorKey {
     public boolean matches(String presented) {
         return MessageDigest.isEqual(
                 key.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static void make(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, Tokens.newToken() + "\n", StandardCharsets.US_ASCII);
-        } catch (FileAlreadyExistsException raced) {
-            // another process made it first: use theirs
-        }
     }
 }

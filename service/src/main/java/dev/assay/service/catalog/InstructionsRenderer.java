@@ -43,15 +43,28 @@ public final class InstructionsRenderer {
 
     /** What the instructions may refer to; the Mustache names are in {@link #scope()}. */
     public record Variables(
-            String candidateFirstName, Duration timeLimit, Map<String, String> hosts, String kubeconfig) {
-        public static Variables sample(Duration timeLimit) {
-            return new Variables("Alex", timeLimit, Map.of("lab", "lab"), "/root/.kube/config");
+            String candidateFirstName,
+            Duration timeLimit,
+            Map<String, String> hosts,
+            String kubeconfig,
+            Map<String, String> parameters) {
+        /** Variables of a lab without parameters. */
+        public Variables(String candidateFirstName, Duration timeLimit, Map<String, String> hosts, String kubeconfig) {
+            this(candidateFirstName, timeLimit, hosts, kubeconfig, Map.of());
         }
 
-        /** {@code candidate.firstName}, {@code timeLimit} ("20 minutes"), {@code hosts.<name>}, {@code kubeconfig}. */
+        public static Variables sample(Duration timeLimit, Map<String, String> parameters) {
+            return new Variables("Alex", timeLimit, Map.of("lab", "lab"), "/root/.kube/config", parameters);
+        }
+
+        /**
+         * {@code candidate.firstName}, {@code timeLimit} ("20 minutes"), {@code hosts.<name>}, {@code kubeconfig},
+         * and each of the session's lab parameters by its name.
+         */
         Map<String, Object> scope() {
             long minutes = timeLimit.toMinutes();
-            return Map.of(
+            Map<String, Object> scope = new java.util.HashMap<>(parameters);
+            scope.putAll(Map.of(
                     "candidate",
                     Map.of("firstName", candidateFirstName),
                     "timeLimit",
@@ -59,7 +72,8 @@ public final class InstructionsRenderer {
                     "hosts",
                     hosts,
                     "kubeconfig",
-                    kubeconfig);
+                    kubeconfig));
+            return scope;
         }
     }
 
@@ -94,10 +108,15 @@ public final class InstructionsRenderer {
         return out.toString();
     }
 
-    /** What is wrong with these instructions, if anything (checked when the catalog loads). */
+    /** What is wrong with these instructions of a lab without parameters, if anything. */
     public Optional<String> check(Path markdown, Duration timeLimit) {
+        return check(markdown, timeLimit, Map.of());
+    }
+
+    /** What is wrong with these instructions, if anything (checked when the catalog loads, with the defaults). */
+    public Optional<String> check(Path markdown, Duration timeLimit, Map<String, String> parameters) {
         try {
-            render(markdown, Variables.sample(timeLimit));
+            render(markdown, Variables.sample(timeLimit, parameters));
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.ofNullable(e.getMessage()).map(m -> m.substring(m.indexOf(": ") + 2));

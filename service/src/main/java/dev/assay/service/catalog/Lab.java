@@ -27,7 +27,48 @@ public record Lab(
         Path solution,
         List<Mutant> mutants,
         List<Tamper> tampers,
-        Path directory) {
+        Path directory,
+        LabParameters parameters) {
+
+    /** A lab without parameters: every candidate gets the same scenario. */
+    public Lab(
+            String id,
+            String version,
+            String title,
+            String summary,
+            String stage,
+            String difficulty,
+            Duration timeLimit,
+            Map<String, Double> skills,
+            Environment environment,
+            Path instructions,
+            Path interviewerNotes,
+            List<Check> checks,
+            double freePointsCeiling,
+            Path solution,
+            List<Mutant> mutants,
+            List<Tamper> tampers,
+            Path directory) {
+        this(
+                id,
+                version,
+                title,
+                summary,
+                stage,
+                difficulty,
+                timeLimit,
+                skills,
+                environment,
+                instructions,
+                interviewerNotes,
+                checks,
+                freePointsCeiling,
+                solution,
+                mutants,
+                tampers,
+                directory,
+                LabParameters.NONE);
+    }
 
     public static final List<String> STAGES = List.of("technical", "system-design");
     public static final List<String> DIFFICULTIES = List.of("easy", "medium", "hard");

@@ -35,7 +35,8 @@ final class LabReader {
             "freePoints",
             "solution",
             "mutants",
-            "tampers");
+            "tampers",
+            "parameters");
     private static final Set<String> CHECK_KEYS =
             Set.of("id", "title", "grader", "with", "points", "skills", "visibility", "hint", "timeout", "gate");
     private static final Set<String> MUTANT_KEYS = Set.of("id", "description", "script", "fails", "onSolution");
@@ -46,6 +47,7 @@ final class LabReader {
     private final YamlSource source;
     private final GraderRegistry graders;
     private final Set<String> skills;
+    private LabParameters labParameters = LabParameters.NONE;
 
     private LabReader(YamlSource source, GraderRegistry graders, Set<String> skills) {
         this.source = source;
@@ -96,6 +98,7 @@ final class LabReader {
         if (!map.has("timeLimit")) {
             source.problem(map.node(), "timeLimit", "missing", "give the time a candidate has, such as 45m");
         }
+        labParameters = ParameterReader.read(source, map);
         Map<String, Double> labSkills = weights(map, "skills", skills, "the role's skills");
         Lab.Environment environment = EnvironmentReader.read(source, map, files);
         Path instructions = files.existing(
@@ -140,12 +143,13 @@ final class LabReader {
                 solution,
                 mutants,
                 tampers,
-                directory);
+                directory,
+                labParameters);
     }
 
     private void checkInstructions(MapReader map, Path instructions, Duration timeLimit) {
         if (java.nio.file.Files.isRegularFile(instructions)) {
-            RENDERER.check(instructions, timeLimit)
+            RENDERER.check(instructions, timeLimit, labParameters.defaults())
                     .ifPresent(problem -> source.problem(
                             map.value("instructions").orElse(map.node()),
                             "instructions",
@@ -253,10 +257,12 @@ final class LabReader {
                         "write 'name: value' lines under with:");
             }
         });
+        Node at = check.value("with").orElse(check.node());
+        unknownPlaceholders(parameters, at, field + ".with");
         Optional<Grader> factory = check.text("grader").flatMap(graders::find);
         if (factory.isPresent()) {
-            Node at = check.value("with").orElse(check.node());
-            for (ParameterSpec.Problem problem : factory.get().parameters().check(parameters)) {
+            Map<String, Object> filled = labParameters.substitute(parameters, labParameters.defaults());
+            for (ParameterSpec.Problem problem : factory.get().parameters().check(filled)) {
                 source.problem(
                         at,
                         field + ".with." + problem.parameter(),
@@ -265,6 +271,31 @@ final class LabReader {
             }
         }
         return parameters;
+    }
+
+    /** Every {@code {{name}}} in a check's {@code with:} must name one of the lab's parameters. */
+    private void unknownPlaceholders(@org.jspecify.annotations.Nullable Object value, Node at, String field) {
+        if (value instanceof String text) {
+            java.util.regex.Matcher matcher = LabParameters.PLACEHOLDER.matcher(text);
+            while (matcher.find()) {
+                if (!labParameters.names().contains(matcher.group(1))) {
+                    source.problem(
+                            at,
+                            field,
+                            "no parameter '" + matcher.group(1) + "'",
+                            labParameters.isEmpty()
+                                    ? "declare it under parameters:"
+                                    : "name one of " + labParameters.names());
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> unknownPlaceholders(item, at, field));
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, item) -> {
+                unknownPlaceholders(String.valueOf(key), at, field);
+                unknownPlaceholders(item, at, field);
+            });
+        }
     }
 
     private List<Lab.Mutant> mutants(MapReader map, LabFiles files, List<Lab.Check> checks) {

@@ -152,15 +152,19 @@ final class ComposeReport {
         all.forEach(c -> c.labs().forEach(lab -> counts.merge(lab, 1, Integer::sum)));
         out.printf(
                 Locale.ROOT,
-                "  exposure (share of compositions; cap %.0f%% where the pool allows):%n",
+                "  exposure (share of these compositions, and expected over all seeds; cap %.0f%% where the pool"
+                        + " allows):%n",
                 blueprint.exposure() * 100);
+        Map<String, Double> expected = composer.expectedExposure();
         for (String lab : stage.allLabs()) {
+            boolean everyone = stage.labs().contains(lab);
             out.printf(
                     Locale.ROOT,
-                    "    %-26s %4.0f%%%s%n",
+                    "    %-26s %4.0f%%  (expected %3.0f%%)%s%n",
                     lab,
                     100.0 * counts.getOrDefault(lab, 0) / all.size(),
-                    stage.labs().contains(lab) ? "  (every candidate)" : "");
+                    everyone ? 100.0 : 100.0 * expected.getOrDefault(lab, 0.0),
+                    everyone ? "  every candidate" : "");
         }
     }
 

@@ -59,7 +59,8 @@ final class LabGradeBench {
         List<Double> floor = new ArrayList<>();
         List<Double> grades = new ArrayList<>();
         long passed = 0;
-        String solution = read(lab);
+        // The lab's default variant: setup and grading use the defaults, so the solution gets them as setup does.
+        String solution = lab.parameters().shellPrologue(lab.parameters().defaults()) + read(lab);
         for (int round = 0; round < rounds; round++) {
             EnvironmentHandle handle = driver.provision(LabRequests.of(
                     lab, "bench-lab-" + UUID.randomUUID().toString().substring(0, 8), run.expiresAt()));

@@ -17,7 +17,8 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code labs validate [dir]} (exit 1 on any problem), {@code labs list [dir]}, {@code labs coverage [dir]},
+ * {@code labs validate [dir]} (exit 1 on any problem), {@code labs list [dir]} (with each lab's number of parameters,
+ * "variants"), {@code labs coverage [dir]},
  * {@code labs compose ROLE STAGE [--seeds N] [--seed S] [dir]}: the lab content tools for the hiring team.
  * {@code dir} defaults to {@code labs}.
  */
@@ -110,17 +111,22 @@ public class LabsCommand extends Command {
 
     /** The labs, and under each the checks that are advisory (shown, never counted: they rest on the candidate). */
     private static void list(LabCatalog catalog, GraderRegistry graders, PrintStream out) {
-        out.printf("%-28s %-14s %-7s %6s %6s %5s  %s%n", "lab", "stage", "level", "time", "checks", "pts", "title");
+        out.printf(
+                "%-28s %-14s %-7s %6s %6s %5s %8s  %s%n",
+                "lab", "stage", "level", "time", "checks", "pts", "variants", "title");
         for (Lab lab : catalog.labs()) {
             out.printf(
                     Locale.ROOT,
-                    "%-28s %-14s %-7s %6s %6d %5.0f  %s%n",
+                    "%-28s %-14s %-7s %6s %6d %5.0f %8s  %s%n",
                     lab.id(),
                     lab.stage(),
                     lab.difficulty(),
                     minutes(lab.timeLimit()),
                     lab.checks().size(),
                     lab.points(),
+                    lab.parameters().isEmpty()
+                            ? "-"
+                            : Integer.toString(lab.parameters().parameters().size()),
                     lab.title());
             List<String> advisory = lab.checks().stream()
                     .filter(check -> graders.find(check.grader())

@@ -47,6 +47,7 @@ final class ServiceProcess {
         env.put("ASSAY_DB_USER", "assay");
         env.put("ASSAY_DB_PASSWORD", "assay");
         env.put("ASSAY_AUDIT_KEY_FILE", folder.resolve("audit.key").toString());
+        env.put("ASSAY_VARIANT_KEY_FILE", folder.resolve("variant.key").toString());
         env.put("ASSAY_WEBHOOK_SECRET_FILE", folder.resolve("webhook.key").toString());
         env.put("ASSAY_WEBHOOK_URL", "");
         env.put("ASSAY_INSTANCE", run.instance() + "-svc");

@@ -52,6 +52,13 @@ public interface AssessmentDao {
             + " WHERE token_hash = :tokenHash AND accepted_at IS NULL AND expires_at > :now")
     int acceptInvitation(@Bind("tokenHash") String tokenHash, @Bind("now") Instant now);
 
+    /** The assessment's seed: its composition's, and what its labs' parameter values are drawn from. */
+    @SqlQuery("SELECT composition_seed FROM assessments WHERE id = :id AND composition_seed IS NOT NULL")
+    Optional<Long> seedOf(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE assessments SET composition_seed = :seed WHERE id = :id")
+    void setSeed(@Bind("id") long id, @Bind("seed") long seed);
+
     /** How the assessment's labs were chosen ('auto' from the seed, 'picked' by staff). */
     @SqlUpdate("UPDATE assessments SET composition = :composition, composition_seed = :seed WHERE id = :id")
     void setComposition(
@@ -90,9 +97,6 @@ public interface AssessmentDao {
 
     @SqlQuery(SUMMARY + " WHERE a.id = :id")
     Optional<AssessmentSummary> findSummary(@Bind("id") long id);
-
-    @SqlQuery(SUMMARY + " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit")
-    List<AssessmentSummary> recent(@Bind("limit") int limit);
 
     /** One candidate's assessments for a role, oldest first: the stages of their hiring plan so far. */
     @SqlQuery(SUMMARY + " WHERE c.email = :email AND a.role_id = :roleId ORDER BY a.id")

@@ -43,12 +43,6 @@ public interface AssignmentDao {
             + " WHERE s.assessment_id = :a ORDER BY s.assigned_at, s.user_id")
     List<Assignee> assignees(@Bind("a") long assessmentId);
 
-    /** The newest assessments this staff member is assigned to, as the dashboard lists them. */
-    @SqlQuery(AssessmentDao.SUMMARY
-            + " WHERE a.id IN (SELECT s.assessment_id FROM assessment_staff s WHERE s.user_id = :u)"
-            + " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit")
-    List<AssessmentSummary> recentAssignedTo(@Bind("u") long userId, @Bind("limit") int limit);
-
     /** Staff accounts one may assign: not disabled, by name. */
     @SqlQuery("SELECT " + UserDao.COLUMNS + " FROM users WHERE disabled_at IS NULL ORDER BY display_name, email")
     List<User> activeStaff();

@@ -26,8 +26,9 @@ public interface LabSessionDao {
     boolean isIn(@Bind("id") long id, @BindList("states") List<SessionState> states);
 
     /** A new attempt in state provisioning; a second insert of the same attempt fails on its unique key. */
-    @SqlUpdate("INSERT INTO lab_sessions (assessment_id, lab_id, lab_version, attempt, state, created_at, updated_at)"
-            + " VALUES (:assessmentId, :labId, :labVersion, :attempt, :provisioning, :now, :now)")
+    @SqlUpdate("INSERT INTO lab_sessions (assessment_id, lab_id, lab_version, attempt, state, created_at, updated_at,"
+            + " parameters) VALUES (:assessmentId, :labId, :labVersion, :attempt, :provisioning, :now, :now,"
+            + " :parameters)")
     @GetGeneratedKeys("id")
     long insertRow(
             @Bind("assessmentId") long assessmentId,
@@ -35,17 +36,29 @@ public interface LabSessionDao {
             @Bind("labVersion") String labVersion,
             @Bind("attempt") int attempt,
             @Bind("provisioning") SessionState provisioning,
-            @Bind("now") Instant now);
+            @Bind("now") Instant now,
+            @Bind("parameters") @Nullable String parameters);
 
     @Transaction
     default long insert(long assessmentId, String labId, String labVersion, int attempt, Instant now) {
-        long id = insertRow(assessmentId, labId, labVersion, attempt, SessionState.PROVISIONING, now);
+        return insert(assessmentId, labId, labVersion, attempt, now, null);
+    }
+
+    /** As above, recording the session's parameter values (JSON), which it keeps for good. */
+    @Transaction
+    default long insert(
+            long assessmentId, String labId, String labVersion, int attempt, Instant now, @Nullable String parameters) {
+        long id = insertRow(assessmentId, labId, labVersion, attempt, SessionState.PROVISIONING, now, parameters);
         event(id, null, SessionState.PROVISIONING, "attempt " + attempt + " of lab " + labId + " v" + labVersion, now);
         return id;
     }
 
     @SqlQuery(COLUMNS + " WHERE id = :id")
     Optional<LabSession> find(@Bind("id") long id);
+
+    /** The parameter values recorded when the session was made (JSON); empty for none. */
+    @SqlQuery("SELECT parameters FROM lab_sessions WHERE id = :id AND parameters IS NOT NULL")
+    Optional<String> parametersOf(@Bind("id") long id);
 
     String FOR_ASSESSMENT = COLUMNS + " WHERE assessment_id = :assessmentId ORDER BY lab_id, attempt";
 

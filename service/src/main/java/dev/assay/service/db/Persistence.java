@@ -18,7 +18,8 @@ public final class Persistence {
             RecordingDao.Header.class,
             RubricDao.Stored.class,
             WebhookDao.Delivery.class,
-            AssignmentDao.Assignee.class);
+            AssignmentDao.Assignee.class,
+            StaffListDao.Plan.class);
 
     private Persistence() {}
 

@@ -5,6 +5,7 @@ import dev.assay.grading.FileResult;
 import dev.assay.grading.LabInterferenceException;
 import dev.assay.grading.LabUnavailableException;
 import dev.assay.grading.LabView;
+import dev.assay.service.catalog.LabParameters;
 import dev.assay.service.environment.EnvironmentDriver;
 import dev.assay.service.environment.EnvironmentException;
 import dev.assay.service.environment.EnvironmentHandle;
@@ -15,6 +16,7 @@ import dev.assay.service.environment.FileRead;
 import dev.assay.service.environment.ImageChanges;
 import dev.assay.service.environment.KubernetesReads;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -43,6 +45,7 @@ final class DriverLabView implements LabView {
     private final Instant deadline;
     private final Clock clock;
     private final Path labDirectory;
+    private final Map<String, String> values;
 
     DriverLabView(
             EnvironmentDriver driver,
@@ -51,7 +54,20 @@ final class DriverLabView implements LabView {
             Instant deadline,
             Clock clock,
             Path labDirectory) {
+        this(driver, handle, probe, deadline, clock, labDirectory, Map.of());
+    }
+
+    /** {@code values}: the session's parameters, filled into the lab's own files as into a check's {@code with:}. */
+    DriverLabView(
+            EnvironmentDriver driver,
+            EnvironmentHandle handle,
+            SharedProbe probe,
+            Instant deadline,
+            Clock clock,
+            Path labDirectory,
+            Map<String, String> values) {
         this.labDirectory = labDirectory;
+        this.values = Map.copyOf(values);
         this.driver = driver;
         this.handle = handle;
         this.probe = probe;
@@ -99,7 +115,11 @@ final class DriverLabView implements LabView {
                     || Files.size(file) > LAB_FILE_CAP) {
                 throw new IOException("not a regular file of at most 1 MiB inside " + labDirectory);
             }
-            return Files.readAllBytes(file);
+            byte[] bytes = Files.readAllBytes(file);
+            return values.isEmpty()
+                    ? bytes
+                    : LabParameters.fill(new String(bytes, StandardCharsets.UTF_8), values)
+                            .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new LabUnavailableException(
                     "the lab's own file " + relativePath + " cannot be read (" + e.getMessage() + "); fix the lab", e);

@@ -23,13 +23,16 @@ import dev.assay.service.sessions.HandIn;
 import dev.assay.service.sessions.LabEvents;
 import dev.assay.service.sessions.SessionEnvironments;
 import dev.assay.service.sessions.Submissions;
+import dev.assay.service.sessions.Variants;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -175,6 +178,7 @@ public final class Grading implements Submissions {
             if (bound.isPresent()) {
                 engine.grade(
                         lab,
+                        values(session, lab),
                         bound.get().driver(),
                         bound.get().handle(),
                         check -> !done.contains(check.id()),
@@ -217,7 +221,13 @@ public final class Grading implements Submissions {
         SessionEnvironments.Bound bound = environments.require(sessionId);
         String run = PROGRESS + "-" + UUID.randomUUID();
         Predicate<Lab.Check> visible = check -> check.visibility() == Lab.Visibility.CANDIDATE;
-        engine.grade(lab, bound.driver(), bound.handle(), visible, outcome -> store(sessionId, run, PROGRESS, outcome));
+        engine.grade(
+                lab,
+                values(session, lab),
+                bound.driver(),
+                bound.handle(),
+                visible,
+                outcome -> store(sessionId, run, PROGRESS, outcome));
         return result(session, run).orElseThrow();
     }
 
@@ -232,7 +242,23 @@ public final class Grading implements Submissions {
                     "lab session " + sessionId + " (" + session.state() + ") has no environment to grade");
         }
         SessionEnvironments.Bound bound = environments.require(sessionId);
-        return engine.grade(lab(session), bound.driver(), bound.handle(), check -> true, outcome -> {});
+        Lab lab = lab(session);
+        return engine.grade(lab, values(session, lab), bound.driver(), bound.handle(), check -> true, outcome -> {});
+    }
+
+    /** The lab parameter values recorded for the session ("port 8453, site store"), for staff; empty for none. */
+    public String variantOf(long sessionId) {
+        return Variants.recorded(jdbi, sessionId)
+                .map(values -> values.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")))
+                .orElse("");
+    }
+
+    /** The parameter values recorded for the session when it was made; never drawn again here. */
+    private Map<String, String> values(LabSession session, Lab lab) {
+        return Variants.recorded(jdbi, session.id())
+                .orElseGet(() -> lab.parameters().defaults());
     }
 
     /** The final result of a session, once grading finished. */
@@ -246,7 +272,14 @@ public final class Grading implements Submissions {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Results.of(session, lab(session), run, rows, this::observations, this::evidence));
+        return Optional.of(Results.of(
+                session,
+                lab(session),
+                Variants.recorded(jdbi, session.id()).orElse(Map.of()),
+                run,
+                rows,
+                this::observations,
+                this::evidence));
     }
 
     private void store(long sessionId, String run, String purpose, CheckOutcome outcome) {

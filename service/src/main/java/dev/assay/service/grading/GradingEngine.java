@@ -65,6 +65,21 @@ public final class GradingEngine implements AutoCloseable {
             EnvironmentHandle handle,
             Predicate<Lab.Check> which,
             Consumer<CheckOutcome> sink) {
+        return grade(lab, lab.parameters().defaults(), driver, handle, which, sink);
+    }
+
+    /**
+     * As above, for a session with these parameter values: every {@code {{name}}} in a check's {@code with:}, and in
+     * the lab's own files a grader reads (hidden tests), is replaced by its value before the grader sees it, so
+     * graders get resolved values.
+     */
+    public List<CheckOutcome> grade(
+            Lab lab,
+            java.util.Map<String, String> values,
+            EnvironmentDriver driver,
+            EnvironmentHandle handle,
+            Predicate<Lab.Check> which,
+            Consumer<CheckOutcome> sink) {
         List<Lab.Check> checks = lab.checks().stream().filter(which).toList();
         List<CheckOutcome> outcomes = new ArrayList<>();
         Semaphore slots = new Semaphore(PARALLEL_CHECKS, true);
@@ -75,7 +90,14 @@ public final class GradingEngine implements AutoCloseable {
                 running.add(workers.submit(() -> {
                     slots.acquire();
                     try {
-                        return gradeOne(check, driver, handle, probe, lab.directory());
+                        return gradeOne(
+                                check,
+                                lab.parameters().substitute(check.parameters(), values),
+                                driver,
+                                handle,
+                                probe,
+                                lab.directory(),
+                                values);
                     } finally {
                         slots.release();
                     }
@@ -108,18 +130,21 @@ public final class GradingEngine implements AutoCloseable {
 
     private CheckOutcome gradeOne(
             Lab.Check check,
+            java.util.Map<String, Object> parameters,
             EnvironmentDriver driver,
             EnvironmentHandle handle,
             SharedProbe probe,
-            java.nio.file.Path labDirectory) {
+            java.nio.file.Path labDirectory,
+            java.util.Map<String, String> values) {
         Instant started = clock.instant();
         Grader grader = graders.find(check.grader())
                 .orElseThrow(() -> new IllegalStateException("no grader '" + check.grader() + "'"));
         CheckResult result;
         try {
             result = grader.grade(
-                    new DriverLabView(driver, handle, probe, started.plus(check.timeout()), clock, labDirectory),
-                    check.parameters());
+                    new DriverLabView(
+                            driver, handle, probe, started.plus(check.timeout()), clock, labDirectory, values),
+                    parameters);
         } catch (LabUnavailableException e) {
             result = CheckResult.notGradable("the lab could not be read: " + e.getMessage());
         } catch (LabInterferenceException e) {

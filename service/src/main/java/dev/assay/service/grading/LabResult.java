@@ -4,6 +4,7 @@ import dev.assay.grading.Evidence;
 import dev.assay.grading.Observation;
 import dev.assay.service.catalog.Lab;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,12 +13,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param score earned points over the points that count (trusted and gradable), 0..1; null when none count
  * @param coverage the share of the lab's points that count
+ * @param parameters the lab's parameter values this session was set up and graded with (its variant), recorded
+ *     when the session was made; empty for a lab without parameters
  */
 public record LabResult(
         String schema,
         long session,
         String lab,
         String labVersion,
+        Map<String, String> parameters,
         String run,
         String purpose,
         @Nullable Double score,

@@ -18,6 +18,7 @@ final class Results {
     static LabResult of(
             LabSession session,
             Lab lab,
+            Map<String, String> parameters,
             String run,
             List<StoredCheckResult> rows,
             Function<String, List<Observation>> observations,
@@ -62,6 +63,7 @@ final class Results {
                 session.id(),
                 session.labId(),
                 session.labVersion(),
+                parameters,
                 run,
                 rows.get(0).purpose(),
                 counted == 0 ? null : earned / counted,

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 public final class InvitationService {
     /**
      * An invitation just made: the token appears here once and is never stored. {@code labs} are the candidate's
-     * labs (none for an interview stage), chosen as {@code composition} says ("auto" from {@code seed}, "picked").
+     * labs (none for an interview stage), chosen as {@code composition} says ("auto" from {@code seed}, "picked");
+     * the seed, given for every labs stage, also draws the labs' parameter values.
      */
     public record Created(
             long candidateId,
@@ -125,7 +126,9 @@ public final class InvitationService {
                 .orElseThrow(() -> new InvalidInputException("role " + roleId + " has no stage '"
                         + AccountService.printable(stageId) + "'; its stages are "
                         + role.stages().stream().map(Role.Stage::id).toList()));
-        Long seed = stage.kind() == Role.Kind.LABS && choice instanceof LabChoice.Auto ? seeds.nextLong() : null;
+        // every labs stage's assessment gets a seed, picked labs too: it draws the composition ('auto') and each
+        // lab's parameter values (labs/README.md, Parameters)
+        Long seed = stage.kind() == Role.Kind.LABS ? seeds.nextLong() : null;
         List<String> labs = labsFor(role, stage, choice, seed);
         String composition = stage.kind() == Role.Kind.LABS ? choice.wire() : null;
         String token = Tokens.newToken();

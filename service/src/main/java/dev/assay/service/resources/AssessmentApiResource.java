@@ -2,8 +2,10 @@ package dev.assay.service.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import dev.assay.service.auth.Actor;
+import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentSummary;
+import dev.assay.service.db.StaffSearch;
 import dev.assay.service.db.User;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.scopes.Assignments;
@@ -162,12 +164,26 @@ public class AssessmentApiResource {
         return Response.status(refused == 0 ? 200 : 207).entity(body).build();
     }
 
+    /**
+     * The assessments the caller may open, newest first: {@code limit} (1-1000) from {@code offset}, only those whose
+     * candidate's name or e-mail contains {@code q} when it is given. {@code X-Total-Count} says how many match.
+     */
     @GET
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
-    public List<AssessmentSummary> list(
-            @Context SecurityContext security, @QueryParam("limit") @DefaultValue("100") IntParam limit) {
+    public Response list(
+            @Context SecurityContext security,
+            @QueryParam("limit") @DefaultValue("100") IntParam limit,
+            @QueryParam("offset") @DefaultValue("0") IntParam offset,
+            @QueryParam("q") @DefaultValue("") String q) {
+        if (offset.get() < 0) {
+            throw new InvalidInputException("offset must be 0 or more, not " + offset.get());
+        }
         int bounded = Math.max(1, Math.min(limit.get(), 1000));
-        return assignments.recent(Actor.staffOf(security), bounded);
+        User me = Actor.staffOf(security);
+        StaffSearch search = StaffSearch.of(q);
+        return Response.ok(assignments.assessments(me, search, offset.get(), bounded))
+                .header("X-Total-Count", assignments.countAssessments(me, search))
+                .build();
     }
 
     @GET

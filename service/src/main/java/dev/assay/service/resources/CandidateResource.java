@@ -15,6 +15,7 @@ import dev.assay.service.grading.LabResult;
 import dev.assay.service.sessions.HandIn;
 import dev.assay.service.sessions.LabSessions;
 import dev.assay.service.sessions.SessionReads;
+import dev.assay.service.sessions.StageWindow;
 import dev.assay.service.terminal.Terminals;
 import dev.assay.service.views.AssessmentView;
 import dev.assay.service.views.DoneView;
@@ -86,10 +87,24 @@ public class CandidateResource {
         AssessmentSummary assessment = status.assessment();
         Map<String, LabSession> latest = status.sessions().stream()
                 .collect(Collectors.toMap(LabSession::labId, Function.identity(), (a, b) -> b));
-        List<LabCard> cards = sessions.labsOf(assessment).stream()
-                .map((Lab lab) -> LabCard.of(lab, latest.get(lab.id())))
+        List<Lab> labs = sessions.labsOf(assessment);
+        StageWindow window = StageWindow.of(labs, status.sessions());
+        Instant now = clock.instant();
+        List<LabCard> cards = labs.stream()
+                .map((Lab lab) -> LabCard.of(lab, latest.get(lab.id()), window.closedAt(now)))
                 .toList();
-        return new AssessmentView(BrowserSessionFilter.csrfToken(request), assessment, cards);
+        String stageTitle = catalog.role(assessment.roleId()).stream()
+                .flatMap(role -> role.stages().stream())
+                .filter(stage -> stage.id().equals(assessment.stage()))
+                .map(dev.assay.service.catalog.Role.Stage::title)
+                .findFirst()
+                .orElse(assessment.stage());
+        return new AssessmentView(
+                BrowserSessionFilter.csrfToken(request),
+                assessment,
+                stageTitle,
+                cards,
+                labs.size() > 1 ? window.describe(now) : "");
     }
 
     /**
@@ -108,6 +123,8 @@ public class CandidateResource {
             }
         } catch (EnvironmentException.EngineUnavailable e) {
             throw e;
+        } catch (StageWindow.Closed e) {
+            // the overview says when the window closed and shows no Start button
         } catch (EnvironmentException e) {
             // recorded as provision_failed with its cause; the overview offers "Try again"
         }
@@ -132,7 +149,11 @@ public class CandidateResource {
         String html = instructions.render(
                 lab.instructions(),
                 new InstructionsRenderer.Variables(
-                        assessment.candidateName().split("\\s+")[0], lab.timeLimit(), Map.of("lab", "lab"), ""));
+                        assessment.candidateName().split("\\s+")[0],
+                        lab.timeLimit(),
+                        Map.of("lab", "lab"),
+                        "",
+                        sessions.values(session.id(), lab)));
         Instant deadline = session.deadlineAt() == null ? clock.instant() : session.deadlineAt();
         List<LabPageView.VisibleCheck> visible = lab.checks().stream()
                 .filter(check -> check.visibility() == Lab.Visibility.CANDIDATE)
@@ -144,8 +165,13 @@ public class CandidateResource {
                         labId,
                         lab.title(),
                         html,
-                        deadline,
-                        Math.max(0, Duration.between(clock.instant(), deadline).toSeconds()),
+                        new LabPageView.Timer(
+                                deadline,
+                                Math.max(
+                                        0,
+                                        Duration.between(clock.instant(), deadline)
+                                                .toSeconds()),
+                                sessions.endsWithWindow(session)),
                         visible,
                         PROGRESS_INTERVAL.toSeconds(),
                         lab.checks().stream().anyMatch(check -> "design".equals(check.grader()))))

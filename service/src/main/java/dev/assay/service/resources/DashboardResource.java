@@ -6,6 +6,7 @@ import dev.assay.service.catalog.LabCatalog;
 import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.core.Role;
 import dev.assay.service.db.SessionState;
+import dev.assay.service.db.StaffSearch;
 import dev.assay.service.db.User;
 import dev.assay.service.invitations.InvitationService;
 import dev.assay.service.invitations.LabChoice;
@@ -13,7 +14,9 @@ import dev.assay.service.scopes.Assignments;
 import dev.assay.service.sessions.SessionReads;
 import dev.assay.service.views.DashboardView;
 import dev.assay.service.views.InviteForm;
+import dev.assay.service.views.ListPage;
 import dev.assay.service.web.BrowserSessionFilter;
+import io.dropwizard.jersey.params.IntParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -36,7 +40,8 @@ import org.jspecify.annotations.Nullable;
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
-    private static final int RECENT = 200;
+    /** How many assessments a page of the list shows. */
+    static final int PAGE = 100;
 
     private final SessionReads reads;
     private final InvitationService invitations;
@@ -68,8 +73,11 @@ public class DashboardResource {
 
     @GET
     @RolesAllowed({Role.STAFF_ADMIN, Role.STAFF_INTERVIEWER})
-    public DashboardView dashboard(@Context ContainerRequestContext request) {
-        return view(request, forms.blank(), null);
+    public DashboardView dashboard(
+            @Context ContainerRequestContext request,
+            @QueryParam("q") @DefaultValue("") String q,
+            @QueryParam("page") @DefaultValue("1") IntParam page) {
+        return view(request, forms.blank(), null, StaffSearch.of(q), page.get());
     }
 
     /**
@@ -167,13 +175,18 @@ public class DashboardResource {
     }
 
     private Response page(ContainerRequestContext request, int status, InviteForm form, @Nullable String error) {
-        return Response.status(status).entity(view(request, form, error)).build();
+        return Response.status(status)
+                .entity(view(request, form, error, StaffSearch.of(null), 1))
+                .build();
     }
 
     /** Each assessment with its labs' progress, from one query over the latest attempt of each lab. */
     private List<DashboardView.Row> rows(List<dev.assay.service.db.AssessmentSummary> assessments) {
-        java.util.Map<Long, java.util.Map<String, Integer>> states = reads.latestStatesByAssessment();
-        java.util.Map<Long, Integer> own = reads.ownLabCounts();
+        List<Long> ids = assessments.stream()
+                .map(dev.assay.service.db.AssessmentSummary::assessmentId)
+                .toList();
+        java.util.Map<Long, java.util.Map<String, Integer>> states = reads.latestStatesByAssessment(ids);
+        java.util.Map<Long, Integer> own = reads.ownLabCounts(ids);
         return assessments.stream()
                 .map(a -> new DashboardView.Row(
                         a,
@@ -192,8 +205,14 @@ public class DashboardResource {
         return graded + " of " + inStage + " graded" + (live > 0 ? ", " + live + " in progress" : "");
     }
 
-    private DashboardView view(ContainerRequestContext request, InviteForm form, @Nullable String error) {
+    private DashboardView view(
+            ContainerRequestContext request,
+            InviteForm form,
+            @Nullable String error,
+            StaffSearch search,
+            int requested) {
         User me = Actor.staffOf(request.getSecurityContext());
+        ListPage page = ListPage.of("/admin", search.text(), requested, PAGE, assignments.countAssessments(me, search));
         List<DashboardView.Target> interviewers = me.role() != Role.ADMIN
                 ? List.of()
                 : assignments.assignable().stream()
@@ -205,7 +224,7 @@ public class DashboardResource {
                 BrowserSessionFilter.csrfToken(request),
                 me,
                 new DashboardView.Choices(targets, interviewers),
-                rows(assignments.recent(me, RECENT)),
+                new DashboardView.Listing(rows(assignments.assessments(me, search, page.offset(), PAGE)), page),
                 form,
                 error);
     }

@@ -1,13 +1,15 @@
 package dev.assay.service.resources;
 
 import dev.assay.service.catalog.Role;
-import dev.assay.service.db.AssessmentSummary;
+import dev.assay.service.db.StaffListDao;
+import dev.assay.service.db.StaffSearch;
 import dev.assay.service.db.User;
 import dev.assay.service.scopes.Assignments;
 import dev.assay.service.scoring.CandidateScorecard;
 import dev.assay.service.scoring.Pipelines;
 import dev.assay.service.scoring.Scoring;
 import dev.assay.service.scoring.Verdict;
+import dev.assay.service.views.ListPage;
 import dev.assay.service.views.PipelineView;
 import dev.assay.service.views.PipelinesView;
 import java.util.ArrayList;
@@ -22,8 +24,8 @@ import java.util.Map;
  * link to their review page.
  */
 final class PipelinePages {
-    /** How many of the newest assessments the list groups into plans. */
-    static final int RECENT = 500;
+    /** How many plans a page of the list shows (each row is a scorecard across the plan). */
+    static final int PAGE = 50;
 
     private final Assignments assignments;
     private final Pipelines pipelines;
@@ -35,29 +37,25 @@ final class PipelinePages {
         this.scoring = scoring;
     }
 
-    /** One row per candidate and role, newest first. */
-    List<PipelinesView.Row> rows(User me) {
-        Map<String, List<AssessmentSummary>> plans = new LinkedHashMap<>();
-        for (AssessmentSummary assessment : assignments.recent(me, RECENT)) {
-            plans.computeIfAbsent(assessment.candidateEmail() + "\n" + assessment.roleId(), key -> new ArrayList<>())
-                    .add(assessment);
-        }
+    /** A page of the list: one row per candidate and role whose candidate matches the search, newest first. */
+    PipelinesView.Listing rows(User me, StaffSearch search, int requested) {
+        ListPage page =
+                ListPage.of("/admin/pipelines", search.text(), requested, PAGE, assignments.countPlans(me, search));
         List<PipelinesView.Row> rows = new ArrayList<>();
-        for (List<AssessmentSummary> mine : plans.values()) {
-            AssessmentSummary newest = mine.get(0);
-            CandidateScorecard card = pipelines.of(newest.assessmentId());
-            boolean seen = mine.stream()
+        for (StaffListDao.Plan plan : assignments.plans(me, search, page.offset(), PAGE)) {
+            CandidateScorecard card = pipelines.of(plan.newest());
+            boolean seen = assignments.planOf(me, plan).stream()
                     .allMatch(a -> scoring.review(a.assessmentId()).seenBy().contains(me.id()));
             rows.add(new PipelinesView.Row(
                     card.candidateName(),
                     card.candidateEmail(),
                     card.role(),
-                    newest.assessmentId(),
+                    plan.newest(),
                     stages(me, card),
                     seen ? card.recommendation().verdict().wire() : null,
                     toDo(card)));
         }
-        return rows;
+        return new PipelinesView.Listing(rows, page);
     }
 
     /** The candidate page of the plan {@code assessmentId} belongs to; reading it counts as seeing its grade. */

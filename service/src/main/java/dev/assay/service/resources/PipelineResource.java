@@ -2,16 +2,20 @@ package dev.assay.service.resources;
 
 import dev.assay.service.auth.Actor;
 import dev.assay.service.core.Role;
+import dev.assay.service.db.StaffSearch;
 import dev.assay.service.db.User;
 import dev.assay.service.views.PipelineView;
 import dev.assay.service.views.PipelinesView;
 import dev.assay.service.web.AssessmentScoped;
 import dev.assay.service.web.BrowserSessionFilter;
+import io.dropwizard.jersey.params.IntParam;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -34,10 +38,17 @@ public class PipelineResource {
         this.pages = new PipelinePages(assignments, pipelines, scoring);
     }
 
+    /** A page of the list ({@code page} from 1, 50 plans each), optionally only candidates matching {@code q}. */
     @GET
-    public PipelinesView list(@Context ContainerRequestContext request) {
+    public PipelinesView list(
+            @Context ContainerRequestContext request,
+            @QueryParam("q") @DefaultValue("") String q,
+            @QueryParam("page") @DefaultValue("1") IntParam page) {
         User me = Actor.staffOf(request.getSecurityContext());
-        return new PipelinesView(BrowserSessionFilter.csrfToken(request), pages.rows(me), me.role() == Role.ADMIN);
+        return new PipelinesView(
+                BrowserSessionFilter.csrfToken(request),
+                pages.rows(me, StaffSearch.of(q), page.get()),
+                me.role() == Role.ADMIN);
     }
 
     /** The candidate page; reading it counts as seeing this assessment's automated grade, as the JSON does. */

@@ -221,13 +221,20 @@ final class ReviewPages {
             blocks.add(new ReviewView.LabBlock(
                     labId,
                     lab.map(Lab::title).orElse(labId),
-                    session == null ? "not started" : session.state().wire() + ", version " + session.labVersion(),
+                    session == null ? "not started" : state(session),
                     session == null ? null : session.id(),
                     recorded,
                     session == null ? "" : "/api/v1/assessments/" + id + "/sessions/" + session.id() + "/recording",
                     rows));
         }
         return blocks;
+    }
+
+    /** "graded, version 3", and the session's variant when the lab has parameters ("variant port 8453, site store"). */
+    private String state(LabSession session) {
+        String variant = grading.variantOf(session.id());
+        return session.state().wire() + ", version " + session.labVersion()
+                + (variant.isEmpty() ? "" : ", variant " + variant);
     }
 
     private ReviewView.CheckRow row(

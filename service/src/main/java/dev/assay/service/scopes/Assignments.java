@@ -7,6 +7,8 @@ import dev.assay.service.core.Role;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.AssignmentDao;
+import dev.assay.service.db.StaffListDao;
+import dev.assay.service.db.StaffSearch;
 import dev.assay.service.db.User;
 import dev.assay.service.db.UserDao;
 import dev.assay.service.scoring.GradeEvents;
@@ -44,12 +46,69 @@ public final class Assignments {
                 && jdbi.withExtension(AssignmentDao.class, dao -> dao.assigned(assessmentId, user.id()));
     }
 
-    /** The newest assessments this staff member may open, newest first. */
-    public List<AssessmentSummary> recent(User user, int limit) {
-        if (user.role() == Role.ADMIN) {
-            return jdbi.withExtension(AssessmentDao.class, dao -> dao.recent(limit));
+    /**
+     * The assessments this staff member may open whose candidate's name or e-mail matches {@code search}: {@code
+     * limit} of them from {@code offset}, newest first.
+     */
+    public List<AssessmentSummary> assessments(User user, StaffSearch search, long offset, int limit) {
+        return jdbi.withExtension(
+                StaffListDao.class, dao -> dao.assessments(search.pattern(), everyone(user), user.id(), limit, offset));
+    }
+
+    /** How many assessments {@link #assessments} lists in all. */
+    public long countAssessments(User user, StaffSearch search) {
+        return jdbi.withExtension(
+                StaffListDao.class, dao -> dao.countAssessments(search.pattern(), everyone(user), user.id()));
+    }
+
+    /**
+     * The hiring plans (a candidate's assessments for one role) with at least one assessment this staff member may
+     * open, whose candidate matches {@code search}: {@code limit} from {@code offset}, the plan with the newest
+     * assessment first.
+     */
+    public List<StaffListDao.Plan> plans(User user, StaffSearch search, long offset, int limit) {
+        return jdbi.withExtension(
+                StaffListDao.class, dao -> dao.plans(search.pattern(), everyone(user), user.id(), limit, offset));
+    }
+
+    /** How many plans {@link #plans} lists in all. */
+    public long countPlans(User user, StaffSearch search) {
+        return jdbi.withExtension(
+                StaffListDao.class, dao -> dao.countPlans(search.pattern(), everyone(user), user.id()));
+    }
+
+    private static boolean everyone(User user) {
+        return user.role() == Role.ADMIN;
+    }
+
+    /** The assessments of one plan this staff member may open, newest first (one query for the scope). */
+    public List<AssessmentSummary> planOf(User user, StaffListDao.Plan plan) {
+        List<AssessmentSummary> all =
+                jdbi.withExtension(AssessmentDao.class, dao -> dao.ofCandidate(plan.email(), plan.roleId()));
+        java.util.Set<Long> mine = everyone(user)
+                ? all.stream().map(AssessmentSummary::assessmentId).collect(java.util.stream.Collectors.toSet())
+                : assignedAmong(user, all);
+        List<AssessmentSummary> newestFirst = new java.util.ArrayList<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (mine.contains(all.get(i).assessmentId())) {
+                newestFirst.add(all.get(i));
+            }
         }
-        return jdbi.withExtension(AssignmentDao.class, dao -> dao.recentAssignedTo(user.id(), limit));
+        return newestFirst;
+    }
+
+    private java.util.Set<Long> assignedAmong(User user, List<AssessmentSummary> assessments) {
+        if (user.role() != Role.INTERVIEWER || assessments.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<Long> ids =
+                assessments.stream().map(AssessmentSummary::assessmentId).toList();
+        return java.util.Set.copyOf(jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT assessment_id FROM assessment_staff WHERE user_id = :u AND assessment_id IN (<ids>)")
+                .bind("u", user.id())
+                .bindList("ids", ids)
+                .mapTo(Long.class)
+                .list()));
     }
 
     public List<AssignmentDao.Assignee> assignees(long assessmentId) {

@@ -1,14 +1,10 @@
 package dev.assay.service.scoring;
 
+import dev.assay.service.core.SecretFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * The secret the grade log's hashes are keyed with (HMAC-SHA256). It lives outside the database, so someone who
@@ -39,31 +35,11 @@ public final class AuditKey {
                             + " log cannot be verified without the key it was written with (restore it from backup,"
                             + " or point ASSAY_AUDIT_KEY_FILE at it)");
                 }
-                make(file);
             }
-            String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
-            if (!hex.matches("[0-9a-f]{64,}")) {
-                throw new IllegalStateException(
-                        "the audit key " + file.toAbsolutePath() + " is not 64 or more lower-case hex digits");
-            }
-            return new AuditKey(HexFormat.of().parseHex(hex));
+            return new AuditKey(
+                    SecretFile.hexKey(SecretFile.readOrMake(file, SecretFile::randomHex), "audit key", file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audit key " + file.toAbsolutePath(), e);
-        }
-    }
-
-    private static void make(Path file) throws IOException {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, HexFormat.of().formatHex(fresh) + "\n", StandardCharsets.US_ASCII);
-        } catch (FileAlreadyExistsException raced) {
-            // another process made it first: use theirs
         }
     }
 

@@ -29,7 +29,7 @@ public final class PipelineCsv {
     private PipelineCsv() {}
 
     public static String of(long assessmentId, CandidateScorecard card) {
-        StringBuilder csv = new StringBuilder(line(HEADER));
+        StringBuilder csv = new StringBuilder(ScorecardCsv.line(HEADER));
         String stages =
                 String.join("; ", card.stages().stream().map(PipelineCsv::stage).toList());
         String reasons = String.join("; ", card.recommendation().reasons());
@@ -48,7 +48,7 @@ public final class PipelineCsv {
             row.add(skill.rating() == null ? null : skill.rating().label());
             row.add(skill.noDecision());
             row.add(String.join("; ", skill.sources()));
-            csv.append(line(row));
+            csv.append(ScorecardCsv.line(row));
         }
         return csv.toString();
     }

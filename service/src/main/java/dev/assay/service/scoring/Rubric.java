@@ -100,7 +100,8 @@ public record Rubric(String roleId, String stage, int version, List<Double> cuts
                 lab.solution(),
                 lab.mutants(),
                 lab.tampers(),
-                lab.directory());
+                lab.directory(),
+                lab.parameters());
     }
 
     /** Labs of the stage whose files have moved past the version this rubric weighs (their files count). */

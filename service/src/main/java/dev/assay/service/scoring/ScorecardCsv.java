@@ -53,7 +53,8 @@ public final class ScorecardCsv {
         return csv.toString();
     }
 
-    private static String line(List<@Nullable String> fields) {
+    /** One CSV record: each field quoted as {@link #field} does (a null is empty), ended by CRLF. */
+    static String line(List<@Nullable String> fields) {
         List<String> quoted = new ArrayList<>();
         for (String field : fields) {
             quoted.add(field(field == null ? "" : field));

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * runs no grader. For each skill s: score = sum(q m x) / sum over counted checks of (q m), coverage = the counted
  * share of the skill's weighted points; fewer than {@value #MIN_CHECKS} counted checks or coverage under
  * {@value #MIN_COVERAGE} is "no decision". The recommendation is conjunctive on the must-haves the stage
- * measures: a failed gate or a must-have at no or below rejects; a must-have without a decision or at mixed, or a
+ * measures (every must-have its checks weigh, less one it does not declare and cannot decide): a failed gate or a must-have at no or below rejects; a must-have without a decision or at mixed, or a
  * check that could not be graded, goes to an interviewer; nice-to-haves are reported and never compensate.
  */
 public final class ScoringModel {
@@ -60,7 +60,7 @@ public final class ScoringModel {
                 role.id(),
                 stage,
                 skills,
-                recommend(role, skills, items),
+                recommend(role, stage, skills, items),
                 Map.copyOf(allVersions),
                 List.of(),
                 null);
@@ -108,9 +108,22 @@ public final class ScoringModel {
                 noDecision);
     }
 
-    private static Scorecard.Recommendation recommend(Role role, List<Scorecard.Skill> skills, List<Item> items) {
+    /**
+     * Conjunctive over the must-haves the stage's checks weigh. When the role file declares what the stage measures,
+     * a must-have outside that list which a lab touches in passing (linux in a Kubernetes lab) and which the stage
+     * cannot decide is reported on the stage, not held against it: the candidate's scorecard decides it across the
+     * plan. Every must-have the stage does decide counts, declared or not.
+     */
+    private static Scorecard.Recommendation recommend(
+            Role role, String stage, List<Scorecard.Skill> skills, List<Item> items) {
+        List<String> declared = role.stages().stream()
+                .filter(s -> s.id().equals(stage))
+                .findFirst()
+                .map(Role.Stage::measures)
+                .orElse(List.of());
         List<MustHave> measured = skills.stream()
                 .filter(skill -> skill.mustHave() && skill.assessed())
+                .filter(skill -> declared.isEmpty() || declared.contains(skill.id()) || skill.rating() != null)
                 .map(skill -> new MustHave(skill.id(), skill.rating(), skill.noDecision()))
                 .toList();
         List<String> reviews = measured.isEmpty()

@@ -6,27 +6,32 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server's clock on every lab: once a second it finds active sessions past their deadline and hands them in
- * for final grading, whatever the browser does (handing in ends their terminals, see LabEvents). Submitting is idempotent, so two
- * replicas (or a candidate's last-second click) racing for one session still give one grading run.
+ * for final grading, whatever the browser does, saying whether the lab's own time ran out or the stage's window
+ * closed on it (handing in ends their terminals, see LabEvents). Submitting is idempotent, so two replicas (or a
+ * candidate's last-second click) racing for one session still give one grading run.
  */
 public final class DeadlineKeeper extends PeriodicScan {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineKeeper.class);
 
     private final Jdbi jdbi;
     private final Submissions grading;
+    private final LongFunction<HandIn> why;
     private final Clock clock;
     private final Set<Long> handing = ConcurrentHashMap.newKeySet();
 
-    public DeadlineKeeper(Jdbi jdbi, Submissions grading, Clock clock, Duration interval) {
+    /** {@code why}: the hand-in of a session past its deadline (its time, or the stage's window). */
+    public DeadlineKeeper(Jdbi jdbi, Submissions grading, LongFunction<HandIn> why, Clock clock, Duration interval) {
         super("deadlines", interval);
         this.jdbi = jdbi;
         this.grading = grading;
+        this.why = why;
         this.clock = clock;
     }
 
@@ -46,14 +51,25 @@ public final class DeadlineKeeper extends PeriodicScan {
             }
             handIn(() -> {
                 try {
-                    grading.submit(id, HandIn.timeUp());
-                    LOG.info("lab session {} reached its time limit and was handed in", id);
+                    HandIn handIn = cause(id);
+                    grading.submit(id, handIn);
+                    LOG.info("lab session {} was handed in at its deadline: {}", id, handIn.detail());
                 } catch (RuntimeException e) {
                     LOG.warn("lab session {}: handing in at the deadline failed: {}", id, e.getMessage());
                 } finally {
                     handing.remove(id);
                 }
             });
+        }
+    }
+
+    /** Why the session is handed in; the time limit when that cannot be told, so the hand-in is never held up. */
+    private HandIn cause(long id) {
+        try {
+            return why.apply(id);
+        } catch (RuntimeException e) {
+            LOG.warn("lab session {}: could not tell whether the window closed on it: {}", id, e.getMessage());
+            return HandIn.timeUp();
         }
     }
 }

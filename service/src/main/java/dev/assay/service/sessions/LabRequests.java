@@ -1,12 +1,14 @@
 package dev.assay.service.sessions;
 
 import dev.assay.service.catalog.Lab;
+import dev.assay.service.catalog.LabParameters;
 import dev.assay.service.environment.EnvironmentRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Turns a lab's {@code environment:} block into a provisioning request for one session. */
 public final class LabRequests {
@@ -29,10 +31,22 @@ public final class LabRequests {
      * request is made.
      */
     public static EnvironmentRequest of(Lab lab, String environmentSession, Instant expiresAt) {
+        return of(lab, environmentSession, expiresAt, lab.parameters().defaults());
+    }
+
+    /**
+     * As above, for a session with these parameter values: each setup script starts with them as shell variables
+     * {@code ASSAY_P_<NAME>} of its own shell, not exported, so that no daemon a setup step starts inherits them and
+     * nothing of them stays in the lab once setup has finished. The Kubernetes objects get them as {@code {{name}}}
+     * (a lab with parameters only; a {@code {{...}}} that names no parameter, such as a Go template's, stays as written).
+     */
+    public static EnvironmentRequest of(
+            Lab lab, String environmentSession, Instant expiresAt, Map<String, String> values) {
         Lab.Environment environment = lab.environment();
         Lab.Resources resources = environment.resources();
+        String prologue = lab.parameters().shellPrologue(values);
         List<EnvironmentRequest.SetupCommand> setup = environment.setup().stream()
-                .map(step -> new EnvironmentRequest.SetupCommand(step.name(), script(step), step.timeout()))
+                .map(step -> new EnvironmentRequest.SetupCommand(step.name(), prologue + script(step), step.timeout()))
                 .toList();
         return new EnvironmentRequest(
                 environmentSession,
@@ -47,7 +61,9 @@ public final class LabRequests {
                 expiresAt,
                 new EnvironmentRequest.Kubernetes(
                         environment.kubernetesObjects().stream()
-                                .map(LabRequests::read)
+                                .map(file -> lab.parameters().isEmpty()
+                                        ? read(file)
+                                        : LabParameters.fill(read(file), values))
                                 .toList(),
                         environment.kubernetesGrants()));
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -43,6 +44,7 @@ public final class LabSessions {
     private final LabCatalog catalog;
     private final SessionEnvironments environments;
     private final WarmPools pools;
+    private final Variants variants;
     private final Duration expiryMargin;
     private final Clock clock;
     private final Timer warmStarts;
@@ -58,10 +60,24 @@ public final class LabSessions {
             Duration expiryMargin,
             Clock clock,
             MetricRegistry metrics) {
+        this(jdbi, catalog, environments, pools, Variants.defaultsOnly(jdbi), expiryMargin, clock, metrics);
+    }
+
+    /** {@code variants} draws each new session's lab parameter values (the installation's variant key). */
+    public LabSessions(
+            Jdbi jdbi,
+            LabCatalog catalog,
+            SessionEnvironments environments,
+            WarmPools pools,
+            Variants variants,
+            Duration expiryMargin,
+            Clock clock,
+            MetricRegistry metrics) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.environments = environments;
         this.pools = pools;
+        this.variants = variants;
         this.expiryMargin = expiryMargin;
         this.clock = clock;
         this.warmStarts = metrics.timer("assay.sessions.start.warm");
@@ -90,6 +106,30 @@ public final class LabSessions {
                 .toList();
     }
 
+    /** The lab parameter values recorded for the session when it was made (the lab's defaults if none were). */
+    public Map<String, String> values(long sessionId, Lab lab) {
+        return variants.of(sessionId, lab);
+    }
+
+    /**
+     * Why a session past its deadline is handed in: the stage's window closed on it (a lab started late), or its own
+     * time limit (perhaps extended) ran out.
+     */
+    public HandIn handInAtDeadline(long sessionId) {
+        LabSession session = jdbi.withExtension(LabSessionDao.class, dao -> dao.find(sessionId))
+                .orElseThrow(() -> new NotFound("no lab session " + sessionId));
+        return endsWithWindow(session) ? HandIn.windowClosed() : HandIn.timeUp();
+    }
+
+    /** Whether the session's deadline is its stage window's close rather than the lab's own time limit. */
+    public boolean endsWithWindow(LabSession session) {
+        Optional<AssessmentSummary> assessment =
+                jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(session.assessmentId()));
+        return assessment.isPresent()
+                && StageWindow.of(labsOf(assessment.get()), sessionsOf(session.assessmentId()))
+                        .endsWith(session.deadlineAt());
+    }
+
     public List<LabSession> sessionsOf(long assessmentId) {
         return jdbi.withExtension(LabSessionDao.class, dao -> dao.forAssessment(assessmentId));
     }
@@ -99,28 +139,40 @@ public final class LabSessions {
      * racing request all get the first attempt's session, never a second environment. A failed start may be
      * started again. Throws {@link NotFound} for a lab outside the assessment's stage, and
      * {@link EnvironmentException} when the environment could not be made (the session is then
-     * {@code provision_failed} with the cause in its log).
+     * {@code provision_failed} with the cause in its log). Throws {@link StageWindow.Closed} when the candidate's
+     * window for the stage has closed; a lab started late ends when the window closes.
      */
     public LabSession start(long assessmentId, String labId) {
         AssessmentSummary assessment = jdbi.withExtension(AssessmentDao.class, dao -> dao.findSummary(assessmentId))
                 .orElseThrow(() -> new NotFound("no assessment " + assessmentId));
-        Lab lab = labsOf(assessment).stream()
+        List<Lab> labs = labsOf(assessment);
+        Lab lab = labs.stream()
                 .filter(candidate -> candidate.id().equals(labId))
                 .findFirst()
                 .orElseThrow(() -> new NotFound("no lab " + labId + " in this assessment"));
         Optional<LabSession> latest = jdbi.withExtension(LabSessionDao.class, dao -> dao.latest(assessmentId, labId));
+        if (latest.isPresent() && latest.get().state() != SessionState.PROVISION_FAILED) {
+            return latest.get();
+        }
+        StageWindow window = StageWindow.of(labs, sessionsOf(assessmentId));
+        if (window.closedAt(clock.instant())) {
+            throw new StageWindow.Closed(window);
+        }
         long sessionId;
         if (latest.isEmpty()) {
+            Map<String, String> drawn = variants.draw(assessmentId, lab);
+            String values = drawn.isEmpty() ? null : Variants.json(drawn);
             try {
                 sessionId = jdbi.withExtension(
-                        LabSessionDao.class, dao -> dao.insert(assessmentId, labId, lab.version(), 1, clock.instant()));
+                        LabSessionDao.class,
+                        dao -> dao.insert(assessmentId, labId, lab.version(), 1, clock.instant(), values));
             } catch (UnableToExecuteStatementException e) {
                 if (!Sql.isUniqueViolation(e)) {
                     throw e;
                 }
                 return current(assessmentId, labId); // a racing start made it first
             }
-        } else if (latest.get().state() == SessionState.PROVISION_FAILED) {
+        } else {
             sessionId = latest.get().id();
             boolean mine = jdbi.withExtension(
                     LabSessionDao.class,
@@ -134,10 +186,9 @@ public final class LabSessions {
             if (!mine) {
                 return current(assessmentId, labId);
             }
-        } else {
-            return latest.get();
         }
-        provision(lab, sessionId);
+        // the first start opens the window: read it again so this session's own creation counts
+        provision(lab, sessionId, StageWindow.of(labs, sessionsOf(assessmentId)), variants.of(sessionId, lab));
         return jdbi.withExtension(LabSessionDao.class, dao -> dao.find(sessionId))
                 .orElseThrow(() -> new IllegalStateException("lab session " + sessionId + " vanished"));
     }
@@ -147,20 +198,24 @@ public final class LabSessions {
                 .orElseThrow(() -> new IllegalStateException("no session of lab " + labId + " after a conflict"));
     }
 
-    private void provision(Lab lab, long sessionId) {
+    private void provision(Lab lab, long sessionId, StageWindow window, Map<String, String> values) {
         String label = Long.toString(sessionId);
         long started = System.nanoTime();
         try {
             EnvironmentDriver driver =
                     environments.driverFor(lab.id(), lab.environment().kind());
-            Optional<EnvironmentHandle> warm = pools.claim(lab.id(), label);
+            // a pooled environment was set up before any session, so with no values: labs with parameters are not
+            // pooled
+            Optional<EnvironmentHandle> warm =
+                    lab.parameters().isEmpty() ? pools.claim(lab.id(), label) : Optional.empty();
             EnvironmentHandle handle;
             if (warm.isPresent()) {
                 handle = warm.get();
                 warmStarts.update(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             } else {
-                Instant expires = clock.instant().plus(lab.timeLimit()).plus(expiryMargin);
-                handle = driver.provision(LabRequests.of(lab, label, expires));
+                Instant expires =
+                        window.deadline(clock.instant(), lab.timeLimit()).plus(expiryMargin);
+                handle = driver.provision(LabRequests.of(lab, label, expires, values));
                 Instant now = clock.instant();
                 jdbi.useExtension(
                         EnvironmentHandleDao.class, dao -> dao.insert(sessionId, lab.id(), handle, now, expires));
@@ -176,7 +231,7 @@ public final class LabSessions {
                             sessionId,
                             SessionState.PROVISIONING,
                             SessionState.ACTIVE,
-                            now.plus(lab.timeLimit()),
+                            window.deadline(now, lab.timeLimit()),
                             detail,
                             now));
             if (!activated) {

@@ -67,23 +67,34 @@ public final class SessionReads {
         return Optional.of(last.plus(interval));
     }
 
-    /** How many labs of its own each assessment has (composed or picked); absent for one that keeps its stage's. */
-    public Map<Long, Integer> ownLabCounts() {
+    /**
+     * How many labs of its own each of these assessments has (composed or picked); absent for one that keeps its
+     * stage's.
+     */
+    public Map<Long, Integer> ownLabCounts(List<Long> assessments) {
         Map<Long, Integer> counts = new HashMap<>();
-        jdbi.useHandle(handle -> handle.createQuery(
-                        "SELECT assessment_id, COUNT(*) FROM assessment_labs GROUP BY assessment_id")
+        if (assessments.isEmpty()) {
+            return counts;
+        }
+        jdbi.useHandle(handle -> handle.createQuery("SELECT assessment_id, COUNT(*) FROM assessment_labs"
+                        + " WHERE assessment_id IN (<ids>) GROUP BY assessment_id")
+                .bindList("ids", assessments)
                 .map((rs, ctx) -> counts.put(rs.getLong(1), rs.getInt(2)))
                 .list());
         return counts;
     }
 
-    /** For each assessment, its labs' latest attempts counted by state (wire names). */
-    public Map<Long, Map<String, Integer>> latestStatesByAssessment() {
+    /** For each of these assessments, its labs' latest attempts counted by state (wire names). */
+    public Map<Long, Map<String, Integer>> latestStatesByAssessment(List<Long> assessments) {
         Map<Long, Map<String, Integer>> states = new HashMap<>();
+        if (assessments.isEmpty()) {
+            return states;
+        }
         jdbi.useHandle(handle -> handle.createQuery("SELECT s.assessment_id, s.state, COUNT(*) FROM lab_sessions s"
-                        + " WHERE s.attempt = (SELECT MAX(o.attempt) FROM lab_sessions o"
+                        + " WHERE s.assessment_id IN (<ids>) AND s.attempt = (SELECT MAX(o.attempt) FROM lab_sessions o"
                         + " WHERE o.assessment_id = s.assessment_id AND o.lab_id = s.lab_id)"
                         + " GROUP BY s.assessment_id, s.state")
+                .bindList("ids", assessments)
                 .map((rs, ctx) -> states.computeIfAbsent(rs.getLong(1), id -> new TreeMap<>())
                         .put(rs.getString(2), rs.getInt(3)))
                 .list());

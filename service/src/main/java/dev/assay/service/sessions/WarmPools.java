@@ -16,7 +16,9 @@ import java.util.Optional;
 
 /**
  * The warm pools of the labs named in {@code environments.pools}, each with its configured size. They adopt the
- * unclaimed environments on record at start-up, refill in the background, and are emptied at shutdown.
+ * unclaimed environments on record at start-up, refill in the background, and are emptied at shutdown. A lab with
+ * {@code parameters:} has no pool: its values are drawn per session, and a pooled environment is set up before any
+ * session exists.
  */
 public final class WarmPools implements Managed {
     /** Session labels of pool environments start with this; nothing else does (sessions are numbers). */
@@ -26,7 +28,7 @@ public final class WarmPools implements Managed {
 
     /**
      * @param sizes lab id to pool size, validated here against the catalog: an unknown lab or a lab of another
-     *     kind is a configuration error, reported with what to change.
+     *     kind, or a lab with parameters, is a configuration error, reported with what to change.
      */
     public WarmPools(
             Map<String, Integer> sizes,
@@ -57,6 +59,12 @@ public final class WarmPools implements Managed {
             if (!driver.kind().equals(lab.environment().kind())) {
                 throw new IllegalArgumentException("environments.pools: lab '" + labId + "' runs on "
                         + lab.environment().kind() + ", and only " + driver.kind() + " labs have warm pools");
+            }
+            if (!lab.parameters().isEmpty()) {
+                // a pool sets environments up before any session exists, so before its parameter values are drawn
+                throw new IllegalArgumentException("environments.pools: lab '" + labId + "' has parameters "
+                        + lab.parameters().names() + ", drawn per session, so it cannot be set up ahead in a warm pool;"
+                        + " remove it from the pools");
             }
             if (size < 0 || size > 100) {
                 throw new IllegalArgumentException(

@@ -6,6 +6,7 @@ import dev.assay.service.core.Rating;
 import dev.assay.service.db.SessionState;
 import dev.assay.service.scoring.GradeEvents;
 import dev.assay.service.scoring.Scoring;
+import dev.assay.service.sessions.Variants;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ public final class LabStatistics {
             @Nullable Double kappa,
             int kappaPairs,
             int[] scoreHistogram,
+            VariantStatistics.Report variants,
             String note) {}
 
     /** Bins of the lab-score histogram: [0, 0.1), [0.1, 0.2), ... [0.9, 1]. */
@@ -93,8 +95,16 @@ public final class LabStatistics {
                 ItemStatistics.cohenKappa(agreement.automated(), agreement.interviewer()),
                 agreement.automated().length,
                 histogram(lab, scores),
+                VariantStatistics.of(
+                        lab,
+                        scores,
+                        counted.keySet().stream()
+                                .map(attempt -> Variants.recorded(jdbi, attempt).orElse(Map.of()))
+                                .toList()),
                 "Left out: attempts with a check that could not be graded. Agreement: Cohen's kappa between the"
-                        + " automated rating of each skill this lab measures and the interviewers' ratings of it."));
+                        + " automated rating of each skill this lab measures and the interviewers' ratings of it. Variants: per value of each parameter drawn by at least"
+                        + " 5 attempts (and 5 others), its pass rate (every gate, half the points) against the rest's,"
+                        + " Fisher's exact test; flagged below p 0.05 shared among the values tested."));
     }
 
     private record Agreement(Map<String, @Nullable Double> overrideRates, int[] automated, int[] interviewer) {}

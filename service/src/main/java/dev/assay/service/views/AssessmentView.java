@@ -7,11 +7,28 @@ import java.util.List;
 public final class AssessmentView extends PageView {
     private final AssessmentSummary assessment;
     private final List<LabCard> labs;
+    private final String window;
+    private final String stageTitle;
 
-    public AssessmentView(String csrf, AssessmentSummary assessment, List<LabCard> labs) {
+    /**
+     * {@code stageTitle}: the stage as the role file names it; {@code window}: what the stage's window allows, in
+     * words, or empty when it does not bind (one lab).
+     */
+    public AssessmentView(
+            String csrf, AssessmentSummary assessment, String stageTitle, List<LabCard> labs, String window) {
         super("assessment", "Your assessment", csrf);
         this.assessment = assessment;
+        this.stageTitle = stageTitle;
         this.labs = List.copyOf(labs);
+        this.window = window;
+    }
+
+    public String getStageTitle() {
+        return stageTitle;
+    }
+
+    public String getWindow() {
+        return window;
     }
 
     public List<LabCard> getLabs() {

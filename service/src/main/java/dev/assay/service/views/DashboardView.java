@@ -5,10 +5,10 @@ import dev.assay.service.db.User;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The staff home: recent assessments, and (for admins) the invitation form. */
+/** The staff home: a page of the assessments (newest first, optionally found by candidate), and the invitation form. */
 public final class DashboardView extends PageView {
     private final User user;
-    private final List<Row> assessments;
+    private final Listing listing;
     private final @Nullable String error;
     private final Choices choices;
     private final InviteForm form;
@@ -26,12 +26,15 @@ public final class DashboardView extends PageView {
     /** A line of the list: the assessment and where its labs stand ("1 of 2 labs graded, 1 in progress"). */
     public record Row(AssessmentSummary assessment, String labs) {}
 
+    /** A page of rows and where it stands in the whole list. */
+    public record Listing(List<Row> rows, ListPage page) {}
+
     public DashboardView(
-            String csrf, User user, Choices choices, List<Row> assessments, InviteForm form, @Nullable String error) {
+            String csrf, User user, Choices choices, Listing listing, InviteForm form, @Nullable String error) {
         super("dashboard", "Assessments", csrf);
         this.user = user;
         this.choices = choices;
-        this.assessments = assessments;
+        this.listing = listing;
         this.form = form;
         this.error = error;
     }
@@ -63,7 +66,11 @@ public final class DashboardView extends PageView {
     }
 
     public List<Row> getAssessments() {
-        return assessments;
+        return listing.rows();
+    }
+
+    public ListPage getPage() {
+        return listing.page();
     }
 
     public InviteForm getForm() {

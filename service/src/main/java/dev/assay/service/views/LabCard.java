@@ -22,13 +22,16 @@ public record LabCard(
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    public static LabCard of(Lab lab, @Nullable LabSession session) {
+    /** {@code windowClosed}: the stage's window has closed, so a lab not started stays so. */
+    public static LabCard of(Lab lab, @Nullable LabSession session, boolean windowClosed) {
         String status;
         boolean startable = false;
         String action = "Start";
         if (session == null) {
-            status = "Not started. The clock starts when you press Start.";
-            startable = true;
+            status = windowClosed
+                    ? "Not started; the stage's window has closed."
+                    : "Not started. The clock starts when you press Start.";
+            startable = !windowClosed;
         } else {
             status = switch (session.state()) {
                 case PROVISIONING -> "Being prepared.";
@@ -40,7 +43,7 @@ public record LabCard(
                 case INTERRUPTED -> "Interrupted by a fault on our side; the hiring team will contact you.";
                 case GRADING, GRADED -> "Submitted.";
             };
-            if (session.state() == SessionState.PROVISION_FAILED) {
+            if (session.state() == SessionState.PROVISION_FAILED && !windowClosed) {
                 startable = true;
                 action = "Try again";
             }

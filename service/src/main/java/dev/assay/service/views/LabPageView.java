@@ -11,11 +11,16 @@ public final class LabPageView extends PageView {
     /** A check the candidate may run, with the hint shown when it does not pass. */
     public record VisibleCheck(String id, String title, String hint) {}
 
+    /**
+     * The lab's clock: its deadline, the seconds left when the page was made, and whether the deadline is the stage
+     * window's close rather than the lab's own time limit (a lab started late).
+     */
+    public record Timer(Instant deadline, long secondsLeft, boolean byWindow) {}
+
     private final String labId;
     private final String labTitle;
     private final String instructions;
-    private final Instant deadline;
-    private final long secondsLeft;
+    private final Timer timer;
     private final List<VisibleCheck> checks;
     private final long progressIntervalSeconds;
     private final boolean design;
@@ -25,8 +30,7 @@ public final class LabPageView extends PageView {
             String labId,
             String labTitle,
             String instructions,
-            Instant deadline,
-            long secondsLeft,
+            Timer timer,
             List<VisibleCheck> checks,
             long progressIntervalSeconds,
             boolean design) {
@@ -34,8 +38,7 @@ public final class LabPageView extends PageView {
         this.labId = labId;
         this.labTitle = labTitle;
         this.instructions = instructions;
-        this.deadline = deadline;
-        this.secondsLeft = secondsLeft;
+        this.timer = timer;
         this.checks = List.copyOf(checks);
         this.progressIntervalSeconds = progressIntervalSeconds;
         this.design = design;
@@ -60,15 +63,24 @@ public final class LabPageView extends PageView {
     }
 
     public String getDeadline() {
-        return deadline.toString();
+        return timer.deadline().toString();
     }
 
     public long getSecondsLeft() {
-        return secondsLeft;
+        return timer.secondsLeft();
     }
 
     public String getTimeLeft() {
-        return String.format(java.util.Locale.ROOT, "%d:%02d", secondsLeft / 60, secondsLeft % 60);
+        return String.format(java.util.Locale.ROOT, "%d:%02d", timer.secondsLeft() / 60, timer.secondsLeft() % 60);
+    }
+
+    /** "window" when the stage's window closes before the lab's own time is up, else "time". */
+    public String getEndsBy() {
+        return timer.byWindow() ? "window" : "time";
+    }
+
+    public boolean isByWindow() {
+        return timer.byWindow();
     }
 
     public List<VisibleCheck> getChecks() {

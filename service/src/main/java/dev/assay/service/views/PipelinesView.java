@@ -30,17 +30,24 @@ public final class PipelinesView extends PageView {
             @Nullable String recommendation,
             List<String> toDo) {}
 
-    private final List<Row> rows;
+    /** A page of rows and where it stands in the whole list. */
+    public record Listing(List<Row> rows, ListPage page) {}
+
+    private final Listing listing;
     private final boolean admin;
 
-    public PipelinesView(String csrf, List<Row> rows, boolean admin) {
+    public PipelinesView(String csrf, Listing listing, boolean admin) {
         super("pipelines", "Candidates across the hiring plan", csrf);
-        this.rows = rows;
+        this.listing = listing;
         this.admin = admin;
     }
 
     public List<Row> getRows() {
-        return rows;
+        return listing.rows();
+    }
+
+    public ListPage getPage() {
+        return listing.page();
     }
 
     public boolean isAdmin() {

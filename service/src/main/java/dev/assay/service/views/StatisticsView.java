@@ -26,6 +26,17 @@ public final class StatisticsView extends PageView {
     /** A bar of a chart: its position, height and label. */
     public record Bar(int x, int y, int width, int height, String label, String value, int labelY) {}
 
+    /** One value of a lab parameter against the rest of the lab's attempts. */
+    public record VariantRow(
+            String parameter,
+            String value,
+            int n,
+            String passRate,
+            int restN,
+            String restPassRate,
+            String p,
+            String flags) {}
+
     /** A skill's alpha. */
     public record Alpha(String skill, String alpha) {}
 
@@ -65,6 +76,29 @@ public final class StatisticsView extends PageView {
                 fixed(item.discrimination()),
                 fixed(overrides.get(item.checkId())),
                 String.join(", ", item.flags()));
+    }
+
+    /** Whether the lab has parameters drawn by enough attempts to show, or values left untested to mention. */
+    public boolean isVariantsShown() {
+        return !report.variants().groups().isEmpty() || report.variants().untested() > 0;
+    }
+
+    public int getVariantsUntested() {
+        return report.variants().untested();
+    }
+
+    public List<VariantRow> getVariantRows() {
+        return report.variants().groups().stream()
+                .map(g -> new VariantRow(
+                        g.parameter(),
+                        g.value(),
+                        g.n(),
+                        fixed(g.passRate()),
+                        g.restN(),
+                        fixed(g.restPassRate()),
+                        fixed(g.p()),
+                        String.join(", ", g.flags())))
+                .toList();
     }
 
     public List<Alpha> getAlphas() {

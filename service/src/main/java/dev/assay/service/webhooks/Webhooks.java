@@ -2,6 +2,7 @@ package dev.assay.service.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.service.core.SecretFile;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.LabSession;
 import dev.assay.service.db.SessionState;
@@ -20,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,22 +85,9 @@ public final class Webhooks implements Managed {
     static byte[] secret(Path file) {
         try {
             if (!Files.exists(file)) {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Files.writeString(
-                        file,
-                        HexFormat.of().formatHex(fresh) + "\n",
-                        StandardCharsets.US_ASCII,
-                        java.nio.file.StandardOpenOption.CREATE_NEW);
-                Files.setPosixFilePermissions(
-                        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                LOG.info("Made the webhook secret {}; give the receiving system a copy", file.toAbsolutePath());
+                LOG.info("Making the webhook secret {}; give the receiving system a copy", file.toAbsolutePath());
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            String text = SecretFile.readOrMake(file, SecretFile::randomHex);
             if (text.length() < 16) {
                 throw new IllegalStateException("the webhook secret in " + file.toAbsolutePath()
                         + " is shorter than 16 characters; write a long random one (or delete the file to have one"

@@ -67,9 +67,9 @@ class AssessmentDaoTest {
             long candidate = dao.insertCandidate("eve@example.com", "Eve", null, LATER);
             long second = dao.insertAssessment(candidate, "devops-engineer", "system-design", null, LATER);
 
-            assertThat(dao.recent(10))
-                    .extracting(AssessmentSummary::assessmentId)
-                    .containsExactly(second, first);
+            java.util.List<AssessmentSummary> listed =
+                    jdbi.withExtension(StaffListDao.class, list -> list.assessments("%", true, 0, 10, 0));
+            assertThat(listed).extracting(AssessmentSummary::assessmentId).containsExactly(second, first);
             AssessmentSummary summary = dao.findSummary(first).orElseThrow();
             assertThat(summary.status()).isEqualTo("invited");
             assertThat(summary.invitationExpiresAt()).isEqualTo(LATER);

@@ -269,7 +269,8 @@ public abstract class EnvironmentDriverContract {
                 }
             }
             assertThat(entries)
-                    .containsEntry("HEAD", "100644 ref")
+                    .as("permission bits kept as the lab has them, the set-uid bit never")
+                    .containsEntry("HEAD", "100755 ref")
                     .containsEntry("objects/", "40755 ")
                     .containsEntry("objects/ab/cd", "100644 blob")
                     .doesNotContainKeys("link", "fifo", "repo/HEAD");

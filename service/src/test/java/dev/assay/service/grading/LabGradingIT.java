@@ -96,12 +96,7 @@ class LabGradingIT {
     @AfterAll
     static void stop() {
         engine.close();
-        String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + INSTANCE);
-        if (!ids.isBlank()) {
-            List<String> rm = new java.util.ArrayList<>(List.of("rm", "-f"));
-            rm.addAll(ids.lines().toList());
-            DockerCli.run(rm.toArray(String[]::new));
-        }
+        DockerCli.removeInstance(INSTANCE);
         driver.close();
     }
 
@@ -137,8 +132,12 @@ class LabGradingIT {
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
     }
 
+    /** A lab's script, with the session's parameter values as setup gets them ($ASSAY_P_<NAME>). */
     private static void runFile(LabSession session, Path script) throws Exception {
-        runInLab(session, Files.readString(script));
+        var lab = catalog.lab(session.labId()).orElseThrow();
+        var values = dev.assay.service.sessions.Variants.recorded(jdbi, session.id())
+                .orElseGet(() -> lab.parameters().defaults());
+        runInLab(session, lab.parameters().shellPrologue(values) + Files.readString(script));
     }
 
     /** Submits and returns the final result, check id to status. */

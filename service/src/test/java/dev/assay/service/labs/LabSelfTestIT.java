@@ -32,6 +32,7 @@ import dev.assay.service.sessions.HandIn;
 import dev.assay.service.sessions.LabEvents;
 import dev.assay.service.sessions.LabSessions;
 import dev.assay.service.sessions.SessionEnvironments;
+import dev.assay.service.sessions.Variants;
 import dev.assay.service.sessions.WarmPools;
 import java.io.IOException;
 import java.net.URI;
@@ -42,7 +43,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -76,10 +76,15 @@ import org.junit.jupiter.api.function.Executable;
 @DisplayName("Every lab is solvable, not free, and its near misses fail what they name")
 class LabSelfTestIT {
     static final int MAX_SETUP_SECONDS = 10;
+
+    /** How long one solution, alternative, mutant or tamper script may run. */
+    private static final Duration SCRIPT_LIMIT = Duration.ofMinutes(5);
+
+    static final String SEED_PROPERTY = SelfTestSeeds.SEED_PROPERTY;
+    private static final dev.assay.service.catalog.Variant DRAW = SelfTestSeeds.DRAW;
     private static final String ROLE = "selftest";
     private static final String INSTANCE = "selftest-" + Long.toHexString(System.nanoTime());
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final List<String> REPORT = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @SuppressWarnings("NullAway.Init") // set in @BeforeAll
     private static Jdbi jdbi;
@@ -110,7 +115,7 @@ class LabSelfTestIT {
     @BeforeAll
     static void start() {
         jdbi = TestDatabases.h2();
-        catalog = LabCatalog.load(everyLabInItsStage(Path.of("../labs")), GraderRegistry.discover());
+        catalog = LabCatalog.load(SelfTestLabs.everyLabInItsStage(Path.of("../labs"), ROLE), GraderRegistry.discover());
         assertThat(catalog.problems()).as("every lab and role validates").isEmpty();
         String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
         driver = new DockerEnvironmentDriver(
@@ -132,7 +137,15 @@ class LabSelfTestIT {
                 CLOCK,
                 metrics);
         SessionEnvironments environments = new SessionEnvironments(jdbi, drivers);
-        sessions = new LabSessions(jdbi, catalog, environments, pools, Duration.ofHours(1), CLOCK, metrics);
+        sessions = new LabSessions(
+                jdbi,
+                catalog,
+                environments,
+                pools,
+                Variants.keyed(jdbi, SelfTestSeeds.VARIANT_KEY),
+                Duration.ofHours(1),
+                CLOCK,
+                metrics);
         engine = new GradingEngine(GraderRegistry.discover(), CLOCK);
         AuditKey key = AuditKey.of(new byte[32]);
         Scoring scoring = new Scoring(jdbi, catalog, new GradeLog(jdbi, CLOCK, key), new ObjectMapper());
@@ -141,55 +154,9 @@ class LabSelfTestIT {
         grading = new Grading(jdbi, catalog, environments, engine, CLOCK, new ObjectMapper(), metrics, events);
     }
 
-    /**
-     * The lab folder as the self-test sees it: every lab linked in, and a role ({@value #ROLE}) with the
-     * DevOps role's skills whose stages hold every lab of their kind, so that any lab can be started.
-     */
-    private static Path everyLabInItsStage(Path labs) {
-        try {
-            Path root = Files.createTempDirectory("assay-selftest");
-            try (Stream<Path> entries = Files.list(labs)) {
-                for (Path entry : entries.toList()) {
-                    String name = entry.getFileName().toString();
-                    if (!name.equals("roles") && Files.isDirectory(entry)) {
-                        Files.createSymbolicLink(root.resolve(name), entry.toAbsolutePath());
-                    }
-                }
-            }
-            Map<String, Object> role = new org.yaml.snakeyaml.Yaml()
-                    .load(Files.readString(labs.resolve("roles").resolve("devops-engineer.yaml")));
-            LabCatalog plain = LabCatalog.load(labs, GraderRegistry.discover());
-            role.put("id", ROLE);
-            List<Map<String, Object>> stages = new ArrayList<>();
-            for (String stage : Lab.STAGES) {
-                stages.add(Map.of(
-                        "id", stage,
-                        "title", stage,
-                        "kind", stage,
-                        "labs",
-                                plain.labs().stream()
-                                        .filter(l -> l.stage().equals(stage))
-                                        .map(Lab::id)
-                                        .sorted()
-                                        .toList()));
-            }
-            role.put("stages", stages);
-            Files.createDirectories(root.resolve("roles"));
-            Files.writeString(root.resolve("roles").resolve(ROLE + ".yaml"), new org.yaml.snakeyaml.Yaml().dump(role));
-            return root;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @AfterAll
     static void stop() {
-        System.out.println("\nlab self-test (setup: provisioning and setup steps; grade: final grading; score: of the"
-                + " counted points; of all: of every point, advisory checks included)");
-        System.out.printf("%-24s %-26s %9s %9s %7s %7s%n", "lab", "case", "setup ms", "grade ms", "score", "of all");
-        REPORT.stream()
-                .sorted(java.util.Comparator.comparing(line -> line.substring(0, 24)))
-                .forEach(System.out::println);
+        SelfTestReport.print(SEED_PROPERTY);
         if (cases != null) {
             cases.shutdownNow();
         }
@@ -205,12 +172,7 @@ class LabSelfTestIT {
             cluster.close();
         }
         for (String instance : List.of(INSTANCE, INSTANCE + "-k8s")) {
-            String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + instance);
-            if (!ids.isBlank()) {
-                List<String> rm = new ArrayList<>(List.of("rm", "-f"));
-                rm.addAll(ids.lines().toList());
-                DockerCli.run(rm.toArray(String[]::new));
-            }
+            DockerCli.removeInstance(instance);
         }
         DockerCli.run("volume", "rm", "-f", "assay-relay-" + INSTANCE + "-k8s");
         if (driver != null) {
@@ -256,7 +218,7 @@ class LabSelfTestIT {
                 .map(lab -> (DynamicNode) DynamicContainer.dynamicContainer(
                         lab.id(),
                         cases(lab).stream()
-                                .map(c -> queued(c, onKubernetes(lab) ? kubeCases : cases))
+                                .map(c -> queued(lab, c, onKubernetes(lab) ? kubeCases : cases))
                                 .toList()))
                 .toList();
         return labs.stream();
@@ -266,13 +228,16 @@ class LabSelfTestIT {
     private record Case(String name, Executable body) {}
 
     /** Queues the case now and gives the dynamic test that waits for it. */
-    private static DynamicTest queued(Case item, ExecutorService pool) {
+    private static DynamicTest queued(Lab lab, Case item, ExecutorService pool) {
         Future<?> running = pool.submit(() -> {
             try {
                 item.body().execute();
+                SelfTestReport.outcome(lab.id(), item.name(), null);
             } catch (Exception | Error e) {
+                SelfTestReport.outcome(lab.id(), item.name(), e);
                 throw e;
             } catch (Throwable other) {
+                SelfTestReport.outcome(lab.id(), item.name(), other);
                 throw new IllegalStateException(other);
             }
             return null;
@@ -298,42 +263,49 @@ class LabSelfTestIT {
     }
 
     private static List<Case> cases(Lab lab) {
+        if (lab.parameters().isEmpty()) {
+            return cases(lab, null);
+        }
         List<Case> cases = new ArrayList<>();
-        cases.add(new Case("untouched scores at most the free points", () -> untouched(lab)));
-        cases.add(new Case("the reference solution earns every point", () -> solved(lab, lab.solution())));
-        List<Path> alternatives = alternatives(lab);
+        for (long seed : SelfTestSeeds.seeds()) {
+            for (Case item : cases(lab, seed)) {
+                cases.add(new Case(item.name() + " (seed " + seed + ")", item.body()));
+            }
+        }
+        return cases;
+    }
+
+    /** The cases of one variant of the lab: {@code seed} null for a lab without parameters. */
+    private static List<Case> cases(Lab lab, @org.jspecify.annotations.Nullable Long seed) {
+        List<Case> cases = new ArrayList<>();
+        SelfTestVariant variant = new SelfTestVariant(seed, null);
+        cases.add(new Case("untouched scores at most the free points", () -> untouched(lab, variant)));
+        cases.add(new Case("the reference solution earns every point", () -> solved(lab, lab.solution(), variant)));
+        List<Path> alternatives = SelfTestLabs.alternatives(lab);
         cases.add(new Case(
                 "it has a correct alternative solution",
                 () -> assertThat(alternatives).isNotEmpty()));
         for (Path alternative : alternatives) {
             cases.add(new Case(
-                    "alternative " + alternative.getFileName() + " earns every point", () -> solved(lab, alternative)));
+                    "alternative " + alternative.getFileName() + " earns every point",
+                    () -> solved(lab, alternative, variant)));
         }
         cases.add(new Case(
                 "it has at least 2 mutants", () -> assertThat(lab.mutants()).hasSizeGreaterThanOrEqualTo(2)));
         for (Lab.Mutant mutant : lab.mutants()) {
-            cases.add(
-                    new Case("mutant " + mutant.id() + " fails exactly " + mutant.fails(), () -> mutant(lab, mutant)));
+            cases.add(new Case(
+                    "mutant " + mutant.id() + " fails exactly " + mutant.fails(), () -> mutant(lab, mutant, variant)));
         }
         for (Lab.Tamper tamper : lab.tampers()) {
-            cases.add(new Case("tamper " + tamper.id() + " scores no more than untouched", () -> tamper(lab, tamper)));
+            cases.add(new Case(
+                    "tamper " + tamper.id() + " scores no more than untouched", () -> tamper(lab, tamper, variant)));
+        }
+        if (seed != null) {
+            cases.add(new Case(
+                    "transfer: the solution for another variant fails a gate and scores at most half",
+                    () -> transfer(lab, seed)));
         }
         return cases;
-    }
-
-    /** The lab's correct alternatives: {@code solution/alternative-*.sh}. */
-    static List<Path> alternatives(Lab lab) {
-        Path folder = lab.solution().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().matches("alternative-.*\\.sh"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /**
@@ -342,14 +314,14 @@ class LabSelfTestIT {
      */
     private static final Map<String, CompletableFuture<LabResult>> UNTOUCHED = new ConcurrentHashMap<>();
 
-    private static LabResult untouchedResult(Lab lab) {
+    private static LabResult untouchedResult(Lab lab, SelfTestVariant variant) {
         CompletableFuture<LabResult> mine = new CompletableFuture<>();
-        CompletableFuture<LabResult> first = UNTOUCHED.putIfAbsent(lab.id(), mine);
+        CompletableFuture<LabResult> first = UNTOUCHED.putIfAbsent(lab.id() + "@" + variant.seed(), mine);
         if (first != null) {
             return first.join();
         }
         try {
-            mine.complete(run(lab, "untouched", List.of()));
+            mine.complete(run(lab, "untouched", List.of(), variant));
         } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
             throw e;
@@ -357,8 +329,8 @@ class LabSelfTestIT {
         return mine.join();
     }
 
-    private static void untouched(Lab lab) {
-        LabResult result = untouchedResult(lab);
+    private static void untouched(Lab lab, SelfTestVariant variant) {
+        LabResult result = untouchedResult(lab, variant);
         double share = result.earned() / lab.points();
         assertThat(share)
                 .as(
@@ -375,8 +347,8 @@ class LabSelfTestIT {
                 .collect(Collectors.toSet());
     }
 
-    private static void solved(Lab lab, Path script) {
-        LabResult result = run(lab, script.getFileName().toString(), List.of(script));
+    private static void solved(Lab lab, Path script, SelfTestVariant variant) {
+        LabResult result = run(lab, script.getFileName().toString(), List.of(script), variant);
         assertThat(result.tests())
                 .filteredOn(test -> !rated(lab).contains(test.id()))
                 .allSatisfy(test -> assertThat(test.status())
@@ -385,9 +357,9 @@ class LabSelfTestIT {
         assertThat(result.score()).as("every counted point").isEqualTo(1.0);
     }
 
-    private static void mutant(Lab lab, Lab.Mutant mutant) {
+    private static void mutant(Lab lab, Lab.Mutant mutant, SelfTestVariant variant) {
         List<Path> scripts = mutant.onSolution() ? List.of(lab.solution(), mutant.script()) : List.of(mutant.script());
-        LabResult result = run(lab, "mutant " + mutant.id(), scripts);
+        LabResult result = run(lab, "mutant " + mutant.id(), scripts, variant);
         // A named check must lose credit (fail, or partial for a grader that gives part of it); the rest pass.
         Map<String, String> statuses = new TreeMap<>(result.tests().stream()
                 .collect(
@@ -407,9 +379,9 @@ class LabSelfTestIT {
      * A tamper attempt earns no more counted points than the untouched lab, and no check it touches drops out of the
      * count (an error it caused would raise the share of what is left).
      */
-    private static void tamper(Lab lab, Lab.Tamper tamper) {
-        LabResult untouched = untouchedResult(lab);
-        LabResult result = run(lab, "tamper " + tamper.id(), List.of(tamper.script()));
+    private static void tamper(Lab lab, Lab.Tamper tamper, SelfTestVariant variant) {
+        LabResult untouched = untouchedResult(lab, variant);
+        LabResult result = run(lab, "tamper " + tamper.id(), List.of(tamper.script()), variant);
         assertThat(result.earned())
                 .as(
                         "%s: tamper %s earned %.2f points, untouched %.2f: %s",
@@ -431,20 +403,17 @@ class LabSelfTestIT {
         return MAX_SETUP_SECONDS * 1000L * (parallelCases + 1) / 2;
     }
 
-    /** Starts a fresh session of the lab, runs {@code scripts} in it as root, in order (none: untouched), and grades. */
-    private static LabResult run(Lab lab, String label, List<Path> scripts) {
-        long assessment = jdbi.withExtension(
-                AssessmentDao.class,
-                dao -> dao.insertAssessment(
-                        dao.insertCandidate("selftest@test.local", "Self Test", null, Instant.now()),
-                        ROLE,
-                        lab.stage(),
-                        null,
-                        Instant.now()));
-        long started = System.nanoTime();
-        LabSession session = sessions.start(assessment, lab.id());
-        long setupMs = (System.nanoTime() - started) / 1_000_000;
-        assertThat(session.state()).isEqualTo(SessionState.ACTIVE);
+    /** The reference solution of seed A in a lab of another seed B fails a gate and scores at most half. */
+    private static void transfer(Lab lab, long seedA) {
+        long seedB = SelfTestSeeds.differing(DRAW, lab, seedA);
+        Map<String, String> valuesA = DRAW.values(seedA, lab.id(), lab.parameters());
+        LabResult result = run(lab, "transfer", List.of(lab.solution()), new SelfTestVariant(seedB, valuesA));
+        SelfTestVariant.assertTransferFails(lab, seedA, seedB, result, messages(result));
+    }
+
+    /** The scripts as root, in order, with the values as setup gets them; {@code mustSucceed}: each exits 0. */
+    private static void runScripts(
+            Lab lab, LabSession session, List<Path> scripts, Map<String, String> values, boolean mustSucceed) {
         for (Path script : scripts) {
             EnvironmentHandle handle = jdbi.withExtension(
                             EnvironmentHandleDao.class, dao -> dao.forSession(session.id()))
@@ -458,25 +427,61 @@ class LabSelfTestIT {
             }
             KubernetesEnvironmentDriver cluster = kubernetes;
             EnvironmentDriver on = cluster != null && handle.kind().equals(cluster.kind()) ? cluster : driver;
-            ExecResult ran = on.exec(handle, ExecRequest.shell(text, Duration.ofMinutes(2)));
-            assertThat(ran.exitCode())
-                    .as("%s exits 0: %s %s", script, ran.stdout(), ran.stderr())
-                    .isZero();
+            // Five minutes: a Kubernetes solution waits for its rollout (up to 4 minutes in its own timeouts), slower
+            // when the self-test runs cases side by side on two cores.
+            ExecResult ran =
+                    on.exec(handle, ExecRequest.shell(lab.parameters().shellPrologue(values) + text, SCRIPT_LIMIT));
+            if (mustSucceed) {
+                assertThat(ran.exitCode())
+                        .as("%s exits 0: %s %s", script, ran.stdout(), ran.stderr())
+                        .isZero();
+            }
         }
+    }
+
+    /** Starts a fresh session of the lab, runs {@code scripts} in it as root, in order (none: untouched), and grades. */
+    private static LabResult run(Lab lab, String label, List<Path> scripts, SelfTestVariant variant) {
+        long assessment = jdbi.withExtension(AssessmentDao.class, dao -> {
+            long id = dao.insertAssessment(
+                    dao.insertCandidate("selftest@test.local", "Self Test", null, Instant.now()),
+                    ROLE,
+                    lab.stage(),
+                    null,
+                    Instant.now());
+            if (variant.seed() != null) {
+                dao.setSeed(id, variant.seed());
+            }
+            return id;
+        });
+        long started = System.nanoTime();
+        LabSession session = sessions.start(assessment, lab.id());
+        long setupMs = (System.nanoTime() - started) / 1_000_000;
+        assertThat(session.state()).isEqualTo(SessionState.ACTIVE);
+        Map<String, String> recorded = Variants.recorded(jdbi, session.id()).orElse(Map.of());
+        if (variant.seed() != null) {
+            assertThat(recorded)
+                    .as("the session records the values of its seed")
+                    .isEqualTo(DRAW.values(variant.seed(), lab.id(), lab.parameters()));
+        }
+        runScripts(
+                lab,
+                session,
+                scripts,
+                variant.scriptValues() == null ? recorded : variant.scriptValues(),
+                variant.scriptValues() == null);
         long grading0 = System.nanoTime();
         LabSession after = grading.submit(session.id(), HandIn.submitted());
         long gradeMs = (System.nanoTime() - grading0) / 1_000_000;
         assertThat(after.state()).isEqualTo(SessionState.GRADED);
         LabResult result = grading.finalResult(session.id()).orElseThrow();
-        REPORT.add(String.format(
-                Locale.ROOT,
-                "%-24s %-26s %9d %9d %6.0f%% %6.0f%%",
+        SelfTestReport.run(
                 lab.id(),
-                label.length() > 26 ? label.substring(0, 26) : label,
+                label,
+                variant.seed() == null ? "-" : variant.seed(),
                 setupMs,
                 gradeMs,
-                100 * (result.score() == null ? 0 : result.score()),
-                100 * result.earned() / lab.points()));
+                result.score() == null ? 0 : result.score(),
+                result.earned() / lab.points());
         assertThat(setupMs)
                 .as(
                         "%s: setup took %d ms; at most %d ms with %d cases at a time",

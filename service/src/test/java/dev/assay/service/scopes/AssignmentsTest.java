@@ -8,6 +8,8 @@ import dev.assay.service.core.InvalidInputException;
 import dev.assay.service.db.AssessmentDao;
 import dev.assay.service.db.AssessmentSummary;
 import dev.assay.service.db.GradeEventDao;
+import dev.assay.service.db.StaffListDao;
+import dev.assay.service.db.StaffSearch;
 import dev.assay.service.db.TestDatabases;
 import dev.assay.service.db.User;
 import dev.assay.service.db.UserDao;
@@ -70,10 +72,10 @@ class AssignmentsTest {
         assertThat(assignments.mayOpen(ivy, other)).isFalse();
         assertThat(assignments.mayOpen(ivy, 999_999)).isFalse();
         assertThat(assignments.mayOpen(admin, other)).isTrue();
-        assertThat(assignments.recent(ivy, 10))
+        assertThat(assignments.assessments(ivy, StaffSearch.of(null), 0, 10))
                 .extracting(AssessmentSummary::assessmentId)
                 .containsExactly(mine);
-        assertThat(assignments.recent(admin, 10))
+        assertThat(assignments.assessments(admin, StaffSearch.of(null), 0, 10))
                 .extracting(AssessmentSummary::assessmentId)
                 .containsExactly(other, mine);
         assertThat(assignments.assignees(mine)).singleElement().satisfies(a -> {
@@ -132,5 +134,72 @@ class AssignmentsTest {
         assertThat(events).extracting(GradeEventDao.Event::eventType).containsExactly("scored", "staff-assigned");
         assertThat(log.verify(events)).isEqualTo(-1);
         assertThat(assignments.assignees(id)).hasSize(1);
+    }
+
+    private static long assessment(Jdbi jdbi, String name, String email, String stage, Instant at) {
+        return jdbi.withExtension(
+                AssessmentDao.class,
+                dao -> dao.insertAssessment(
+                        dao.insertCandidate(email, name, null, at), "devops-engineer", stage, null, at));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    @DisplayName(
+            "the lists find candidates by any part of name or e-mail, literally, page by page, in the viewer's scope")
+    void listsFindAndPage(Jdbi jdbi) {
+        GradeLog log = new GradeLog(jdbi, Clock.fixed(NOW, ZoneOffset.UTC), AuditKey.of(new byte[32]));
+        Assignments assignments = new Assignments(jdbi, log, new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
+        User admin = user(jdbi, "boss@example.com", "admin");
+        User ivy = user(jdbi, "ivy@example.com", "interviewer");
+        long dee = assessment(jdbi, "Dee Dunn", "dee@example.com", "technical", NOW);
+        long deeLater = assessment(jdbi, "Dee Dunn", "dee@example.com", "system-design", NOW.plusSeconds(60));
+        long percent = assessment(jdbi, "Per Cent", "100%_sure@example.com", "technical", NOW.plusSeconds(120));
+        long eve = assessment(jdbi, "Ève Évans", "eve@example.org", "technical", NOW.plusSeconds(180));
+        assignments.assign(deeLater, ivy, admin.id());
+
+        assertThat(assignments.assessments(admin, StaffSearch.of("  DUNN "), 0, 10))
+                .extracting(AssessmentSummary::assessmentId)
+                .containsExactly(deeLater, dee);
+        assertThat(assignments.assessments(admin, StaffSearch.of("example.org"), 0, 10))
+                .extracting(AssessmentSummary::assessmentId)
+                .containsExactly(eve);
+        assertThat(assignments.assessments(admin, StaffSearch.of("ÉVANS"), 0, 10))
+                .as("case folds beyond ASCII")
+                .extracting(AssessmentSummary::assessmentId)
+                .containsExactly(eve);
+        assertThat(assignments.assessments(admin, StaffSearch.of("0%_"), 0, 10))
+                .as("%% and _ are literal")
+                .extracting(AssessmentSummary::assessmentId)
+                .containsExactly(percent);
+        assertThat(assignments.countAssessments(admin, StaffSearch.of("%"))).isEqualTo(1);
+        assertThat(assignments.countAssessments(admin, StaffSearch.of("e_e"))).isZero();
+        assertThat(assignments.countAssessments(admin, StaffSearch.of(""))).isEqualTo(4);
+        assertThat(assignments.assessments(admin, StaffSearch.of(null), 1, 2))
+                .as("the second and third, newest first")
+                .extracting(AssessmentSummary::assessmentId)
+                .containsExactly(percent, deeLater);
+        assertThat(assignments.assessments(ivy, StaffSearch.of("dee"), 0, 10))
+                .extracting(AssessmentSummary::assessmentId)
+                .containsExactly(deeLater);
+        assertThat(assignments.countAssessments(ivy, StaffSearch.of("eve"))).isZero();
+
+        assertThat(assignments.countPlans(admin, StaffSearch.of(""))).isEqualTo(3);
+        assertThat(assignments.plans(admin, StaffSearch.of(""), 0, 10))
+                .as("one plan per candidate and role, the newest activity first")
+                .containsExactly(
+                        new StaffListDao.Plan("eve@example.org", "devops-engineer", eve),
+                        new StaffListDao.Plan("100%_sure@example.com", "devops-engineer", percent),
+                        new StaffListDao.Plan("dee@example.com", "devops-engineer", deeLater));
+        assertThat(assignments.plans(admin, StaffSearch.of(""), 2, 10)).hasSize(1);
+        List<StaffListDao.Plan> ivys = assignments.plans(ivy, StaffSearch.of(""), 0, 10);
+        assertThat(ivys).containsExactly(new StaffListDao.Plan("dee@example.com", "devops-engineer", deeLater));
+        assertThat(assignments.planOf(ivy, ivys.get(0)))
+                .as("only the stage assigned to her")
+                .extracting(AssessmentSummary::assessmentId)
+                .containsExactly(deeLater);
+        assertThat(assignments.planOf(admin, ivys.get(0)))
+                .extracting(AssessmentSummary::assessmentId)
+                .containsExactly(deeLater, dee);
     }
 }

@@ -71,7 +71,7 @@ class RubricYamlTest {
     @Test
     void aStoredRubricForAnOlderLabVersionLeavesThatLabToItsFiles() {
         String yaml = RubricYaml.write(Rubric.ofFiles(role, "technical", catalog))
-                .replaceFirst("(\"linux-web-outage\":\\s+version: )\"2\"", "$1\"0\"");
+                .replaceFirst("(\"linux-web-outage\":\\s+version: )\"3\"", "$1\"0\"");
         Rubric stored = RubricYaml.readStored(yaml, role, "technical", catalog, 2);
         var lab = catalog.lab("linux-web-outage").orElseThrow();
         assertThat(stored.applyTo(lab)).isSameAs(lab);

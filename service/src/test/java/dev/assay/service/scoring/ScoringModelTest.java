@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -153,6 +154,47 @@ class ScoringModelTest {
         assertThat(kubernetes.rating()).isNull();
         assertThat(kubernetes.noDecision()).isEqualTo("no check of this stage measures it");
         assertThat(card.recommendation().verdict()).isEqualTo(Verdict.ADVANCE);
+    }
+
+    @Test
+    @DisplayName("a stage that declares what it measures: a must-have it touches in passing and cannot decide is"
+            + " reported, not held against it; a declared one it cannot decide goes to review")
+    void declaredMeasuresDecideTheStage() {
+        Role declaring = new Role(
+                ROLE.id(),
+                ROLE.title(),
+                ROLE.source(),
+                ROLE.skills(),
+                List.of(new Role.Stage(
+                        "technical",
+                        "Technical",
+                        Role.Kind.LABS,
+                        List.of("linux", "git"),
+                        dev.assay.service.catalog.Blueprint.listed(List.of("lab"), List.of()),
+                        null)),
+                ROLE.cuts());
+        Scorecard passing = ScoringModel.score(declaring, "technical", with(item("kubernetes", 1, 1.0)), Map.of());
+        assertThat(passing.skills().stream().filter(s -> s.id().equals("kubernetes")))
+                .singleElement()
+                .satisfies(k -> assertThat(k.noDecision()).contains("1 counted check"));
+        assertThat(passing.recommendation().verdict())
+                .as(passing.recommendation().reasons().toString())
+                .isEqualTo(Verdict.ADVANCE);
+        assertThat(ScoringModel.score(ROLE, "technical", with(item("kubernetes", 1, 1.0)), Map.of())
+                        .recommendation()
+                        .verdict())
+                .as("undeclared: every must-have the checks weigh counts")
+                .isEqualTo(Verdict.REVIEW);
+
+        Scorecard thin = ScoringModel.score(
+                declaring,
+                "technical",
+                List.of(item("linux", 2, 1.0), item("linux", 2, 1.0), item("git", 1, 1.0)),
+                Map.of());
+        assertThat(thin.recommendation().verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(thin.recommendation().reasons())
+                .as("a declared must-have the stage weighs but cannot decide still goes to review")
+                .anySatisfy(r -> assertThat(r).startsWith("must-have git: no decision"));
     }
 
     @Test

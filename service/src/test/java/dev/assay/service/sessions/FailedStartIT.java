@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /** Fault injection: the database fails while a warm environment is being bound to the session. */
 @DisplayName("A start that fails for any reason ends as provision_failed, never stuck in provisioning")
 class FailedStartIT {
-    private static final String LAB = "linux-web-outage";
+    private static final String LAB = "git-merge-conflict"; // a lab without parameters: those have no pool
 
     /** Records nothing and refuses every bind, as a database that went away would. */
     private static final class BrokenLedger implements WarmPool.Ledger {
@@ -100,12 +99,7 @@ class FailedStartIT {
                         .anySatisfy(detail -> assertThat(detail).contains("database gone"));
             } finally {
                 pools.stop();
-                String ids = DockerCli.run("ps", "-aq", "--filter", "label=assay.instance=" + instance);
-                if (!ids.isBlank()) {
-                    List<String> rm = new ArrayList<>(List.of("rm", "-f"));
-                    rm.addAll(ids.lines().toList());
-                    DockerCli.run(rm.toArray(String[]::new));
-                }
+                DockerCli.removeInstance(instance);
             }
         }
     }

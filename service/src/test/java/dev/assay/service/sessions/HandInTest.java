@@ -9,8 +9,9 @@ class HandInTest {
     @Test
     @DisplayName("every hand-in reads back from the detail the session log stores")
     void roundTrip() {
-        for (HandIn handIn :
-                new HandIn[] {HandIn.submitted(), HandIn.timeUp(), HandIn.stopped("it wrote 1 GiB. More.")}) {
+        for (HandIn handIn : new HandIn[] {
+            HandIn.submitted(), HandIn.timeUp(), HandIn.windowClosed(), HandIn.stopped("it wrote 1 GiB. More.")
+        }) {
             assertThat(HandIn.read(handIn.detail())).contains(handIn);
         }
         assertThat(HandIn.read("graded: 3.0 of 4.0 counted points")).isEmpty();
@@ -25,6 +26,9 @@ class HandInTest {
         assertThat(stopped.donePage()).endsWith("of disk. What it had done so far was graded.");
         assertThat(HandIn.timeUp().terminalNotice()).isEqualTo("Time is up: the lab was handed in.");
         assertThat(HandIn.timeUp().donePage()).startsWith("The time limit was reached");
+        assertThat(HandIn.windowClosed().terminalNotice())
+                .isEqualTo("The stage's window has closed: the lab was handed in.");
+        assertThat(HandIn.windowClosed().donePage()).startsWith("The stage's window closed before this lab's own time");
         assertThat(HandIn.submitted().donePage()).isEqualTo("You handed the lab in.");
     }
 }

@@ -53,8 +53,19 @@ class LabStatisticsTest {
             int number,
             String version,
             @org.jspecify.annotations.Nullable Double... credits) {
+        return attempt(jdbi, assessment, number, version, null, credits);
+    }
+
+    /** As above, with the session's recorded parameter values (JSON). */
+    private static long attempt(
+            Jdbi jdbi,
+            long assessment,
+            int number,
+            String version,
+            @org.jspecify.annotations.Nullable String parameters,
+            @org.jspecify.annotations.Nullable Double... credits) {
         long id = jdbi.withExtension(LabSessionDao.class, dao -> {
-            long session = dao.insert(assessment, LAB, version, number, NOW);
+            long session = dao.insert(assessment, LAB, version, number, NOW, parameters);
             dao.transition(session, SessionState.PROVISIONING, SessionState.ACTIVE, NOW, "ready", NOW);
             dao.transition(session, SessionState.ACTIVE, SessionState.GRADING, null, "submitted", NOW);
             dao.transition(session, SessionState.GRADING, SessionState.GRADED, null, "graded", NOW);
@@ -180,16 +191,16 @@ class LabStatisticsTest {
                         "technical",
                         null,
                         NOW));
-        attempt(jdbi, assessment, 1, "2", 1.0, 1.0, 1.0, 1.0);
-        attempt(jdbi, assessment, 2, "2", 1.0, 1.0, 0.0, 1.0);
-        attempt(jdbi, assessment, 3, "2", 1.0, 0.0, 1.0, 0.0);
-        attempt(jdbi, assessment, 4, "2", 0.0, 0.0, 0.0, 0.0);
-        attempt(jdbi, assessment, 5, "2", 1.0, null, 1.0, 1.0); // one check not gradable: left out
+        attempt(jdbi, assessment, 1, "3", 1.0, 1.0, 1.0, 1.0);
+        attempt(jdbi, assessment, 2, "3", 1.0, 1.0, 0.0, 1.0);
+        attempt(jdbi, assessment, 3, "3", 1.0, 0.0, 1.0, 0.0);
+        attempt(jdbi, assessment, 4, "3", 0.0, 0.0, 0.0, 0.0);
+        attempt(jdbi, assessment, 5, "3", 1.0, null, 1.0, 1.0); // one check not gradable: left out
         attempt(jdbi, assessment, 6, "0", 0.0, 1.0, 0.0, 1.0); // another version: not this report's
 
         LabStatistics.Report report = statistics(jdbi).of(LAB, null).orElseThrow();
 
-        assertThat(report.version()).isEqualTo("2");
+        assertThat(report.version()).isEqualTo("3");
         assertThat(report.attempts()).isEqualTo(4);
         assertThat(report.leftOut()).isEqualTo(1);
         double[][] expected = {{1, 1, 1, 1}, {1, 1, 0, 1}, {1, 0, 1, 0}, {0, 0, 0, 0}};
@@ -197,5 +208,41 @@ class LabStatisticsTest {
         assertThat(report.alphaBySkill()).containsOnlyKeys("linux", "monitoring");
         assertThat(statistics(jdbi).of(LAB, "0").orElseThrow().attempts()).isEqualTo(1);
         assertThat(statistics(jdbi).of("no-such-lab", null)).isEmpty();
+    }
+
+    /**
+     * Twelve attempts drew {@code broken: root} and all passed; twelve drew {@code index} and all failed the gate
+     * serves-shop. Fisher's exact p of [[12, 0], [0, 12]] is 2 / C(24, 12), far below 0.05 / 2: both values are
+     * flagged. Every attempt drew its own port and most their own site: too few attempts each to test.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aVariantHarderThanTheRestIsFlagged(Jdbi jdbi) {
+        long assessment = assessment(jdbi, "variants@example.com");
+        String[] sites = {"shop", "store", "market", "outlet", "boutique", "emporium"};
+        for (int i = 0; i < 24; i++) {
+            boolean root = i % 2 == 0;
+            String values = "{\"port\":\"" + (8100 + i) + "\",\"site\":\"" + sites[i % 6] + "\",\"broken\":\""
+                    + (root ? "root" : "index") + "\"}";
+            attempt(jdbi, assessment, i + 1, "9", values, 1.0, root ? 1.0 : 0.0, 1.0, 1.0);
+        }
+
+        VariantStatistics.Report variants =
+                statistics(jdbi).of(LAB, "9").orElseThrow().variants();
+
+        assertThat(variants.groups())
+                .extracting(VariantStatistics.Group::parameter, VariantStatistics.Group::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("broken", "index"),
+                        org.assertj.core.groups.Tuple.tuple("broken", "root"));
+        VariantStatistics.Group index = variants.groups().get(0);
+        assertThat(index.n()).isEqualTo(12);
+        assertThat(index.passRate()).isZero();
+        assertThat(index.restPassRate()).isEqualTo(1.0);
+        assertThat(index.p()).isCloseTo(2.0 / 2_704_156, within(1e-12));
+        assertThat(index.flags()).singleElement().asString().contains("beyond chance");
+        assertThat(variants.untested())
+                .as("24 ports and 6 sites of 4 attempts each")
+                .isEqualTo(30);
     }
 }

@@ -66,6 +66,9 @@ class ComposedStageIT {
         CHROMIUM.waiting(10).until(ExpectedConditions.urlMatches(".*/assessment$"));
         String plan = CHROMIUM.driver().findElement(By.id("plan")).getText();
         assertThat(plan).startsWith(labs.size() + " labs, ").contains("minutes in all", "in any order");
+        assertThat(CHROMIUM.driver().findElement(By.id("window")).getText())
+                .as("the stage's window, before the first Start")
+                .contains("minutes for all of them from your first Start");
         for (String lab : labs) {
             assertThat(CHROMIUM.driver()
                             .findElements(By.cssSelector("form[action='/assessment/labs/" + lab + "/start']")))
@@ -78,6 +81,9 @@ class ComposedStageIT {
         String first = labs.get(0);
         takeAndSubmit(second);
         CHROMIUM.driver().get(APP.base().resolve("/assessment").toString());
+        assertThat(CHROMIUM.driver().findElement(By.id("window")).getText())
+                .as("the window opened with the first Start")
+                .contains("window closes at");
         takeAndSubmit(first);
 
         List<String> order = APP.jdbi()

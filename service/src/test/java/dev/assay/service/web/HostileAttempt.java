@@ -2,9 +2,7 @@ package dev.assay.service.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.service.db.CheckResultDao;
-import dev.assay.service.db.LabSessionDao;
 import dev.assay.service.db.RecordingDao;
-import dev.assay.service.db.SessionState;
 import dev.assay.service.db.StoredCheckResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,13 +20,7 @@ final class HostileAttempt {
     static long seed(Jdbi jdbi, long assessment, String lab, String hostile) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Instant now = Instant.now();
-        long session = jdbi.withExtension(LabSessionDao.class, dao -> {
-            long id = dao.insert(assessment, lab, "1", 1, now);
-            dao.transition(id, SessionState.PROVISIONING, SessionState.ACTIVE, now, "ready", now);
-            dao.transition(id, SessionState.ACTIVE, SessionState.GRADING, null, "submitted", now);
-            dao.transition(id, SessionState.GRADING, SessionState.GRADED, null, "graded", now);
-            return id;
-        });
+        long session = GradedLabs.gradedSession(jdbi, assessment, lab, "1", now);
         String observations = json.writeValueAsString(List.of(Map.of("what", hostile, "value", hostile)));
         String evidence = json.writeValueAsString(
                 List.of(Map.of("kind", "file", "ref", "/srv/" + hostile, "sha256", "0".repeat(64), "size", 1)));

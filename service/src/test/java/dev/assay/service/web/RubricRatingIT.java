@@ -8,13 +8,8 @@ import dev.assay.service.AssayConfiguration;
 import dev.assay.service.TestApp;
 import dev.assay.service.catalog.Lab;
 import dev.assay.service.catalog.LabCatalog;
-import dev.assay.service.db.CheckResultDao;
-import dev.assay.service.db.LabSessionDao;
-import dev.assay.service.db.SessionState;
-import dev.assay.service.db.StoredCheckResult;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -93,36 +88,6 @@ class RubricRatingIT {
         Lab lab = LabCatalog.load(java.nio.file.Path.of("..", "labs"), dev.assay.grading.GraderRegistry.discover())
                 .lab(LAB)
                 .orElseThrow();
-        Instant now = Instant.now();
-        long session = APP.jdbi().withExtension(LabSessionDao.class, dao -> {
-            long id = dao.insert(assessment, LAB, lab.version(), 1, now);
-            dao.transition(id, SessionState.PROVISIONING, SessionState.ACTIVE, now, "ready", now);
-            dao.transition(id, SessionState.ACTIVE, SessionState.GRADING, null, "submitted", now);
-            dao.transition(id, SessionState.GRADING, SessionState.GRADED, null, "graded", now);
-            return id;
-        });
-        for (Lab.Check check : lab.checks()) {
-            boolean rubric = check.grader().equals("interviewer");
-            APP.jdbi()
-                    .useExtension(
-                            CheckResultDao.class,
-                            dao -> dao.insert(new StoredCheckResult(
-                                    session,
-                                    "final-" + session,
-                                    "final",
-                                    check.id(),
-                                    check.grader(),
-                                    "1",
-                                    rubric ? "error" : "pass",
-                                    rubric ? null : 1.0,
-                                    true,
-                                    rubric ? "awaiting the interviewer's rating (1 to 5) on the review page" : "ok",
-                                    "[]",
-                                    "[]",
-                                    "",
-                                    false,
-                                    now,
-                                    now)));
-        }
+        GradedLabs.passed(APP.jdbi(), assessment, lab);
     }
 }

@@ -19,11 +19,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Copies the engine's tar of a directory into a tar of our own making: only directories and regular files, names
  * relative to the directory (the engine prefixes its base name), no name that is absolute or climbs with "..",
- * plain modes, owned by root. A symbolic link whose chain ends at a regular file inside the same directory becomes
+ * each entry's permission bits and numeric owner as the lab has them (never a set-id bit; a sandbox unpacks them
+ * only for checks that judge owners). A symbolic link whose chain ends at a regular file inside the same directory becomes
  * a copy of that file (so {@code sites-enabled/shop -> ../sites-available/shop} reads as the tool reads it); other
  * links are left out. What graders unpack is therefore only what they can read, never a link to follow.
  */
 public final class TreeCopy {
+    /** Read, write and execute bits and the sticky bit: no set-uid or set-gid program reaches a sandbox. */
+    private static final int PERMISSIONS = 01777;
+
     private TreeCopy() {}
 
     public static FileRead copy(TarArchiveInputStream in, String path, long maxBytes, int maxEntries)
@@ -60,7 +64,9 @@ public final class TreeCopy {
                     return new FileRead.Refused(path, "its files add up to more than " + maxBytes + " bytes");
                 }
                 TarArchiveEntry copy = new TarArchiveEntry(directory ? name + "/" : name);
-                copy.setMode(directory ? 040755 : 0100644);
+                copy.setMode((directory ? 040000 : 0100000) | (entry.getMode() & PERMISSIONS));
+                copy.setUserId(entry.getLongUserId());
+                copy.setGroupId(entry.getLongGroupId());
                 copy.setModTime(entry.getModTime());
                 copy.setSize(file ? entry.getSize() : 0);
                 tar.putArchiveEntry(copy);

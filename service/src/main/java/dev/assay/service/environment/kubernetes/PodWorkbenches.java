@@ -86,10 +86,13 @@ final class PodWorkbenches implements Workbenches {
         List<HasMetadata> objects = new ArrayList<>(PodSpecs.policies(addresses, port));
         objects.add(PodSpecs.kubeconfig(kubeconfig));
         objects.add(PodSpecs.workbench(request.sessionId(), request, probeImage));
+        calls.call(
+                "create the workbench namespace of " + namespace,
+                () -> api.namespaces()
+                        .resource(PodSpecs.benchNamespace(instance, request))
+                        .create());
+        awaitDefaultServiceAccount(bench);
         calls.call("create the workbench of " + namespace, () -> {
-            api.namespaces()
-                    .resource(PodSpecs.benchNamespace(instance, request))
-                    .create();
             for (HasMetadata object : objects) {
                 object.getMetadata().setNamespace(bench);
                 api.resource(object).inNamespace(bench).create();
@@ -100,6 +103,23 @@ final class PodWorkbenches implements Workbenches {
     }
 
     /** Waits until the pod's containers run; a pod that cannot start fails with its containers' reasons. */
+    /**
+     * The API server refuses a pod in a namespace whose {@code default} ServiceAccount the controller manager has not
+     * made yet ("serviceaccount default not found"); a new namespace gets it within moments, later on a busy cluster.
+     */
+    private void awaitDefaultServiceAccount(String namespace) {
+        try {
+            api.serviceAccounts()
+                    .inNamespace(namespace)
+                    .withName("default")
+                    .waitUntilCondition(account -> account != null, READY_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            throw new EnvironmentException.SetupFailed("the namespace " + namespace + " got no default ServiceAccount"
+                    + " within " + READY_WAIT.toSeconds() + " s (is the cluster's controller manager running?): "
+                    + e.getMessage());
+        }
+    }
+
     private void awaitRunning(String namespace, String pod) {
         try {
             api.pods()

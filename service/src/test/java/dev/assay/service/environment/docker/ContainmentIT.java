@@ -60,8 +60,12 @@ class ContainmentIT {
     void forkBomb() throws InterruptedException {
         long started = System.nanoTime();
         ExecResult measured = run(
-                "setsid bash -c 'bomb() { bomb | bomb & }; bomb' </dev/null >/dev/null 2>&1 &"
-                        + " sleep 3; cat /sys/fs/cgroup/pids/pids.current; grep max /sys/fs/cgroup/pids/pids.events",
+                // Once the bomb holds every pid, this shell cannot fork either: it waits and reads with builtins.
+                "rm -f /tmp/wait; mkfifo /tmp/wait; exec 3<>/tmp/wait;"
+                        + " setsid bash -c 'bomb() { bomb | bomb & }; bomb' </dev/null >/dev/null 2>&1 &"
+                        + " read -r -t 3 -u 3 _; read -r now < /sys/fs/cgroup/pids/pids.current; echo \"$now\";"
+                        + " while read -r key value; do [ \"$key\" = max ] && echo \"max $value\"; done"
+                        + " < /sys/fs/cgroup/pids/pids.events",
                 Duration.ofSeconds(15),
                 4096);
         List<String> lines = measured.stdout().lines().toList();
