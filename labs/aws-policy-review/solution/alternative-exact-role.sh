@@ -3,7 +3,8 @@
 # every policy-changing IAM action denied outright, and the findings written as a numbered list.
 set -eu
 cd /root/review/policies
-cat > dev-deploy.json <<'JSON'
+role_arn="arn:aws:iam::$ASSAY_P_ACCOUNT:role/$ASSAY_P_EXEC_ROLE"
+cat > dev-deploy.json <<JSON
 {
   "Version": "2012-10-17",
   "Statement": [
@@ -11,13 +12,13 @@ cat > dev-deploy.json <<'JSON'
       "Sid": "DeployFunctions",
       "Effect": "Allow",
       "Action": ["lambda:CreateFunction", "lambda:UpdateFunctionCode", "lambda:InvokeFunction"],
-      "Resource": "arn:aws:lambda:eu-west-1:111122223333:function:dev-*"
+      "Resource": "arn:aws:lambda:$ASSAY_P_REGION:$ASSAY_P_ACCOUNT:function:$ASSAY_P_PREFIX-*"
     },
     {
       "Sid": "PassOnlyTheExecutionRole",
       "Effect": "Allow",
       "Action": "iam:PassRole",
-      "Resource": "arn:aws:iam::111122223333:role/lambda-dev-exec"
+      "Resource": "$role_arn"
     }
   ]
 }
@@ -45,12 +46,12 @@ cat > dev-iam.json <<'JSON'
   ]
 }
 JSON
-cat > /root/review/FINDINGS.md <<'MD'
+cat > /root/review/FINDINGS.md <<MD
 # Findings
 
-1. iam:PassRole on every role (dev-deploy.json, LetFunctionsRun). A developer creates a dev-* function whose
-   execution role is admin (lambda:CreateFunction with --role admin) and invokes it; the code runs with admin's
-   permissions. Fix: PassRole only on arn:aws:iam::111122223333:role/lambda-dev-exec.
+1. iam:PassRole on every role (dev-deploy.json, LetFunctionsRun). A developer creates a $ASSAY_P_PREFIX-* function
+   whose execution role is admin (lambda:CreateFunction with --role admin) and invokes it; the code runs with
+   admin's permissions. Fix: PassRole only on $role_arn.
 2. iam:CreatePolicyVersion on every policy (dev-iam.json, ReadIam). A developer writes a new version of a customer
    managed policy attached to their own role, with "Action": "*", and makes it the default (CreatePolicyVersion
    --set-as-default). Fix: read-only IAM (Get*, List*) and an explicit Deny on every policy-changing action.

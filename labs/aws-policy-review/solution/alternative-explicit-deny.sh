@@ -3,11 +3,11 @@
 # every write that changes permissions.
 set -eu
 cd /root/review/policies
-cat > dev-deploy.json <<'JSON'
+cat > dev-deploy.json <<JSON
 {"Version": "2012-10-17", "Statement": [
   {"Effect": "Allow", "Action": ["lambda:CreateFunction", "lambda:UpdateFunctionCode", "lambda:InvokeFunction"],
-   "Resource": ["arn:aws:lambda:eu-west-1:111122223333:function:dev-*"]},
-  {"Effect": "Allow", "Action": ["iam:PassRole"], "Resource": ["arn:aws:iam::111122223333:role/lambda-dev-exec"]}
+   "Resource": ["arn:aws:lambda:$ASSAY_P_REGION:$ASSAY_P_ACCOUNT:function:$ASSAY_P_PREFIX-*"]},
+  {"Effect": "Allow", "Action": ["iam:PassRole"], "Resource": ["arn:aws:iam::$ASSAY_P_ACCOUNT:role/$ASSAY_P_EXEC_ROLE"]}
 ]}
 JSON
 cat > dev-iam.json <<'JSON'

@@ -3,14 +3,17 @@
 # (iam:PassedToService), IAM reads listed action by action, findings as prose. Edits the planted files with
 # python3 instead of rewriting them.
 set -eu
-python3 - <<'PY'
+python3 - "arn:aws:iam::$ASSAY_P_ACCOUNT:role/$ASSAY_P_EXEC_ROLE" <<'PY'
 import json
+import sys
+
+role_arn = sys.argv[1]
 
 base = "/root/review/policies/"
 deploy = json.load(open(base + "dev-deploy.json"))
 for statement in deploy["Statement"]:
     if statement.get("Action") == "iam:PassRole":
-        statement["Resource"] = ["arn:aws:iam::111122223333:role/lambda-dev-exec"]
+        statement["Resource"] = [role_arn]
         statement["Condition"] = {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}
 json.dump(deploy, open(base + "dev-deploy.json", "w"), indent=2)
 
@@ -21,12 +24,12 @@ iam = {"Version": "2012-10-17",
        "Statement": [{"Sid": "DebugPermissions", "Effect": "Allow", "Action": reads, "Resource": "*"}]}
 json.dump(iam, open(base + "dev-iam.json", "w"), indent=2)
 PY
-cat > /root/review/FINDINGS.md <<'MD'
+cat > /root/review/FINDINGS.md <<MD
 Two escalation paths.
 
 PassRole: dev-deploy.json lets developers pass any role (iam:PassRole on "*"). With lambda:CreateFunction they can
-create a dev-* function that runs as the admin role and then call lambda:InvokeFunction on it, running any code
-as admin. Closed by allowing PassRole only for the lambda-dev-exec role and only to lambda.amazonaws.com.
+create a $ASSAY_P_PREFIX-* function that runs as the admin role and then call lambda:InvokeFunction on it, running any code
+as admin. Closed by allowing PassRole only for the $ASSAY_P_EXEC_ROLE role and only to lambda.amazonaws.com.
 
 CreatePolicyVersion: dev-iam.json grants iam:CreatePolicyVersion on every policy. A developer can add a version
 granting everything to a managed policy attached to the developer role and set it as the default. Closed by

@@ -1,9 +1,9 @@
 #!/bin/sh
 # The reference solution: PassRole only for the functions' execution role and only to Lambda; IAM read-only; the
-# findings written down.
+# findings written down. The account, region, function prefix and role are the session's ($ASSAY_P_*).
 set -eu
 cd /root/review/policies
-cat > dev-deploy.json <<'JSON'
+cat > dev-deploy.json <<JSON
 {
   "Version": "2012-10-17",
   "Statement": [
@@ -11,13 +11,13 @@ cat > dev-deploy.json <<'JSON'
       "Sid": "DeployFunctions",
       "Effect": "Allow",
       "Action": ["lambda:CreateFunction", "lambda:UpdateFunctionCode", "lambda:InvokeFunction"],
-      "Resource": "arn:aws:lambda:eu-west-1:111122223333:function:dev-*"
+      "Resource": "arn:aws:lambda:$ASSAY_P_REGION:$ASSAY_P_ACCOUNT:function:$ASSAY_P_PREFIX-*"
     },
     {
       "Sid": "PassOnlyTheExecutionRoleToLambda",
       "Effect": "Allow",
       "Action": "iam:PassRole",
-      "Resource": "arn:aws:iam::111122223333:role/lambda-dev-exec",
+      "Resource": "arn:aws:iam::$ASSAY_P_ACCOUNT:role/$ASSAY_P_EXEC_ROLE",
       "Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}
     }
   ]
@@ -36,11 +36,12 @@ cat > dev-iam.json <<'JSON'
   ]
 }
 JSON
-cat > /root/review/FINDINGS.md <<'MD'
+cat > /root/review/FINDINGS.md <<MD
 # Findings: developer role
 
-1. iam:PassRole on * with lambda:CreateFunction and InvokeFunction: a developer creates a dev-* function that runs
-   as the admin role and invokes it: administrator. Fixed: PassRole only for role/lambda-dev-exec, only to Lambda.
+1. iam:PassRole on * with lambda:CreateFunction and InvokeFunction: a developer creates a $ASSAY_P_PREFIX-* function
+   that runs as the admin role and invokes it: administrator. Fixed: PassRole only for role/$ASSAY_P_EXEC_ROLE, only
+   to Lambda.
 2. iam:CreatePolicyVersion on *: a developer writes a new default version of any customer-managed policy attached
    to them (Allow */*): administrator. Fixed: IAM is read-only (Get*, List*).
 MD

@@ -3,7 +3,8 @@
 # dependency that changes only in package-lock.json (a transitive security fix) keeps the stale cache.
 set -eu
 cd /root/flow-lint
-sed -i "s|hashFiles('package-lock.json')|hashFiles('package.json')|" .github/workflows/ci.yml
-grep -q "hashFiles('package.json')" .github/workflows/ci.yml
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+sed -i "s|hashFiles('package-lock.json')|hashFiles('package.json')|" "$wf"
+grep -q "hashFiles('package.json')" "$wf"
 git commit -q -am "ci: key the npm cache on package.json"
-git push -q origin fix/ci
+git push -q origin "$ASSAY_P_BRANCH"

@@ -3,11 +3,11 @@
 # when origin refused the push to its protected main: no branch, no pull request, nothing for CI to run.
 set -eu
 cd /root/flow-lint
-wf=.github/workflows/ci.yml
+wf=.github/workflows/$ASSAY_P_WORKFLOW
 sed -i \
   -e 's|^  pull_request_target:$|  pull_request:|' \
   -e '/^        with:$/{N;/\n          ref: \${{ github.event.pull_request.head.sha || github.sha }}$/d}' \
-  -e 's|actions/setup-node@v4$|actions/setup-node@39370e3970a6d050c480ffad4ff0ed4d3fdee5af # v4.4.0|' \
+  -e "s|actions/setup-node@v4\$|actions/setup-node@$ASSAY_P_SETUP_NODE_SHA # v4.4.0|" \
   -e "s|key: npm-\${{ runner.os }}\$|key: npm-\${{ runner.os }}-\${{ hashFiles('package-lock.json') }}|" \
   -e 's|run: npm run test:unit 2>&1 \| tee test-report.txt|shell: bash\n        run: npm test 2>\&1 \| tee test-report.txt|' \
   -e "s|^    needs: unit-tests\$|    needs: test\n    if: github.event_name == 'push' \&\& github.ref == 'refs/heads/main'|" \

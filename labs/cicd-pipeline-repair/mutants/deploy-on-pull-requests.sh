@@ -3,7 +3,8 @@
 # request from a branch of the repository deploys its unreviewed code with the production role and token.
 set -eu
 cd /root/flow-lint
-sed -i "/^    if: github.event_name == 'push' && github.ref == 'refs\/heads\/main'\$/d" .github/workflows/ci.yml
-if grep -q "refs/heads/main'\$" .github/workflows/ci.yml; then exit 1; fi
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+sed -i "/^    if: github.event_name == 'push' && github.ref == 'refs\/heads\/main'\$/d" "$wf"
+if grep -q "refs/heads/main'\$" "$wf"; then exit 1; fi
 git commit -q -am "ci: deploy every green build"
-git push -q origin fix/ci
+git push -q origin "$ASSAY_P_BRANCH"

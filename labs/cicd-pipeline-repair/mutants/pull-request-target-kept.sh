@@ -4,7 +4,8 @@
 # cache and token.
 set -eu
 cd /root/flow-lint
-sed -i 's|^  pull_request:$|  pull_request_target:|' .github/workflows/ci.yml
-grep -q '^  pull_request_target:$' .github/workflows/ci.yml
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+sed -i 's|^  pull_request:$|  pull_request_target:|' "$wf"
+grep -q '^  pull_request_target:$' "$wf"
 git commit -q -am "ci: keep building forks' pull requests"
-git push -q origin fix/ci
+git push -q origin "$ASSAY_P_BRANCH"

@@ -3,7 +3,8 @@
 # name, so GitHub still refuses the workflow.
 set -eu
 cd /root/flow-lint
-sed -i 's|^    needs: test$|    needs: unit-tests|' .github/workflows/ci.yml
-grep -q '^    needs: unit-tests$' .github/workflows/ci.yml
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+sed -i 's|^    needs: test$|    needs: unit-tests|' "$wf"
+grep -q '^    needs: unit-tests$' "$wf"
 git commit -q -am "ci: deploy after the unit tests"
-git push -q origin fix/ci
+git push -q origin "$ASSAY_P_BRANCH"

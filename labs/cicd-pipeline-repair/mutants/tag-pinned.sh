@@ -3,8 +3,9 @@
 # moved, instead of the commit SHA the policy asks for.
 set -eu
 cd /root/flow-lint
-sed -i 's|actions/setup-node@39370e3970a6d050c480ffad4ff0ed4d3fdee5af # v4.4.0|actions/setup-node@v4.4.0|' \
-  .github/workflows/ci.yml
-grep -q 'actions/setup-node@v4.4.0$' .github/workflows/ci.yml
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+sed -i "s|actions/setup-node@$ASSAY_P_SETUP_NODE_SHA # v4.4.0|actions/setup-node@v4.4.0|" \
+  "$wf"
+grep -q 'actions/setup-node@v4.4.0$' "$wf"
 git commit -q -am "ci: pin setup-node to v4.4.0"
-git push -q origin fix/ci
+git push -q origin "$ASSAY_P_BRANCH"

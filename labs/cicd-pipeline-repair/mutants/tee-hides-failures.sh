@@ -3,7 +3,8 @@
 # (bash -e without pipefail): the step takes tee's exit status and stays green when a test fails.
 set -eu
 cd /root/flow-lint
-sed -i '/^        shell: bash /d' .github/workflows/ci.yml
-if grep -q 'shell:' .github/workflows/ci.yml; then exit 1; fi
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+sed -i '/^        shell: bash /d' "$wf"
+if grep -q 'shell:' "$wf"; then exit 1; fi
 git commit -q -am "ci: default shell"
-git push -q origin fix/ci
+git push -q origin "$ASSAY_P_BRANCH"

@@ -3,12 +3,13 @@
 # masks a secret's exact value in the log, not an encoding of it, so anyone who can read the run can decode it.
 set -eu
 cd /root/flow-lint
-cat >> .github/workflows/ci.yml <<'YAML'
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+cat >> "$wf" <<'YAML'
       - name: Check the platform token reached the job
         env:
           FLOWFUSE_API_TOKEN: ${{ secrets.FLOWFUSE_API_TOKEN }}
         run: echo "$FLOWFUSE_API_TOKEN" | base64
 YAML
-yamllint -d relaxed .github/workflows/ci.yml >/dev/null
+yamllint -d relaxed "$wf" >/dev/null
 git commit -q -am "ci: check the platform token is set"
-git push -q origin fix/ci
+git push -q origin "$ASSAY_P_BRANCH"

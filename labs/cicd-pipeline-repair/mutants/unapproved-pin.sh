@@ -3,8 +3,9 @@
 # (40 hex digits that look like a pin and name a commit nobody reviewed).
 set -eu
 cd /root/flow-lint
-sed -i 's|actions/setup-node@39370e3970a6d050c480ffad4ff0ed4d3fdee5af # v4.4.0|actions/setup-node@1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a # v4.4.0|' \
-  .github/workflows/ci.yml
-grep -q 'actions/setup-node@1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a' .github/workflows/ci.yml
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+sed -i "s|actions/setup-node@$ASSAY_P_SETUP_NODE_SHA # v4.4.0|actions/setup-node@1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a # v4.4.0|" \
+  "$wf"
+grep -q 'actions/setup-node@1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a' "$wf"
 git commit -q -am "ci: bump setup-node"
-git push -q origin fix/ci
+git push -q origin "$ASSAY_P_BRANCH"

@@ -10,7 +10,10 @@
 #   - the unit-tests job is renamed to test but deploy still needs unit-tests, and a new step's env is
 #     mis-indented: the workflow no longer parses.
 #   The npm cache key has ignored the lockfile from the start.
+# Drawn per session (lab.yaml, parameters): the workflow's file name ($ASSAY_P_WORKFLOW) and the setup-node v4.4.0
+# commit the policy approves ($ASSAY_P_SETUP_NODE_SHA); the review branch is only named in the instructions.
 set -eu
+wf=.github/workflows/$ASSAY_P_WORKFLOW
 
 CHECKOUT='actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2'
 CACHE='actions/cache@5a3ec84eff668545956fd18022155c47e93e2684 # v4.2.3'
@@ -251,7 +254,7 @@ curl -fsS -X POST "https://platform.flowfuse.example/api/v1/services/flow-lint/r
   --data "{\"image\": \"$1\"}"
 SH
 chmod +x scripts/*.sh
-cat > .github/workflows/ci.yml <<'YAML'
+cat > "$wf" <<'YAML'
 name: flow-lint
 on:
   push:
@@ -327,7 +330,7 @@ moved to a malicious commit).
 |---|---|---|
 | actions/checkout | v4.2.2 | 11bd71901bbe5b1630ceea73d27597364c9af683 |
 | actions/setup-node | v3.9.1 | 3235b876344d2a9aa001b8d1453c930bba69e610 |
-| actions/setup-node | v4.4.0 | 39370e3970a6d050c480ffad4ff0ed4d3fdee5af |
+| actions/setup-node | v4.4.0 | $ASSAY_P_SETUP_NODE_SHA |
 | actions/cache | v4.2.3 | 5a3ec84eff668545956fd18022155c47e93e2684 |
 | actions/upload-artifact | v4.6.2 | ea165f8d65b6e75b540449e92b4886f43607fa02 |
 | aws-actions/configure-aws-credentials | v4.2.1 | e3dd6a429d7300a6a4c196c26e071d42e0343502 |
@@ -340,7 +343,7 @@ sed -i \
   -e "s|actions/upload-artifact@v4|$UPLOAD|" \
   -e "s|aws-actions/configure-aws-credentials@v4|$AWS|" \
   -e "s|aws-actions/amazon-ecr-login@v2|$ECR|" \
-  .github/workflows/ci.yml
+  "$wf"
 commit "Sam Okafor" sam@flowfuse.example "2025-03-17T11:05:00+01:00" \
   "ci: pin every action to a commit SHA (tj-actions incident)"
 
@@ -362,19 +365,19 @@ commit "Priya Nair" priya@flowfuse.example "2025-04-02T09:30:00+02:00" \
 sed -i \
   -e 's|actions/setup-node@3235b876344d2a9aa001b8d1453c930bba69e610 # v3.9.1|actions/setup-node@v4|' \
   -e 's|node-version: 18|node-version: 20|' \
-  .github/workflows/ci.yml
+  "$wf"
 commit "Lena Vogt" lena@flowfuse.example "2025-04-10T14:22:00+02:00" "ci: Node 20, setup-node v4"
 
 # --- 6. "deploy previews" for forks ------------------------------------------------------------------------------
 sed -i \
   -e 's|^  pull_request:$|  pull_request_target:|' \
   -e '/^    if: github.event_name == .push.$/d' \
-  .github/workflows/ci.yml
+  "$wf"
 awk -v line="      - uses: $CHECKOUT" '{ print } $0 == line {
   print "        with:"
   print "          ref: ${{ github.event.pull_request.head.sha || github.sha }}"
-}' .github/workflows/ci.yml > ci.yml.new
-mv ci.yml.new .github/workflows/ci.yml
+}' "$wf" > "$wf.new"
+mv "$wf.new" "$wf"
 commit "Tomasz Kowalski" tomasz@flowfuse.example "2025-04-22T17:48:00+02:00" \
   "ci: build contributors' pull requests too
 
@@ -383,8 +386,8 @@ secrets. Run on pull_request_target and check out the pull request's head so
 they get a preview image like everyone else."
 
 # --- 7. the rename and the rollout step --------------------------------------------------------------------------
-sed -i 's|^  unit-tests:$|  test:|' .github/workflows/ci.yml
-cat >> .github/workflows/ci.yml <<'YAML'
+sed -i 's|^  unit-tests:$|  test:|' "$wf"
+cat >> "$wf" <<'YAML'
       - name: Roll out on the platform
         run: ./scripts/rollout.sh "${{ steps.ecr.outputs.registry }}/flow-lint:${{ github.sha }}"
          env:

@@ -5,7 +5,8 @@
 # script rather than rewritten, committed in two steps.
 set -eu
 cd /root/flow-lint
-git switch -q -c fix/ci
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+git switch -q -c "$ASSAY_P_BRANCH"
 mkdir -p .github/actions/setup-flow-lint
 cat > .github/actions/setup-flow-lint/action.yml <<'YAML'
 name: set up flow-lint
@@ -13,7 +14,7 @@ description: Node.js 20 and the npm cache, keyed on the lockfile
 runs:
   using: composite
   steps:
-    - uses: actions/setup-node@39370e3970a6d050c480ffad4ff0ed4d3fdee5af
+    - uses: actions/setup-node@@SETUP_NODE_SHA@
       with:
         node-version: "20"
     - uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684
@@ -23,9 +24,11 @@ runs:
     - run: npm ci
       shell: bash
 YAML
+# the setup-node v4.4.0 commit docs/ci-policy.md approves
+sed -i "s/@SETUP_NODE_SHA@/$ASSAY_P_SETUP_NODE_SHA/" .github/actions/setup-flow-lint/action.yml
 git add .github/actions
 git commit -q -m "ci: a composite action for the Node set-up"
-python3 - .github/workflows/ci.yml <<'PY'
+python3 - "$wf" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path).read()
@@ -40,7 +43,7 @@ text = text.replace("    needs: unit-tests\n", "    needs: [test]\n    if: githu
 text = text.replace("         env:\n", "        env:\n")
 open(path, "w").write(text)
 PY
-yamllint -d relaxed .github/workflows/ci.yml >/dev/null
+yamllint -d relaxed "$wf" >/dev/null
 npm test >/dev/null 2>&1
 git commit -q -am "ci: pull_request without the head checkout, deploy on pushes only, tests that can fail"
 git push -q origin HEAD

@@ -4,8 +4,9 @@
 # in the step's script instead of through shell: bash, actions/cache keyed on every lockfile in the tree.
 set -eu
 cd /root/flow-lint
-git checkout -q -b fix/ci
-cat > .github/workflows/ci.yml <<'YAML'
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+git checkout -q -b "$ASSAY_P_BRANCH"
+cat > "$wf" <<'YAML'
 name: flow-lint
 on:
     push:
@@ -27,7 +28,7 @@ jobs:
         runs-on: ubuntu-latest
         steps:
             -   uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
-            -   uses: actions/setup-node@39370e3970a6d050c480ffad4ff0ed4d3fdee5af # v4.4.0
+            -   uses: actions/setup-node@@SETUP_NODE_SHA@ # v4.4.0
                 with:
                     node-version: 20
             -   uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684 # v4.2.3
@@ -86,6 +87,8 @@ jobs:
                     IMAGE: ${{ needs.image.outputs.image }}
                 run: ./scripts/rollout.sh "$IMAGE"
 YAML
-yamllint -d relaxed .github/workflows/ci.yml >/dev/null
+# the setup-node v4.4.0 commit docs/ci-policy.md approves
+sed -i "s/@SETUP_NODE_SHA@/$ASSAY_P_SETUP_NODE_SHA/" "$wf"
+yamllint -d relaxed "$wf" >/dev/null
 git commit -q -am "ci: repair the pipeline; build the image in its own job"
-git push -q origin fix/ci
+git push -q origin "$ASSAY_P_BRANCH"

@@ -1,11 +1,12 @@
 #!/bin/sh
-# A correct alternative that moves the rollout into a reusable workflow: ci.yml keeps the test and deploy jobs,
+# A correct alternative that moves the rollout into a reusable workflow: the pipeline's workflow keeps the test and deploy jobs,
 # and deploy (guarded itself, waiting for test) calls .github/workflows/rollout.yml, handing it the one secret it
 # needs. bash is every run step's default shell (pipefail), the cache key hashes every lockfile.
 set -eu
 cd /root/flow-lint
-git switch -q -c fix/ci
-cat > .github/workflows/ci.yml <<'YAML'
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+git switch -q -c "$ASSAY_P_BRANCH"
+cat > "$wf" <<'YAML'
 name: flow-lint
 on:
   pull_request:
@@ -24,7 +25,7 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
-      - uses: actions/setup-node@39370e3970a6d050c480ffad4ff0ed4d3fdee5af
+      - uses: actions/setup-node@@SETUP_NODE_SHA@
         with:
           node-version: 20
       - uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684
@@ -43,6 +44,8 @@ jobs:
     secrets:
       platform-token: ${{ secrets.FLOWFUSE_API_TOKEN }}
 YAML
+# the setup-node v4.4.0 commit docs/ci-policy.md approves
+sed -i "s/@SETUP_NODE_SHA@/$ASSAY_P_SETUP_NODE_SHA/" "$wf"
 cat > .github/workflows/rollout.yml <<'YAML'
 name: rollout
 on:
@@ -71,8 +74,8 @@ jobs:
           ./scripts/publish-image.sh "$IMAGE"
           ./scripts/rollout.sh "$IMAGE"
 YAML
-yamllint -d relaxed .github/workflows/ci.yml .github/workflows/rollout.yml >/dev/null
+yamllint -d relaxed "$wf" .github/workflows/rollout.yml >/dev/null
 npm test >/dev/null 2>&1
 git add .github/workflows
 git commit -q -m "ci: repair the pipeline; roll out through a reusable workflow"
-git push -q -u origin fix/ci
+git push -q -u origin "$ASSAY_P_BRANCH"

@@ -6,8 +6,8 @@
 # pushed as HEAD.
 set -eu
 cd /root/flow-lint
-git checkout -q -b fix/ci origin/main
-wf=.github/workflows/ci.yml
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+git checkout -q -b "$ASSAY_P_BRANCH" origin/main
 
 cat > "$wf" <<'YAML'
 name: flow-lint
@@ -31,7 +31,7 @@ jobs:
       contents: read
     steps:
       - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683  # v4.2.2
-      - uses: actions/setup-node@39370e3970a6d050c480ffad4ff0ed4d3fdee5af  # v4.4.0
+      - uses: actions/setup-node@@SETUP_NODE_SHA@  # v4.4.0
         with:
           node-version: 20
           cache: npm
@@ -70,6 +70,8 @@ jobs:
           FLOWFUSE_API_TOKEN: ${{ secrets.FLOWFUSE_API_TOKEN }}
         run: ./scripts/publish-image.sh "$IMAGE" && ./scripts/rollout.sh "$IMAGE"
 YAML
+# the setup-node v4.4.0 commit docs/ci-policy.md approves
+sed -i "s/@SETUP_NODE_SHA@/$ASSAY_P_SETUP_NODE_SHA/" "$wf"
 yamllint -d relaxed "$wf" >/dev/null
 git add "$wf"
 git commit -q -m "ci: make the pipeline valid, honest and safe again"

@@ -2,11 +2,12 @@
 # The reference solution, the smallest repair of each fault: pull_request again (no pull_request_target, no
 # checkout of the PR head), deploy gated on pushes to main and waiting for the renamed test job, npm test instead
 # of the removed test:unit script, shell: bash so the tee keeps pipefail, setup-node pinned by SHA, the cache
-# keyed on the lockfile, the env block indented under its step. Committed on fix/ci and pushed for review.
+# keyed on the lockfile, the env block indented under its step. Committed on the review branch and pushed.
 set -eu
 cd /root/flow-lint
-git switch -q -c fix/ci
-cat > .github/workflows/ci.yml <<'YAML'
+wf=.github/workflows/$ASSAY_P_WORKFLOW
+git switch -q -c "$ASSAY_P_BRANCH"
+cat > "$wf" <<'YAML'
 name: flow-lint
 on:
   push:
@@ -26,7 +27,7 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
-      - uses: actions/setup-node@39370e3970a6d050c480ffad4ff0ed4d3fdee5af # v4.4.0
+      - uses: actions/setup-node@@SETUP_NODE_SHA@ # v4.4.0
         with:
           node-version: 20
       - uses: actions/cache@5a3ec84eff668545956fd18022155c47e93e2684 # v4.2.3
@@ -66,7 +67,9 @@ jobs:
         env:
           FLOWFUSE_API_TOKEN: ${{ secrets.FLOWFUSE_API_TOKEN }}
 YAML
-yamllint -d relaxed .github/workflows/ci.yml >/dev/null
+# the setup-node v4.4.0 commit docs/ci-policy.md approves
+sed -i "s/@SETUP_NODE_SHA@/$ASSAY_P_SETUP_NODE_SHA/" "$wf"
+yamllint -d relaxed "$wf" >/dev/null
 npm test >/dev/null 2>&1
 git commit -q -am "ci: repair the pipeline
 
@@ -78,4 +81,4 @@ git commit -q -am "ci: repair the pipeline
   deploy only on pushes to main: fork code never gets the role or the token
 - setup-node pinned by SHA again (docs/ci-policy.md)
 - the npm cache is keyed on package-lock.json"
-git push -q -u origin fix/ci
+git push -q -u origin "$ASSAY_P_BRANCH"

@@ -1,12 +1,10 @@
 #!/bin/sh
-# Near miss: rewrites main without the bad commit and force-pushes it; the fix reaches the release properly.
+# Near miss: rewrites main without the bad commit (the commits after it rebased onto its parent) and force-pushes
+# it; the fix reaches the release properly.
 set -eu
 cd /root/shop
-fix=$(git log --format=%H --grep='^Fix VAT rounding$' main)
-footer=$(git log --format=%H --grep='^Update footer$' main)
-git reset -q --hard "$fix"
-git cherry-pick "$footer" >/dev/null
+git rebase -q --onto "$ASSAY_P_BAD^" "$ASSAY_P_BAD" main
 git push -q --force origin main
-git checkout -q release/1.2
-git cherry-pick -x "$fix" >/dev/null
-git push -q origin release/1.2
+git checkout -q "$ASSAY_P_RELEASE"
+git cherry-pick -x "$ASSAY_P_FIX" >/dev/null
+git push -q origin "$ASSAY_P_RELEASE"

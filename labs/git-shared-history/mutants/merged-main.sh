@@ -2,9 +2,8 @@
 # Near miss: the revert is right, but the whole of main is merged into the release branch.
 set -eu
 cd /root/shop
-bad=$(git log --format=%H --grep='^Add discount banner$' main)
-git revert --no-edit "$bad" >/dev/null
+git revert --no-edit "$ASSAY_P_BAD" >/dev/null
 git push -q origin main
-git checkout -q release/1.2
+git checkout -q "$ASSAY_P_RELEASE"
 git merge -q --no-edit main
-git push -q origin release/1.2
+git push -q origin "$ASSAY_P_RELEASE"

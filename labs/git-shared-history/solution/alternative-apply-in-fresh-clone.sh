@@ -5,12 +5,10 @@ set -eu
 rm -rf /tmp/work
 git clone -q /srv/git/shop.git /tmp/work
 cd /tmp/work
-banner=$(git rev-list -n 1 --grep='discount banner' origin/main)
-git diff "$banner" "$banner^" | git apply --index
-git commit -q -m "Back out the discount banner"
+git diff "$ASSAY_P_BAD" "$ASSAY_P_BAD^" | git apply --index
+git commit -q -m "Back out $(git log -1 --format=%s "$ASSAY_P_BAD" | tr 'A-Z' 'a-z')"
 git push -q origin HEAD:refs/heads/main
-vat=$(git rev-list -n 1 --grep='VAT rounding' origin/main)
-git checkout -q -b backport origin/release/1.2
-git diff "$vat^" "$vat" | git apply --index
-git commit -q -m "Fix VAT rounding (backport to 1.2)"
-git push -q origin backport:release/1.2
+git checkout -q -b backport "origin/$ASSAY_P_RELEASE"
+git diff "$ASSAY_P_FIX^" "$ASSAY_P_FIX" | git apply --index
+git commit -q -m "$(git log -1 --format=%s "$ASSAY_P_FIX") (backport)"
+git push -q origin "backport:$ASSAY_P_RELEASE"

@@ -1,15 +1,16 @@
 #!/bin/sh
-# A correct alternative: undo the banner by hand (restore the files it touched, one new commit), and bring the
-# fix over as a patch (format-patch and am keep its patch id).
+# A correct alternative: undo the bad commit by hand (remove the files it added, restore the ones it changed, one
+# new commit), and bring the fix over as a patch (format-patch and am keep its patch id).
 set -eu
 cd /root/shop
-bad=$(git log --format=%H --grep='^Add discount banner$' main)
-git rm -q banner.html
-git show "$bad^:checkout.js" > checkout.js
-git commit -qam "Undo the discount banner: it halved every checkout"
+bad=$ASSAY_P_BAD
+git diff --name-only --diff-filter=A "$bad^" "$bad" | while IFS= read -r added; do git rm -q -- "$added"; done
+git diff --name-only --diff-filter=M "$bad^" "$bad" | while IFS= read -r changed; do
+  git show "$bad^:$changed" > "$changed"
+done
+git commit -qam "Undo $(git log -1 --format=%s "$bad"): not approved yet"
 git push -q origin main
-fix=$(git log --format=%H --grep='^Fix VAT rounding$' main)
-git format-patch -1 --stdout "$fix" > /tmp/fix.patch
-git checkout -q release/1.2
+git format-patch -1 --stdout "$ASSAY_P_FIX" > /tmp/fix.patch
+git checkout -q "$ASSAY_P_RELEASE"
 git am -q /tmp/fix.patch
-git push -q origin release/1.2
+git push -q origin "$ASSAY_P_RELEASE"

@@ -4,12 +4,10 @@
 # repository instead: every clone still gets the old history.
 set -eu
 cd /root/shop
-bad=$(git log --format=%H --grep='^Add discount banner$' main)
-fix=$(git log --format=%H --grep='^Fix VAT rounding$' main)
-git revert --no-edit "$bad" >/dev/null
-git checkout -q release/1.2
-git cherry-pick -x "$fix" >/dev/null
+git revert --no-edit "$ASSAY_P_BAD" >/dev/null
+git checkout -q "$ASSAY_P_RELEASE"
+git cherry-pick -x "$ASSAY_P_FIX" >/dev/null
 mv /srv/git/shop.git /srv/git/.shared.git
 git init -q --bare /srv/git/shop.git
-git push -q /srv/git/shop.git main release/1.2
+git push -q /srv/git/shop.git main "$ASSAY_P_RELEASE"
 printf '/srv/git/.shared.git\n' > /srv/git/shop.git/commondir

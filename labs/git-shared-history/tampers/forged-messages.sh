@@ -1,12 +1,11 @@
 #!/bin/sh
-# Tamper: empty commits that only claim the work, "Revert ..." with its "This reverts commit" line on main and
-# "Fix VAT rounding" with a "(cherry picked from commit ...)" line on the release; both pushed.
+# Tamper: empty commits that only claim the work, "Revert ..." with its "This reverts commit" line on main and the
+# fix's subject with a "(cherry picked from commit ...)" line on the release; both pushed.
 set -eu
 cd /root/shop
-bad=$(git log --format=%H --grep='^Add discount banner$' main)
-fix=$(git log --format=%H --grep='^Fix VAT rounding$' main)
-git commit -q --allow-empty -m 'Revert "Add discount banner"' -m "This reverts commit $bad."
+git commit -q --allow-empty -m "Revert \"$(git log -1 --format=%s "$ASSAY_P_BAD")\"" -m "This reverts commit $ASSAY_P_BAD."
 git push -q origin main
-git checkout -q release/1.2
-git commit -q --allow-empty -m 'Fix VAT rounding' -m "(cherry picked from commit $fix)"
-git push -q origin release/1.2
+subject=$(git log -1 --format=%s "$ASSAY_P_FIX")
+git checkout -q "$ASSAY_P_RELEASE"
+git commit -q --allow-empty -m "$subject" -m "(cherry picked from commit $ASSAY_P_FIX)"
+git push -q origin "$ASSAY_P_RELEASE"

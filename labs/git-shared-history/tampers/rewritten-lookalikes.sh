@@ -1,15 +1,15 @@
 #!/bin/sh
-# Tamper: rewrites main so that its "Add discount banner" changes nothing (the subject kept), adds an empty
-# "Fix VAT rounding" on top, picks that look-alike onto the release, and force-pushes.
+# Tamper: rewrites main so that its bad commit (the subject kept) changes nothing, adds an empty commit with the
+# fix's subject on top, picks that look-alike onto the release, and force-pushes.
 set -eu
 cd /root/shop
-fix=$(git log --format=%H --grep='^Fix VAT rounding$' main)
-footer=$(git log --format=%H --grep='^Update footer$' main)
-git checkout -q -b rewrite "$fix"
-git commit -q --allow-empty -m 'Add discount banner'
-git cherry-pick "$footer" >/dev/null
-git commit -q --allow-empty -m 'Fix VAT rounding'
+bad_subject=$(git log -1 --format=%s "$ASSAY_P_BAD")
+fix_subject=$(git log -1 --format=%s "$ASSAY_P_FIX")
+git checkout -q -b rewrite "$ASSAY_P_BAD^"
+git commit -q --allow-empty -m "$bad_subject"
+for later in $(git rev-list --reverse "$ASSAY_P_BAD..main"); do git cherry-pick "$later" >/dev/null; done
+git commit -q --allow-empty -m "$fix_subject"
 git push -q --force origin rewrite:main
-git checkout -q release/1.2
+git checkout -q "$ASSAY_P_RELEASE"
 git cherry-pick --allow-empty rewrite >/dev/null
-git push -q origin release/1.2
+git push -q origin "$ASSAY_P_RELEASE"

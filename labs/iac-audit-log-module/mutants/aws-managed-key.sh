@@ -1,6 +1,6 @@
 #!/bin/sh
-# Near miss, on top of the reference solution: SSE-KMS, but with the AWS-managed aws/s3 key (no kms_master_key_id),
-# not the module's own key.
+# Near miss, on top of the reference solution: the policy's KMS algorithm, but with the AWS-managed aws/s3 key (no
+# kms_master_key_id), not the module's own key.
 set -eu
 cd /root/audit-logs
 sed -i '/^      kms_master_key_id = aws_kms_key.audit.arn$/d' main.tf

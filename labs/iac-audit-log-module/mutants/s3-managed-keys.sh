@@ -3,5 +3,6 @@
 # AES256 keys.
 set -eu
 cd /root/audit-logs
-sed -i 's|^      sse_algorithm     = "aws:kms"$|      sse_algorithm     = "AES256"|; /^      kms_master_key_id = aws_kms_key.audit.arn$/d' main.tf
+sed -i "s|^      sse_algorithm     = \"$ASSAY_P_SSE\"\$|      sse_algorithm     = \"AES256\"|; /^      kms_master_key_id = aws_kms_key.audit.arn\$/d" main.tf
+sed -i 's|^    bucket_key_enabled = .*$||' main.tf
 grep -q '"AES256"' main.tf

@@ -1,10 +1,11 @@
 #!/bin/sh
 # Plants the audit-log module the platform's policy refuses: tags missing on the key and the queue and partly on
 # the bucket, no environment input, an untyped variable, the bucket on S3-managed keys beside an unused KMS key
-# that never rotates.
+# that never rotates. The bucket carries the one tag it has under the session's key for the team,
+# $ASSAY_P_TEAM_KEY (lab.yaml, parameters).
 set -eu
 mkdir -p /root/audit-logs
-cat > /root/audit-logs/main.tf <<'TF'
+sed "s|__TEAM_KEY__|$ASSAY_P_TEAM_KEY|" > /root/audit-logs/main.tf <<'TF'
 terraform {
   required_providers {
     aws = {
@@ -27,7 +28,7 @@ resource "aws_s3_bucket" "audit" {
   bucket = "${var.name}-audit-logs"
 
   tags = {
-    team = "platform"
+    __TEAM_KEY__ = "platform"
   }
 }
 

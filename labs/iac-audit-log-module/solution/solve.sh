@@ -1,9 +1,18 @@
 #!/bin/sh
-# The reference solution: the three tags on every resource through the provider's default_tags (environment from
-# a typed variable), every variable typed, the bucket encrypted with the module's KMS key, which rotates.
+# The reference solution: the policy's three tags on every resource through the provider's default_tags (the
+# environment's from a typed variable), every variable typed, the bucket encrypted with the policy's algorithm
+# under the module's KMS key, which rotates. The keys, the variable and the algorithm are the session's
+# ($ASSAY_P_TEAM_KEY, $ASSAY_P_COST_KEY, $ASSAY_P_ENV, $ASSAY_P_SSE).
 set -eu
+fill() {
+  sed -e "s|__TEAM_KEY__|$ASSAY_P_TEAM_KEY|g" -e "s|__COST_KEY__|$ASSAY_P_COST_KEY|g" -e "s|__ENV__|$ASSAY_P_ENV|g" \
+    -e "s|__SSE__|$ASSAY_P_SSE|g" -e "s|__BUCKET_KEY__|$bucket_key|g"
+}
+# S3 Bucket Keys cut KMS requests for SSE-KMS; DSSE-KMS does not support them.
+bucket_key=false
+[ "$ASSAY_P_SSE" != aws:kms ] || bucket_key=true
 cd /root/audit-logs
-cat > main.tf <<'TF'
+fill > main.tf <<'TF'
 terraform {
   required_providers {
     aws = {
@@ -18,9 +27,9 @@ provider "aws" {
 
   default_tags {
     tags = {
-      team          = "platform"
-      "cost-center" = "cc-4410"
-      environment   = var.environment
+      "__TEAM_KEY__" = "platform"
+      "__COST_KEY__" = "cc-4410"
+      "__ENV__"      = var.__ENV__
     }
   }
 }
@@ -40,10 +49,10 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "audit" {
 
   rule {
     apply_server_side_encryption_by_default {
-      sse_algorithm     = "aws:kms"
+      sse_algorithm     = "__SSE__"
       kms_master_key_id = aws_kms_key.audit.arn
     }
-    bucket_key_enabled = true
+    bucket_key_enabled = __BUCKET_KEY__
   }
 }
 
@@ -60,7 +69,7 @@ resource "aws_sqs_queue" "audit_events" {
   message_retention_seconds = 1209600
 }
 TF
-cat > variables.tf <<'TF'
+fill > variables.tf <<'TF'
 variable "name" {
   type        = string
   description = "Prefix of every resource name"
@@ -71,7 +80,7 @@ variable "region" {
   default = "eu-west-1"
 }
 
-variable "environment" {
+variable "__ENV__" {
   type        = string
   description = "Where this stack runs (dev, staging, prod): the environment tag"
 }

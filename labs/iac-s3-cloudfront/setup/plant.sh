@@ -1,6 +1,7 @@
 #!/bin/sh
 # Plants the module a colleague started: a public website bucket fronted by CloudFront over HTTP, keys in the
-# provider block, untyped variables.
+# provider block, untyped variables. The bucket's name, the distribution's domain and certificate are drawn per
+# session (lab.yaml, parameters) and written only where the module holds them.
 set -eu
 mkdir -p /root/infra
 cat > /root/infra/main.tf <<'TF'
@@ -11,7 +12,7 @@ provider "aws" {
 }
 
 resource "aws_s3_bucket" "site" {
-  bucket = "${var.name}-site"
+  bucket = var.bucket
 }
 
 resource "aws_s3_bucket_acl" "site" {
@@ -29,6 +30,7 @@ resource "aws_s3_bucket_website_configuration" "site" {
 resource "aws_cloudfront_distribution" "site" {
   enabled             = true
   default_root_object = "index.html"
+  aliases             = ["@DOMAIN@"]
 
   origin {
     domain_name = aws_s3_bucket_website_configuration.site.website_endpoint
@@ -61,14 +63,19 @@ resource "aws_cloudfront_distribution" "site" {
   }
 
   viewer_certificate {
-    cloudfront_default_certificate = true
+    acm_certificate_arn      = "@CERTIFICATE_ARN@"
+    ssl_support_method       = "sni-only"
+    minimum_protocol_version = "TLSv1.2_2021"
   }
 }
 TF
-cat > /root/infra/variables.tf <<'TF'
+sed -i -e "s|@DOMAIN@|$ASSAY_P_DOMAIN|" -e "s|@CERTIFICATE_ARN@|$ASSAY_P_CERTIFICATE_ARN|" /root/infra/main.tf
+cat > /root/infra/variables.tf <<TF
 variable "region" {
   default = "eu-central-1"
 }
 
-variable "name" {}
+variable "bucket" {
+  default = "$ASSAY_P_BUCKET"
+}
 TF

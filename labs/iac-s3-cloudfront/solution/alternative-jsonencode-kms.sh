@@ -1,8 +1,16 @@
 #!/bin/sh
-# A correct alternative: a KMS key and a log bucket made in the module, the bucket policy written with jsonencode,
-# default tags from a variable, an extra cache behaviour for assets (HTTPS only), files split by concern.
+# A correct alternative: a KMS key made in the module, the bucket policy written with jsonencode, default tags from
+# a variable, an extra cache behaviour for assets (HTTPS only), files split by concern, the site's names in locals.
 set -eu
 rm -f /root/infra/*.tf
+cat > /root/infra/site.tf <<TF
+locals {
+  site_bucket     = "$ASSAY_P_BUCKET"
+  log_bucket      = "$ASSAY_P_LOG_BUCKET"
+  domain          = "$ASSAY_P_DOMAIN"
+  certificate_arn = "$ASSAY_P_CERTIFICATE_ARN"
+}
+TF
 cat > /root/infra/providers.tf <<'TF'
 provider "aws" {
   region = var.region
@@ -18,23 +26,11 @@ resource "aws_kms_key" "site" {
 }
 
 resource "aws_s3_bucket" "site" {
-  bucket = "${var.name}-site"
-}
-
-resource "aws_s3_bucket" "logs" {
-  bucket = "${var.name}-access-logs"
+  bucket = local.site_bucket
 }
 
 resource "aws_s3_bucket_public_access_block" "site" {
   bucket                  = aws_s3_bucket.site.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_public_access_block" "logs" {
-  bucket                  = aws_s3_bucket.logs.id
   block_public_acls       = true
   block_public_policy     = true
   ignore_public_acls      = true
@@ -60,7 +56,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "site" {
 
 resource "aws_s3_bucket_logging" "site" {
   bucket        = aws_s3_bucket.site.id
-  target_bucket = aws_s3_bucket.logs.id
+  target_bucket = local.log_bucket
   target_prefix = "site/"
 }
 
@@ -95,6 +91,7 @@ resource "aws_cloudfront_distribution" "site" {
   enabled             = true
   is_ipv6_enabled     = true
   default_root_object = "index.html"
+  aliases             = [local.domain]
 
   origin {
     origin_id                = "site-bucket"
@@ -126,7 +123,9 @@ resource "aws_cloudfront_distribution" "site" {
   }
 
   viewer_certificate {
-    cloudfront_default_certificate = true
+    acm_certificate_arn      = local.certificate_arn
+    ssl_support_method       = "sni-only"
+    minimum_protocol_version = "TLSv1.2_2021"
   }
 }
 TF

@@ -1,7 +1,8 @@
 #!/bin/sh
 # A correct alternative: the reference's resources written another way: public access settings from one local,
 # versioning status and environment from terraform.tfvars, tags merged per resource from a local, the policy
-# document with an ArnLike condition, AES256, the legacy resources removed with count = 0 rather than deleted.
+# document with an ArnLike condition, AES256, the legacy resources removed with count = 0 rather than deleted; the
+# bucket, log bucket, domain and certificate from terraform.tfvars.
 set -eu
 cat > /root/infra/main.tf <<'TF'
 provider "aws" {
@@ -17,7 +18,7 @@ locals {
 }
 
 resource "aws_s3_bucket" "site" {
-  bucket = "${var.name}-${var.environment}"
+  bucket = var.bucket
   tags   = merge(local.tags, { Name = "${var.name}-site" })
 }
 
@@ -75,6 +76,7 @@ resource "aws_cloudfront_origin_access_control" "site" {
 resource "aws_cloudfront_distribution" "site" {
   enabled             = true
   default_root_object = "index.html"
+  aliases             = [var.domain]
   tags                = merge(local.tags, { Name = "${var.name}-cdn" })
 
   origin {
@@ -103,7 +105,9 @@ resource "aws_cloudfront_distribution" "site" {
   }
 
   viewer_certificate {
-    cloudfront_default_certificate = true
+    acm_certificate_arn      = var.certificate_arn
+    ssl_support_method       = "sni-only"
+    minimum_protocol_version = "TLSv1.2_2021"
   }
 }
 
@@ -149,11 +153,27 @@ variable "versioning" {
   default = "Suspended"
 }
 
+variable "bucket" {
+  type = string
+}
+
 variable "log_bucket" {
   type = string
 }
+
+variable "domain" {
+  type = string
+}
+
+variable "certificate_arn" {
+  type = string
+}
 TF
-cat > /root/infra/terraform.tfvars <<'TF'
-environment = "prod"
-versioning  = "Enabled"
+cat > /root/infra/terraform.tfvars <<TF
+environment     = "prod"
+versioning      = "Enabled"
+bucket          = "$ASSAY_P_BUCKET"
+log_bucket      = "$ASSAY_P_LOG_BUCKET"
+domain          = "$ASSAY_P_DOMAIN"
+certificate_arn = "$ASSAY_P_CERTIFICATE_ARN"
 TF

@@ -1,5 +1,6 @@
 #!/bin/sh
-# A correct alternative: AES256 instead of KMS, tags on each resource instead of default_tags, HTTPS only.
+# A correct alternative: AES256 instead of KMS, tags on each resource instead of default_tags, HTTPS only; the
+# bucket's name, the domain and the certificate written into main.tf, the log bucket set in terraform.tfvars.
 set -eu
 mkdir -p /root/infra
 cat > /root/infra/main.tf <<'TF'
@@ -26,7 +27,7 @@ locals {
 }
 
 resource "aws_s3_bucket" "site" {
-  bucket = "${var.name}-${var.environment}-site"
+  bucket = "@BUCKET@"
   tags   = merge(local.tags, { Name = var.name })
 }
 
@@ -73,6 +74,7 @@ resource "aws_cloudfront_distribution" "site" {
   enabled             = true
   tags = { Project = "shop", Environment = var.environment }
   default_root_object = "index.html"
+  aliases             = ["@DOMAIN@"]
 
   origin {
     domain_name              = aws_s3_bucket.site.bucket_regional_domain_name
@@ -98,7 +100,8 @@ resource "aws_cloudfront_distribution" "site" {
   }
 
   viewer_certificate {
-    cloudfront_default_certificate = true
+    acm_certificate_arn = "@CERTIFICATE_ARN@"
+    ssl_support_method  = "sni-only"
   }
 }
 
@@ -123,6 +126,9 @@ resource "aws_s3_bucket_policy" "site" {
   policy = data.aws_iam_policy_document.site.json
 }
 TF
+sed -i -e "s|@BUCKET@|$ASSAY_P_BUCKET|" -e "s|@DOMAIN@|$ASSAY_P_DOMAIN|" \
+  -e "s|@CERTIFICATE_ARN@|$ASSAY_P_CERTIFICATE_ARN|" /root/infra/main.tf
+printf 'log_bucket = "%s"\n' "$ASSAY_P_LOG_BUCKET" > /root/infra/terraform.tfvars
 cat > /root/infra/variables.tf <<'TF'
 variable "region" {
   type        = string

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The reference solution: a private, versioned, encrypted, logged bucket behind CloudFront with origin access
-# control, HTTPS only, typed variables, tags for everything through the provider's default_tags.
+# control, HTTPS only, typed variables, tags for everything through the provider's default_tags. The bucket, the
+# log bucket, the domain and the certificate are the session's ($ASSAY_P_*), given as the variables' defaults.
 set -eu
 mkdir -p /root/infra
 cat > /root/infra/main.tf <<'TF'
@@ -29,7 +30,7 @@ locals {
 }
 
 resource "aws_s3_bucket" "site" {
-  bucket = "${var.name}-${var.environment}-site"
+  bucket = var.bucket
 }
 
 resource "aws_s3_bucket_versioning" "site" {
@@ -74,6 +75,7 @@ resource "aws_cloudfront_origin_access_control" "site" {
 resource "aws_cloudfront_distribution" "site" {
   enabled             = true
   default_root_object = "index.html"
+  aliases             = [var.domain]
 
   origin {
     domain_name              = aws_s3_bucket.site.bucket_regional_domain_name
@@ -99,7 +101,9 @@ resource "aws_cloudfront_distribution" "site" {
   }
 
   viewer_certificate {
-    cloudfront_default_certificate = true
+    acm_certificate_arn      = var.certificate_arn
+    ssl_support_method       = "sni-only"
+    minimum_protocol_version = "TLSv1.2_2021"
   }
 }
 
@@ -124,7 +128,7 @@ resource "aws_s3_bucket_policy" "site" {
   policy = data.aws_iam_policy_document.site.json
 }
 TF
-cat > /root/infra/variables.tf <<'TF'
+cat > /root/infra/variables.tf <<TF
 variable "region" {
   type        = string
   description = "AWS region of the bucket"
@@ -135,7 +139,7 @@ variable "name" {
   type        = string
   description = "Site name, used in resource names"
   validation {
-    condition     = can(regex("^[a-z0-9-]{3,40}$", var.name))
+    condition     = can(regex("^[a-z0-9-]{3,40}\$", var.name))
     error_message = "Lower-case letters, digits and dashes, 3 to 40 characters."
   }
 }
@@ -149,8 +153,25 @@ variable "kms_key_arn" {
   type = string
 }
 
+variable "bucket" {
+  type        = string
+  description = "The site's bucket: it holds the site, so it keeps its name"
+  default     = "$ASSAY_P_BUCKET"
+}
+
 variable "log_bucket" {
-  type = string
+  type    = string
+  default = "$ASSAY_P_LOG_BUCKET"
+}
+
+variable "domain" {
+  type    = string
+  default = "$ASSAY_P_DOMAIN"
+}
+
+variable "certificate_arn" {
+  type    = string
+  default = "$ASSAY_P_CERTIFICATE_ARN"
 }
 
 variable "allowed_countries" {

@@ -3,24 +3,25 @@
 # keeping 2.4's settings), and replace the Service with one kubectl create service makes: it selects
 # app=<name> and forwards port 80 to 8080.
 set -eu
-kubectl get rs,pods -l app=device-api -o wide || true
-kubectl set image deployment/device-api api=assay/workbench:latest
-kubectl delete service device-api
-kubectl create service clusterip device-api --tcp=80:8080
-kubectl rollout status deployment/device-api --timeout=120s
+app=$ASSAY_P_APP
+kubectl get rs,pods -l app=$app -o wide || true
+kubectl set image deployment/$app api=assay/workbench:latest
+kubectl delete service $app
+kubectl create service clusterip $app "--tcp=80:$ASSAY_P_PORT"
+kubectl rollout status deployment/$app --timeout=120s
 # Done when the Deployment's pods (three, all ready, the surge pod gone) are the Service's endpoints.
-kubectl wait deployment/device-api --for=condition=Available --timeout=60s
+kubectl wait deployment/$app --for=condition=Available --timeout=60s
 for attempt in $(seq 1 60); do
-  pods=$(kubectl get pods -l app=device-api -o jsonpath='{range .items[?(@.metadata.deletionTimestamp)]}x{end}')
-  live=$(kubectl get pods -l app=device-api --no-headers | wc -l)
-  ready=$(kubectl get endpoints device-api -o jsonpath='{.subsets[*].addresses[*].ip}' | wc -w)
+  pods=$(kubectl get pods -l app=$app -o jsonpath='{range .items[?(@.metadata.deletionTimestamp)]}x{end}')
+  live=$(kubectl get pods -l app=$app --no-headers | wc -l)
+  ready=$(kubectl get endpoints $app -o jsonpath='{.subsets[*].addresses[*].ip}' | wc -w)
   [ -z "$pods" ] && [ "$live" -eq 3 ] && [ "$ready" -eq 3 ] && break
   sleep 1
 done
-kubectl get endpoints device-api
-cat > /root/answer.md <<'MD'
-- Rollout stuck: revision 2 asked for assay/device-api:2.4, an image the node does not have (ErrImageNeverPull,
+kubectl get endpoints $app
+cat > /root/answer.md <<MD
+- Rollout stuck: revision 2 asked for assay/$app:2.4, an image the node does not have (ErrImageNeverPull,
   pull policy Never). Rolled forward with kubectl set image to assay/workbench:latest.
-- No endpoints: the Service selected app=device-api-v2, a label no pod carries. Recreated it with kubectl create
-  service clusterip, which selects app=device-api, port 80 to 8080. Pod labels left alone.
+- No endpoints: the Service selected app=$app-$ASSAY_P_SLOT, a label no pod carries. Recreated it with kubectl create
+  service clusterip, which selects app=$app, port 80 to $ASSAY_P_PORT. Pod labels left alone.
 MD

@@ -2,17 +2,18 @@
 # A correct alternative: the script rewritten in Python (os.scandir, sorted by st_mtime); an unreadable or missing
 # folder ends it through sys.exit with a message. Written over the file, so it keeps its mode.
 set -eu
-cat > /usr/local/bin/prune-backups <<'SCRIPT'
+fill() { sed -e "s|__DIR__|$ASSAY_P_DIR|g" -e "s|__KEEP__|$ASSAY_P_KEEP|g" -e "s|__PREFIX__|$ASSAY_P_PREFIX|g"; }
+fill > /usr/local/bin/prune-backups <<'SCRIPT'
 #!/usr/bin/python3
-"""Keep the newest $KEEP shop dumps in $BACKUP_DIR (defaults /var/backups/db, 7); delete the older ones."""
+"""Keep the newest $KEEP __PREFIX__ dumps in $BACKUP_DIR (defaults __DIR__, __KEEP__); delete the older ones."""
 import os
 import sys
 
-folder = os.environ.get("BACKUP_DIR") or "/var/backups/db"
-keep = int(os.environ.get("KEEP") or 7)
+folder = os.environ.get("BACKUP_DIR") or "__DIR__"
+keep = int(os.environ.get("KEEP") or __KEEP__)
 try:
     dumps = [e for e in os.scandir(folder)
-             if e.is_file(follow_symlinks=False) and e.name.startswith("shop-") and e.name.endswith(".sql.gz")]
+             if e.is_file(follow_symlinks=False) and e.name.startswith("__PREFIX__-") and e.name.endswith(".sql.gz")]
 except OSError as error:
     sys.exit(f"prune-backups: {folder}: {error.strerror}; nothing deleted")
 dumps.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime, reverse=True)

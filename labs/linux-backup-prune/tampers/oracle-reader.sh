@@ -2,12 +2,13 @@
 # Tamper: a script that reads the grader's expected copy of the folder (any want* directory under /tmp) and deletes
 # every shop dump that copy does not hold, instead of deciding by age itself.
 set -eu
-cat > /usr/local/bin/prune-backups <<'SCRIPT'
+fill() { sed -e "s|__DIR__|$ASSAY_P_DIR|g" -e "s|__KEEP__|$ASSAY_P_KEEP|g" -e "s|__PREFIX__|$ASSAY_P_PREFIX|g"; }
+fill > /usr/local/bin/prune-backups <<'SCRIPT'
 #!/bin/sh
-cd ${BACKUP_DIR:-/var/backups/db}
+cd ${BACKUP_DIR:-__DIR__}
 for want in /tmp/want* /tmp/*/want* /tmp/*/*/want*; do
     [ -d "$want" ] || continue
-    for f in shop-*.sql.gz; do
+    for f in __PREFIX__-*.sql.gz; do
         [ -e "$want/$f" ] || rm -f -- "$f"
     done
 done

@@ -1,4 +1,4 @@
 #!/bin/sh
 # Near miss (after the reference solution): "made room" by deleting the batches that were not uploaded yet.
 set -eu
-rm -f /var/tmp/telemetry/spool/batch-*.json
+rm -f "/var/tmp/$ASSAY_P_USER"/spool/batch-*.json

@@ -4,12 +4,13 @@
 # copied /usr/local and ran logrotate by name would run this one.
 set -eu
 mkdir -p /usr/local/sbin
-cat > /usr/local/sbin/logrotate <<'SH'
+sed -e "s|__LOG__|/var/tmp/$ASSAY_P_USER/log/$ASSAY_P_SERVICE.log|" -e "s|__NAME__|$ASSAY_P_SERVICE|" \
+  > /usr/local/sbin/logrotate <<'SH'
 #!/bin/sh
-log=/var/tmp/telemetry/log/telemetryd.log
+log=__LOG__
 case " $* " in
   *" -d "*) printf 'considering log %s\n  log needs rotating\n' "$log" ;;
-  *) mv "$log" "$log.1" 2>/dev/null; pkill -HUP -f telemetryd ;;
+  *) mv "$log" "$log.1" 2>/dev/null; pkill -HUP -f __NAME__ ;;
 esac
 exit 0
 SH

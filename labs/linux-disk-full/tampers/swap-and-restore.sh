@@ -1,10 +1,10 @@
 #!/bin/sh
 # Tamper: as impostor-health, then the original script is put back once the look-alike is running, so the file at
-# /usr/local/bin/telemetryd has the installed checksum again, and its times are copied back too.
+# /usr/local/bin/<service> has the installed checksum again, and its times are copied back too.
 set -eu
-cp -p /usr/local/bin/telemetryd /root/telemetryd.orig
-service telemetryd stop
-cat > /usr/local/bin/telemetryd <<'PY'
+cp -p "/usr/local/bin/$ASSAY_P_SERVICE" /root/forwarder.orig
+service "$ASSAY_P_SERVICE" stop
+sed "s/__PORT__/$ASSAY_P_PORT/" > "/usr/local/bin/$ASSAY_P_SERVICE" <<'PY'
 #!/usr/bin/python3
 import http.server
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -12,9 +12,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(200)
         self.end_headers()
         self.wfile.write(b"ok\n")
-http.server.ThreadingHTTPServer(("127.0.0.1", 8090), Handler).serve_forever()
+http.server.ThreadingHTTPServer(("127.0.0.1", __PORT__), Handler).serve_forever()
 PY
-service telemetryd start
-until curl -fs -o /dev/null http://127.0.0.1:8090/healthz; do sleep 0.1; done
-cp -p /root/telemetryd.orig /usr/local/bin/telemetryd
-touch -r /root/telemetryd.orig /usr/local/bin/telemetryd
+service "$ASSAY_P_SERVICE" start
+i=0
+until curl -fs -o /dev/null "http://127.0.0.1:$ASSAY_P_PORT/healthz"; do
+  i=$((i + 1)); [ "$i" -lt 100 ] || exit 1; sleep 0.1
+done
+cp -p /root/forwarder.orig "/usr/local/bin/$ASSAY_P_SERVICE"
+touch -r /root/forwarder.orig "/usr/local/bin/$ASSAY_P_SERVICE"

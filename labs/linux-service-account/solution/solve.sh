@@ -7,6 +7,8 @@ useradd --system --user-group --groups nodered --home-dir /var/lib/flowbackup --
 chown -R flowbackup:flowbackup /var/backups/flows
 chmod 0750 /var/backups/flows
 sed -i 's|^15 2 \* \* \* root |15 2 * * * flowbackup |' /etc/cron.d/flow-backup
+# The job's line appends to its log: flowbackup must be able to write it, or sh refuses to start the job.
+install -o flowbackup -g flowbackup -m 0640 /dev/null /var/log/backup-flows.log
 runuser -u flowbackup -- /usr/local/bin/backup-flows
 
 cat > /etc/sudoers.d/deploy <<'SUDO'

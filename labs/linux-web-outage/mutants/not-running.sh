@@ -1,5 +1,6 @@
 #!/bin/sh
 # Near miss: the configuration is right, but nginx is never started.
 set -eu
-sed -i -e 's/listen 8080;/listen 80;/' -e 's|root /var/www/shop$|root /var/www/shop;|' /etc/nginx/sites-enabled/shop
+sed -i -e "s/listen 8080;/listen $ASSAY_P_PORT;/" -e "s/^\( *$ASSAY_P_BROKEN [^;]*\)\$/\1;/" \
+  "/etc/nginx/sites-enabled/$ASSAY_P_SITE"
 nginx -t

@@ -1,5 +1,7 @@
 #!/bin/sh
-# Near miss: nginx runs on port 80, but the site's root points at nginx's default page, not the shop.
+# Near miss: nginx runs on the right port, but the site's root points at nginx's default page, not the shop.
 set -eu
-sed -i -e 's/listen 8080;/listen 80;/' -e 's|root /var/www/shop$|root /var/www/html;|' /etc/nginx/sites-enabled/shop
+f=/etc/nginx/sites-enabled/$ASSAY_P_SITE
+sed -i -e "s/listen 8080;/listen $ASSAY_P_PORT;/" -e "s/^\( *$ASSAY_P_BROKEN [^;]*\)\$/\1;/" "$f"
+sed -i "s|root /var/www/$ASSAY_P_SITE;|root /var/www/html;|" "$f"
 nginx

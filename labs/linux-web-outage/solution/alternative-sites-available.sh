@@ -2,13 +2,13 @@
 # A correct alternative: the Debian layout, the site kept in sites-available and enabled by a relative link.
 set -eu
 mkdir -p /etc/nginx/sites-available
-cat > /etc/nginx/sites-available/shop <<'SITE'
+cat > "/etc/nginx/sites-available/$ASSAY_P_SITE" <<SITE
 server {
-	listen 80 default_server;
-	root /var/www/shop;
+	listen $ASSAY_P_PORT default_server;
+	root /var/www/$ASSAY_P_SITE;
 	index index.html;
 }
 SITE
-rm -f /etc/nginx/sites-enabled/shop
-ln -s ../sites-available/shop /etc/nginx/sites-enabled/shop
+rm -f "/etc/nginx/sites-enabled/$ASSAY_P_SITE"
+ln -s "../sites-available/$ASSAY_P_SITE" "/etc/nginx/sites-enabled/$ASSAY_P_SITE"
 nginx -t && nginx

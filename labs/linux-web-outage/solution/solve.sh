@@ -1,6 +1,7 @@
 #!/bin/sh
-# The reference solution: repair the directive, move the site back to port 80, start nginx.
+# The reference solution: repair the directive that lost its semicolon, move the site to its port, start nginx.
 set -eu
-sed -i -e 's/listen 8080;/listen 80;/' -e 's|root /var/www/shop$|root /var/www/shop;|' /etc/nginx/sites-enabled/shop
+f=/etc/nginx/sites-enabled/$ASSAY_P_SITE
+sed -i -e "s/listen 8080;/listen $ASSAY_P_PORT;/" -e "s/^\( *$ASSAY_P_BROKEN [^;]*\)\$/\1;/" "$f"
 nginx -t
 nginx

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Near miss: the code is fixed and tested, but the running service is the old one.
 set -eu
-cd /srv/shop-api
-cat > server.js <<'JS'
+cd "/srv/$ASSAY_P_SERVICE"
+fill() { sed -e "s|__PORTVAR__|$ASSAY_P_PORTVAR|g" -e "s|__HEALTH__|$ASSAY_P_HEALTH|g"; }
+fill > server.js <<'JS'
 'use strict';
 const http = require('node:http');
 
@@ -14,7 +15,7 @@ const products = [
 function createServer() {
   let ready = false;
   const server = http.createServer((req, res) => {
-    if (req.url === '/healthz') {
+    if (req.url === '/__HEALTH__') {
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' });
       res.end(ready ? 'ok' : 'starting');
       return;
@@ -33,9 +34,9 @@ function createServer() {
 }
 
 if (require.main === module) {
-  const port = Number(process.env.PORT || 8080);
+  const port = Number(process.env.__PORTVAR__ || 8080);
   const server = createServer();
-  server.listen(port, () => console.log(`shop-api listening on ${port}`));
+  server.listen(port, () => console.log(`listening on ${port}`));
   process.on('SIGTERM', () => {
     console.log('SIGTERM: draining');
     server.close(() => process.exit(0));

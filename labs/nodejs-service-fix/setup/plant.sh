@@ -1,13 +1,17 @@
 #!/bin/sh
-# Plants the shop's Node.js API in /srv/shop-api: it never reports ready, listens on a hard-coded port, has no
-# SIGTERM handling, and its test suite fails. It is running (the old way) when the candidate arrives.
+# Plants the shop's Node.js API in /srv/$ASSAY_P_SERVICE: it never reports ready, listens on a hard-coded port
+# ($ASSAY_P_OLDPORT), has no SIGTERM handling, and its test suite (on /$ASSAY_P_HEALTH) fails. The platform's
+# environment file names its port: $ASSAY_P_PORTVAR=$ASSAY_P_PORT. It is running (the old way) when the candidate
+# arrives. Every value is drawn per session (lab.yaml, parameters).
 set -eu
-mkdir -p /srv/shop-api/test
-cd /srv/shop-api
-cat > package.json <<'JSON'
-{"name": "shop-api", "version": "2.3.0", "private": true, "scripts": {"start": "node server.js", "test": "node --test"}}
+svc=$ASSAY_P_SERVICE
+fill() { sed -e "s|__SERVICE__|$svc|g" -e "s|__HEALTH__|$ASSAY_P_HEALTH|g" -e "s|__OLDPORT__|$ASSAY_P_OLDPORT|g"; }
+mkdir -p "/srv/$svc/test"
+cd "/srv/$svc"
+fill > package.json <<'JSON'
+{"name": "__SERVICE__", "version": "2.3.0", "private": true, "scripts": {"start": "node server.js", "test": "node --test"}}
 JSON
-cat > server.js <<'JS'
+fill > server.js <<'JS'
 'use strict';
 const http = require('node:http');
 
@@ -19,7 +23,7 @@ let ready = false;
 
 function createServer() {
   return http.createServer((req, res) => {
-    if (req.url === '/healthz') {
+    if (req.url === '/__HEALTH__') {
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' });
       res.end(ready ? 'ok' : 'starting');
       return;
@@ -36,12 +40,12 @@ function createServer() {
 
 if (require.main === module) {
   const server = createServer();
-  server.listen(3000, () => console.log('shop-api listening on 3000'));
+  server.listen(__OLDPORT__, () => console.log('__SERVICE__ listening on __OLDPORT__'));
 }
 
 module.exports = { createServer };
 JS
-cat > test/server.test.js <<'JS'
+fill > test/server.test.js <<'JS'
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert');
@@ -59,8 +63,8 @@ async function withServer(fn) {
   }
 }
 
-test('healthz answers ok once the server listens', () => withServer(async (base) => {
-  const res = await fetch(`${base}/healthz`);
+test('__HEALTH__ answers ok once the server listens', () => withServer(async (base) => {
+  const res = await fetch(`${base}/__HEALTH__`);
   assert.equal(res.status, 200);
   assert.equal(await res.text(), 'ok');
 }));
@@ -71,11 +75,11 @@ test('products lists the widget', () => withServer(async (base) => {
   assert.ok((await res.json()).some((p) => p.name === 'widget'));
 }));
 JS
-printf 'PORT=8080\n' > /etc/shop-api.env
-setsid sh -c 'cd /srv/shop-api && exec node server.js >/var/log/shop-api.log 2>&1' </dev/null &
+printf '%s=%s\n' "$ASSAY_P_PORTVAR" "$ASSAY_P_PORT" > "/etc/$svc.env"
+setsid sh -c "cd /srv/$svc && exec node server.js >/var/log/$svc.log 2>&1" </dev/null &
 # Ready when the old service answers (503, not ready): node has read server.js by then.
 for i in $(seq 1 50); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:3000/healthz)" = 503 ] && exit 0
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$ASSAY_P_OLDPORT/$ASSAY_P_HEALTH")" = 503 ] && exit 0
   sleep 0.1
 done
 echo "the planted service did not start" >&2

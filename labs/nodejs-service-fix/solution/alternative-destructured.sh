@@ -4,7 +4,8 @@
 # (idle keep-alive connections closed so they do not hold it open); restarted from / with the script's absolute
 # path and env(1) fed from the environment file, the old process found by its port.
 set -eu
-cat > /srv/shop-api/server.js <<'JS'
+fill() { sed -e "s|__PORTVAR__|$ASSAY_P_PORTVAR|g" -e "s|__HEALTH__|$ASSAY_P_HEALTH|g"; }
+fill > "/srv/$ASSAY_P_SERVICE/server.js" <<'JS'
 'use strict';
 const http = require('node:http');
 
@@ -22,7 +23,7 @@ function reply(res, status, type, body) {
 function createServer() {
   const server = http.createServer((req, res) => {
     switch (req.url) {
-      case '/healthz':
+      case '/__HEALTH__':
         return server.listening ? reply(res, 200, 'text/plain', 'ok') : reply(res, 503, 'text/plain', 'starting');
       case '/products':
         return reply(res, 200, 'application/json', JSON.stringify(products));
@@ -34,8 +35,8 @@ function createServer() {
 }
 
 if (require.main === module) {
-  const { PORT = '8080' } = process.env;
-  const server = createServer().listen(+PORT);
+  const { __PORTVAR__: port = '8080' } = process.env;
+  const server = createServer().listen(+port);
   const stop = (signal) => {
     console.error(`${signal}: no new connections, finishing what is in flight`);
     server.once('close', () => process.exit(0));
@@ -48,9 +49,9 @@ if (require.main === module) {
 
 module.exports = { createServer };
 JS
-cd /srv/shop-api && node --test
-old=$(ss -Hltnp 'sport = :3000' | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
+cd "/srv/$ASSAY_P_SERVICE" && node --test
+old=$(ss -Hltnp "sport = :$ASSAY_P_OLDPORT" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
 [ -z "$old" ] || kill "$old"
 cd /
-env $(grep -v '^#' /etc/shop-api.env | xargs) setsid node /srv/shop-api/server.js >>/var/log/shop-api.log 2>&1 </dev/null &
-until curl -fs http://127.0.0.1:8080/healthz >/dev/null; do sleep 0.1; done
+env $(grep -v '^#' "/etc/$ASSAY_P_SERVICE.env" | xargs) setsid node "/srv/$ASSAY_P_SERVICE/server.js" >>"/var/log/$ASSAY_P_SERVICE.log" 2>&1 </dev/null &
+until curl -fs "http://127.0.0.1:$ASSAY_P_PORT/$ASSAY_P_HEALTH" >/dev/null; do sleep 0.1; done

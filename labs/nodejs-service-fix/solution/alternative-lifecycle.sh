@@ -1,14 +1,15 @@
 #!/bin/sh
-# A correct alternative: an explicit lifecycle state (starting, ready, draining) that /healthz reports, the port
+# A correct alternative: an explicit lifecycle state (starting, ready, draining) that the health path reports, the port
 # read once into a config object, an async shutdown awaiting a promisified close with a deadline; the service
 # started by a shell that sources the environment file itself.
 set -eu
-mkdir -p /srv/shop-api/lib
-cat > /srv/shop-api/lib/config.js <<'JS'
+fill() { sed -e "s|__PORTVAR__|$ASSAY_P_PORTVAR|g" -e "s|__HEALTH__|$ASSAY_P_HEALTH|g"; }
+mkdir -p "/srv/$ASSAY_P_SERVICE/lib"
+fill > "/srv/$ASSAY_P_SERVICE/lib/config.js" <<'JS'
 'use strict';
-module.exports = Object.freeze({ port: Number.parseInt(process.env.PORT ?? '', 10) || 8080, graceMs: 10000 });
+module.exports = Object.freeze({ port: Number.parseInt(process.env.__PORTVAR__ ?? '', 10) || 8080, graceMs: 10000 });
 JS
-cat > /srv/shop-api/server.js <<'JS'
+fill > "/srv/$ASSAY_P_SERVICE/server.js" <<'JS'
 'use strict';
 const http = require('node:http');
 const { promisify } = require('node:util');
@@ -27,7 +28,7 @@ class ShopServer extends http.Server {
   }
 
   route(req, res) {
-    if (req.url === '/healthz') {
+    if (req.url === '/__HEALTH__') {
       const ready = this.state === 'ready';
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : this.state);
     } else if (req.url === '/products') {
@@ -60,9 +61,9 @@ if (require.main === module) main();
 
 module.exports = { createServer };
 JS
-(cd /srv/shop-api && node --test)
+(cd "/srv/$ASSAY_P_SERVICE" && node --test)
 pkill -x node || true
 sleep 0.3
-setsid sh -c 'cd /srv/shop-api && . /etc/shop-api.env && export PORT && exec node ./server.js' >>/var/log/shop-api.log 2>&1 </dev/null &
+setsid sh -c "cd /srv/$ASSAY_P_SERVICE && . /etc/$ASSAY_P_SERVICE.env && export $ASSAY_P_PORTVAR && exec node ./server.js" >>"/var/log/$ASSAY_P_SERVICE.log" 2>&1 </dev/null &
 i=0
-until [ "$(curl -s http://127.0.0.1:8080/healthz)" = ok ]; do i=$((i + 1)); [ $i -lt 100 ] || exit 1; sleep 0.1; done
+until [ "$(curl -s "http://127.0.0.1:$ASSAY_P_PORT/$ASSAY_P_HEALTH")" = ok ]; do i=$((i + 1)); [ $i -lt 100 ] || exit 1; sleep 0.1; done

@@ -2,8 +2,9 @@
 # A correct alternative: a routes table, readiness as a property of the server, graceful shutdown that also ends
 # idle keep-alive connections; started with env(1) from the environment file.
 set -eu
-cd /srv/shop-api
-cat > server.js <<'JS'
+cd "/srv/$ASSAY_P_SERVICE"
+fill() { sed -e "s|__PORTVAR__|$ASSAY_P_PORTVAR|g" -e "s|__HEALTH__|$ASSAY_P_HEALTH|g"; }
+fill > server.js <<'JS'
 'use strict';
 const http = require('node:http');
 
@@ -13,7 +14,7 @@ const products = [
 ];
 
 const routes = {
-  '/healthz': (server) => (server.listening
+  '/__HEALTH__': (server) => (server.listening
     ? [200, 'text/plain', 'ok']
     : [503, 'text/plain', 'starting']),
   '/products': () => [200, 'application/json', JSON.stringify(products)],
@@ -37,7 +38,7 @@ function shutdown(server) {
 
 if (require.main === module) {
   const server = createServer();
-  server.listen(parseInt(process.env.PORT ?? '8080', 10));
+  server.listen(parseInt(process.env.__PORTVAR__ ?? '8080', 10));
   process.on('SIGTERM', () => shutdown(server));
   process.on('SIGINT', () => shutdown(server));
 }
@@ -47,9 +48,9 @@ JS
 npm test --silent
 pkill -TERM -f '^node server[.]js$' || true
 sleep 0.5
-setsid env $(cat /etc/shop-api.env) sh -c 'cd /srv/shop-api && exec node server.js >>/var/log/shop-api.log 2>&1' </dev/null &
+setsid env $(cat "/etc/$ASSAY_P_SERVICE.env") sh -c "cd /srv/$ASSAY_P_SERVICE && exec node server.js >>/var/log/$ASSAY_P_SERVICE.log 2>&1" </dev/null &
 for i in 1 2 3 4 5 6 7 8 9 10; do
-  curl -fs http://127.0.0.1:8080/healthz >/dev/null && exit 0
+  curl -fs "http://127.0.0.1:$ASSAY_P_PORT/$ASSAY_P_HEALTH" >/dev/null && exit 0
   sleep 0.3
 done
 exit 1

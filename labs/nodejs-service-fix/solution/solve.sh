@@ -1,9 +1,11 @@
 #!/bin/sh
-# The reference solution: readiness follows the server's listening state, the port comes from PORT, SIGTERM
-# drains and exits; then the service is restarted with its environment file.
+# The reference solution: readiness follows the server's listening state, the port comes from its variable, SIGTERM
+# drains and exits; then the service is restarted with its environment file. The service's folder, its port
+# variable and its health path are the session's ($ASSAY_P_SERVICE, $ASSAY_P_PORTVAR, $ASSAY_P_HEALTH).
 set -eu
-cd /srv/shop-api
-cat > server.js <<'JS'
+cd "/srv/$ASSAY_P_SERVICE"
+fill() { sed -e "s|__PORTVAR__|$ASSAY_P_PORTVAR|g" -e "s|__HEALTH__|$ASSAY_P_HEALTH|g"; }
+fill > server.js <<'JS'
 'use strict';
 const http = require('node:http');
 
@@ -15,7 +17,7 @@ const products = [
 function createServer() {
   let ready = false;
   const server = http.createServer((req, res) => {
-    if (req.url === '/healthz') {
+    if (req.url === '/__HEALTH__') {
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' });
       res.end(ready ? 'ok' : 'starting');
       return;
@@ -34,9 +36,9 @@ function createServer() {
 }
 
 if (require.main === module) {
-  const port = Number(process.env.PORT || 8080);
+  const port = Number(process.env.__PORTVAR__ || 8080);
   const server = createServer();
-  server.listen(port, () => console.log(`shop-api listening on ${port}`));
+  server.listen(port, () => console.log(`listening on ${port}`));
   process.on('SIGTERM', () => {
     console.log('SIGTERM: draining');
     server.close(() => process.exit(0));
@@ -49,10 +51,10 @@ JS
 node --test
 pkill -f '^node server[.]js$' || true
 sleep 0.5
-set -a; . /etc/shop-api.env; set +a
-setsid sh -c 'cd /srv/shop-api && exec node server.js >>/var/log/shop-api.log 2>&1' </dev/null &
+set -a; . "/etc/$ASSAY_P_SERVICE.env"; set +a
+setsid sh -c "cd /srv/$ASSAY_P_SERVICE && exec node server.js >>/var/log/$ASSAY_P_SERVICE.log 2>&1" </dev/null &
 for i in 1 2 3 4 5 6 7 8 9 10; do
-  curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && exit 0
+  curl -fs "http://127.0.0.1:$ASSAY_P_PORT/$ASSAY_P_HEALTH" >/dev/null && exit 0
   sleep 0.3
 done
 exit 1

@@ -1,10 +1,10 @@
 #!/bin/sh
-# Tamper: write what a text check would look for into comments (process.env.PORT, a SIGTERM handler that
+# Tamper: write what a text check would look for into comments (process.env.<port variable>, a SIGTERM handler that
 # closes the server), make the test suite trivially pass, and restart the old code with its environment file.
 set -eu
-cd /srv/shop-api
-cat >> server.js <<'JS'
-// const port = process.env.PORT;
+cd "/srv/$ASSAY_P_SERVICE"
+cat >> server.js <<JS
+// const port = process.env.$ASSAY_P_PORTVAR;
 // process.on('SIGTERM', () => server.close(() => process.exit(0)));
 // server.on('listening', () => { ready = true; });
 JS
@@ -15,6 +15,6 @@ JS
 node --test
 pkill -x node || true
 sleep 0.3
-set -a; . /etc/shop-api.env; set +a
-setsid sh -c 'cd /srv/shop-api && exec node server.js >>/var/log/shop-api.log 2>&1' </dev/null &
+set -a; . "/etc/$ASSAY_P_SERVICE.env"; set +a
+setsid sh -c "cd /srv/$ASSAY_P_SERVICE && exec node server.js >>/var/log/$ASSAY_P_SERVICE.log 2>&1" </dev/null &
 sleep 1

@@ -1,16 +1,24 @@
-# The device API just after the 2.4 release, planted with the platform's credentials: its code (a ConfigMap),
-# revision 1 (2.3.1) as the ReplicaSet the Deployment controller left, the Service edge devices call, its
-# disruption budget, and last the Deployment at revision 2 (2.4), which adopts revision 1 and cannot run.
+#!/bin/sh
+# Plants the device API just after its 2.4 release: its code (a ConfigMap), revision 1 (2.3.1) as the ReplicaSet the
+# Deployment controller left, the Service edge devices call, its disruption budget, and last the Deployment at
+# revision 2 (2.4), which adopts revision 1 and cannot run: its image was never built for this cluster. The Service
+# selects <app>-<slot>, a blue/green switch prepared for pods nobody created. Drawn per session (lab.yaml,
+# parameters): the app's name ($ASSAY_P_APP: Deployment, Service, PDB, label, ConfigMap <app>-code), the port its
+# container listens on ($ASSAY_P_PORT) and the slot the Service selects ($ASSAY_P_SLOT). Created in one request, in
+# this order, so that revision 1's ReplicaSet is there for the Deployment to adopt.
+set -eu
+sed -e "s/@APP@/$ASSAY_P_APP/g" -e "s/@PORT@/$ASSAY_P_PORT/g" -e "s/@SLOT@/$ASSAY_P_SLOT/g" <<'YAML' \
+  | kubectl create -f - >/dev/null
 apiVersion: v1
 kind: ConfigMap
 metadata:
-  name: device-api-code
+  name: @APP@-code
   labels:
-    app: device-api
+    app: @APP@
 data:
   server.js: |
     'use strict';
-    // device-api: the endpoint edge devices check in with (2.3.1).
+    // The API edge devices check in with (2.3.1).
     const http = require('node:http');
 
     const port = Number(process.env.PORT || 8080);
@@ -48,7 +56,7 @@ data:
       send(res, 404, { error: 'not found' });
     });
 
-    server.listen(port, () => log('device-api listening', { port, version }));
+    server.listen(port, () => log('device API listening', { port, version }));
     process.on('SIGTERM', () => {
       log('SIGTERM: draining');
       server.close(() => process.exit(0));
@@ -60,23 +68,23 @@ data:
 apiVersion: apps/v1
 kind: ReplicaSet
 metadata:
-  name: device-api-5d8c7b9f64
+  name: @APP@-5d8c7b9f64
   labels:
-    app: device-api
+    app: @APP@
     pod-template-hash: 5d8c7b9f64
   annotations:
     deployment.kubernetes.io/revision: "1"
-    kubernetes.io/change-cause: "device-api 2.3.1"
+    kubernetes.io/change-cause: "@APP@ 2.3.1"
 spec:
   replicas: 3
   selector:
     matchLabels:
-      app: device-api
+      app: @APP@
       pod-template-hash: 5d8c7b9f64
   template:
     metadata:
       labels:
-        app: device-api
+        app: @APP@
         pod-template-hash: 5d8c7b9f64
     spec:
       automountServiceAccountToken: false
@@ -92,12 +100,12 @@ spec:
           command: ["node", "/app/server.js"]
           env:
             - name: PORT
-              value: "8080"
+              value: "@PORT@"
             - name: APP_VERSION
               value: "2.3.1"
           ports:
             - name: http
-              containerPort: 8080
+              containerPort: @PORT@
           readinessProbe:
             httpGet:
               path: /healthz
@@ -129,19 +137,19 @@ spec:
       volumes:
         - name: code
           configMap:
-            name: device-api-code
+            name: @APP@-code
 ---
-# Part of the 2.4 change: a blue/green switch prepared for "device-api-v2" pods that nobody created.
+# Part of the 2.4 change: a blue/green switch prepared for "@APP@-@SLOT@" pods that nobody created.
 apiVersion: v1
 kind: Service
 metadata:
-  name: device-api
+  name: @APP@
   labels:
-    app: device-api
+    app: @APP@
 spec:
   type: ClusterIP
   selector:
-    app: device-api-v2
+    app: @APP@-@SLOT@
   ports:
     - name: http
       port: 80
@@ -150,30 +158,30 @@ spec:
 apiVersion: policy/v1beta1
 kind: PodDisruptionBudget
 metadata:
-  name: device-api
+  name: @APP@
 spec:
   minAvailable: 2
   selector:
     matchLabels:
-      app: device-api
+      app: @APP@
 ---
 # Revision 2 (2.4), as the release job applied it: an image that was never built for this cluster. Last in this
 # file, so that revision 1's ReplicaSet is there to adopt.
 apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: device-api
+  name: @APP@
   labels:
-    app: device-api
+    app: @APP@
   annotations:
-    kubernetes.io/change-cause: "device-api 2.4: image from the release pipeline, JSON logs"
+    kubernetes.io/change-cause: "@APP@ 2.4: image from the release pipeline, JSON logs"
 spec:
   replicas: 3
   revisionHistoryLimit: 5
   progressDeadlineSeconds: 120
   selector:
     matchLabels:
-      app: device-api
+      app: @APP@
   strategy:
     type: RollingUpdate
     rollingUpdate:
@@ -182,7 +190,7 @@ spec:
   template:
     metadata:
       labels:
-        app: device-api
+        app: @APP@
     spec:
       automountServiceAccountToken: false
       terminationGracePeriodSeconds: 10
@@ -192,19 +200,19 @@ spec:
         runAsGroup: 1000
       containers:
         - name: api
-          image: assay/device-api:2.4
+          image: assay/@APP@:2.4
           imagePullPolicy: Never
           command: ["node", "/app/server.js"]
           env:
             - name: PORT
-              value: "8080"
+              value: "@PORT@"
             - name: APP_VERSION
               value: "2.4.0"
             - name: LOG_FORMAT
               value: json
           ports:
             - name: http
-              containerPort: 8080
+              containerPort: @PORT@
           readinessProbe:
             httpGet:
               path: /healthz
@@ -236,4 +244,5 @@ spec:
       volumes:
         - name: code
           configMap:
-            name: device-api-code
+            name: @APP@-code
+YAML
